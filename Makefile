@@ -1,0 +1,102 @@
+# Tessera: top-level build. Every output goes under build/ (build-san/ with SAN=1).
+#
+#   make            build the simulator, the tools and the guest programs
+#   make run        set up what is missing and run the main demo
+#   make test       set up what is missing and run every test
+#   make test SAN=1 the same under AddressSanitizer and UBSan
+#   make bench      benchmarks (figures, never asserted)
+#   make deps       apt-get install the Debian packages the project needs
+#
+# Each part of the tree adds itself through a fragment (module.mk) that appends to:
+#   LIB_SRCS     C sources of libtessera (the simulator library)
+#   TOOL_SRCS    C sources linked only into the tessera binary (subcommands)
+#   TEST_GROUPS  names of test groups; group G is run by target test-G and must end its
+#                output with a line "N passed, N failed"
+#   BENCH_GROUPS names of benchmark groups (target bench-G)
+#   ALL          further things `make` builds
+
+.DELETE_ON_ERROR:
+.SUFFIXES:
+
+SAN ?= 0
+ifeq ($(SAN),1)
+BUILD ?= build-san
+SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+OPT ?= -O1
+else
+BUILD ?= build
+SANFLAGS =
+OPT ?= -O2
+endif
+
+CC      ?= gcc
+CFLAGS  := -std=c11 $(OPT) -g -Wall -Wextra -D_GNU_SOURCE -Iisa -Isim $(SANFLAGS)
+DEPFLAGS = -MMD -MP
+LDFLAGS := $(SANFLAGS)
+LDLIBS  := -lelf -lpthread -lm
+
+# Guest (chip) toolchain: Debian's RISC-V cross gcc.
+RV_PREFIX ?= riscv64-unknown-elf-
+RV_CC     := $(RV_PREFIX)gcc
+RV_ARCH   := -march=rv32im -mabi=ilp32
+
+LIB_SRCS    := isa/isa.c
+TOOL_SRCS   :=
+TEST_GROUPS :=
+BENCH_GROUPS :=
+ALL         :=
+
+include sim/module.mk
+-include asm/module.mk
+-include toolchain/module.mk
+-include os/module.mk
+-include rtl/module.mk
+-include sim/view/module.mk
+-include waves/module.mk
+include tests/module.mk
+
+LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
+TOOL_OBJS := $(TOOL_SRCS:%.c=$(BUILD)/obj/%.o)
+
+.PHONY: all run test bench deps clean
+all: $(BUILD)/tessera $(ALL)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(BUILD)/libtessera.a: $(LIB_OBJS)
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/tessera: $(TOOL_OBJS) $(BUILD)/libtessera.a
+	$(CC) $(LDFLAGS) -o $@ $(TOOL_OBJS) $(BUILD)/libtessera.a $(LDLIBS) $(TOOL_LDLIBS)
+
+# Installs what is missing (Debian). Needs root, or sudo.
+DEB_PKGS := gcc make libelf-dev check libsubunit-dev pkg-config libsdl2-dev verilator \
+	gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf picolibc-riscv64-unknown-elf \
+	qemu-user libopenmpi-dev openmpi-bin yosys xvfb xauth
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+run: deps
+	$(MAKE) all
+	$(MAKE) demo
+
+test: deps
+	$(MAKE) all
+	@tests/run_groups.sh $(MAKE) $(TEST_GROUPS)
+
+bench: deps
+	$(MAKE) all
+	@for g in $(BENCH_GROUPS); do $(MAKE) --no-print-directory bench-$$g || exit 1; done
+
+clean:
+	rm -rf build build-san
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,1 @@
+#define TESSERA_VERSION "0.1.0"
