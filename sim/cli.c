@@ -1,0 +1,387 @@
+/* tessera run: command line, placing programs, running, reporting. */
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "elf_load.h"
+#include "engine.h"
+#include "mesh.h"
+#include "stats.h"
+#include "tilespec.h"
+#include "version.h"
+
+#define EXIT_MAX_CYCLES 124
+#define EXIT_BAD_INPUT  125
+#define EXIT_FAULT      126
+
+static const char usage_text[] =
+	"usage: tessera run [options] [PROGRAM.elf]\n"
+	"\n"
+	"Runs programs on a simulated Tessera chip. PROGRAM.elf alone runs on tile 0 of a\n"
+	"1x1 mesh. Guest output goes to stdout; the simulator writes only to stderr.\n"
+	"\n"
+	"  --mesh WxH            mesh size, 1..1024 each way (default 1x1)\n"
+	"  --mem SIZE            SRAM per tile: power of two, 4K..1M (default 64K)\n"
+	"  --tile SPEC=FILE.elf  load FILE.elf on the tiles of SPEC: all, N, A-B, X,Y or\n"
+	"                        X0-X1,Y0-Y1 (repeatable; a later one wins on a tile)\n"
+	"  --max-cycles N        stop at cycle N (exit status 124)\n"
+	"  --stats               print per-tile statistics on stderr at the end\n"
+	"  --stats-json FILE     write statistics as JSON\n"
+	"  --trace FILE          commit trace: cycle tile pc insn disassembly [rd=value]\n"
+	"  --no-semihost         ecall halts the tile instead of write/read/exit\n"
+	"  --console-prefix M    auto|on|off: prefix console lines with [tile] (default auto)\n"
+	"  --quiet               nothing on stderr but errors\n"
+	"  --help, --version\n"
+	"\n"
+	"Exit status: the guest's exit value on a one-tile run; on a mesh 0 if every\n"
+	"preloaded tile exited with 0, else the exit value of the lowest such tile that did\n"
+	"not; 126 if a preloaded tile faulted; 124 at --max-cycles; 125 for bad input.\n";
+
+typedef struct {
+	char *spec;
+	char *path;
+} placement;
+
+typedef struct {
+	mesh_config cfg;
+	placement *places;
+	size_t nplaces;
+	const char *stats_json;
+	bool stats;
+} run_opts;
+
+enum { OPT_MESH = 256, OPT_MEM, OPT_TILE, OPT_MAX, OPT_STATS, OPT_JSON, OPT_TRACE,
+       OPT_NOSEMI, OPT_PREFIX, OPT_QUIET, OPT_HELP, OPT_VERSION };
+
+static const struct option long_opts[] = {
+	{"mesh", required_argument, NULL, OPT_MESH},
+	{"mem", required_argument, NULL, OPT_MEM},
+	{"tile", required_argument, NULL, OPT_TILE},
+	{"max-cycles", required_argument, NULL, OPT_MAX},
+	{"stats", no_argument, NULL, OPT_STATS},
+	{"stats-json", required_argument, NULL, OPT_JSON},
+	{"trace", required_argument, NULL, OPT_TRACE},
+	{"no-semihost", no_argument, NULL, OPT_NOSEMI},
+	{"console-prefix", required_argument, NULL, OPT_PREFIX},
+	{"quiet", no_argument, NULL, OPT_QUIET},
+	{"help", no_argument, NULL, OPT_HELP},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{NULL, 0, NULL, 0},
+};
+
+static int bad(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "tessera run: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n(tessera run --help lists the options)\n");
+	return EXIT_BAD_INPUT;
+}
+
+static bool parse_mesh(const char *s, mesh_config *c)
+{
+	unsigned w, h;
+	char tail;
+	if (sscanf(s, "%ux%u%c", &w, &h, &tail) != 2)
+		return false;
+	if (w < 1 || h < 1 || w > MESH_MAX_DIM || h > MESH_MAX_DIM)
+		return false;
+	c->width = w;
+	c->height = h;
+	return true;
+}
+
+static bool parse_mem(const char *s, mesh_config *c)
+{
+	uint64_t v;
+	if (!parse_u64(s, true, &v) || v < MEM_MIN || v > MEM_MAX || (v & (v - 1)))
+		return false;
+	c->mem_size = (uint32_t)v;
+	return true;
+}
+
+static bool add_place(run_opts *o, const char *spec, const char *path)
+{
+	placement *v = realloc(o->places, (o->nplaces + 1) * sizeof *v);
+	if (!v)
+		return false;
+	o->places = v;
+	v[o->nplaces].spec = strdup(spec);
+	v[o->nplaces].path = strdup(path);
+	o->nplaces++;
+	return true;
+}
+
+static int parse_one(run_opts *o, int c, const char *arg)
+{
+	uint64_t v;
+	switch (c) {
+	case OPT_MESH:
+		return parse_mesh(arg, &o->cfg) ? 0 : bad("bad --mesh '%s' (expected WxH, 1..1024)", arg);
+	case OPT_MEM:
+		return parse_mem(arg, &o->cfg) ? 0 :
+			bad("bad --mem '%s' (a power of two from 4K to 1M)", arg);
+	case OPT_TILE: {
+		const char *eq = strchr(arg, '=');
+		if (!eq || eq == arg || !eq[1])
+			return bad("bad --tile '%s' (expected SPEC=FILE.elf)", arg);
+		char *spec = strndup(arg, (size_t)(eq - arg));
+		bool ok = spec && add_place(o, spec, eq + 1);
+		free(spec);
+		return ok ? 0 : bad("%s", "out of memory");
+	}
+	case OPT_MAX:
+		if (!parse_u64(arg, false, &v) || v == 0)
+			return bad("bad --max-cycles '%s' (a positive number)", arg);
+		o->cfg.max_cycles = v;
+		return 0;
+	case OPT_STATS: o->stats = true; return 0;
+	case OPT_JSON: o->stats_json = arg; return 0;
+	case OPT_TRACE: o->cfg.trace_path = arg; return 0;
+	case OPT_NOSEMI: o->cfg.semihost = false; return 0;
+	case OPT_QUIET: o->cfg.quiet = true; return 0;
+	case OPT_PREFIX:
+		if (!strcmp(arg, "auto")) o->cfg.prefix = PREFIX_AUTO;
+		else if (!strcmp(arg, "on")) o->cfg.prefix = PREFIX_ON;
+		else if (!strcmp(arg, "off")) o->cfg.prefix = PREFIX_OFF;
+		else return bad("bad --console-prefix '%s' (auto, on or off)", arg);
+		return 0;
+	}
+	return bad("%s", "unknown option");
+}
+
+/* Returns -1 when the run should go on, else an exit status. */
+static int parse_args(run_opts *o, int argc, char **argv)
+{
+	mesh_config_default(&o->cfg);
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "+", long_opts, NULL)) != -1) {
+		if (c == OPT_HELP) {
+			fputs(usage_text, stdout);
+			return 0;
+		}
+		if (c == OPT_VERSION) {
+			printf("tessera %s\n", TESSERA_VERSION);
+			return 0;
+		}
+		if (c == '?') {
+			if (optopt)
+				return bad("option needs an argument or takes none: %s", argv[optind - 1]);
+			return bad("unknown option '%s'", argv[optind - 1]);
+		}
+		int rc = parse_one(o, c, optarg);
+		if (rc)
+			return rc;
+	}
+	if (optind < argc - 1)
+		return bad("more than one program given ('%s'); use --tile SPEC=FILE", argv[optind + 1]);
+	if (optind == argc - 1 && !add_place(o, "0", argv[optind]))
+		return bad("%s", "out of memory");
+	if (o->nplaces == 0)
+		return bad("%s", "no program given");
+	return -1;
+}
+
+typedef struct {
+	elf_image **images;   /* loaded, one per distinct path */
+	char **paths;
+	size_t n;
+} image_cache;
+
+static elf_image *cached_image(image_cache *ic, const char *path, uint32_t mem, int *rc)
+{
+	for (size_t i = 0; i < ic->n; i++)
+		if (!strcmp(ic->paths[i], path))
+			return ic->images[i];
+	char err[512];
+	elf_image *img = elf_image_load(path, mem, err, sizeof err);
+	if (!img) {
+		fprintf(stderr, "tessera run: %s\n", err);
+		*rc = EXIT_BAD_INPUT;
+		return NULL;
+	}
+	ic->images = realloc(ic->images, (ic->n + 1) * sizeof *ic->images);
+	ic->paths = realloc(ic->paths, (ic->n + 1) * sizeof *ic->paths);
+	if (!ic->images || !ic->paths) {
+		fprintf(stderr, "tessera run: out of memory\n");
+		exit(EXIT_BAD_INPUT);
+	}
+	ic->images[ic->n] = img;
+	ic->paths[ic->n++] = strdup(path);
+	return img;
+}
+
+static void image_cache_free(image_cache *ic)
+{
+	for (size_t i = 0; i < ic->n; i++) {
+		elf_image_free(ic->images[i]);
+		free(ic->paths[i]);
+	}
+	free(ic->images);
+	free(ic->paths);
+}
+
+typedef struct {
+	const elf_image **per_tile;
+	const elf_image *img;
+} assign_ctx;
+
+static void assign(uint32_t id, void *arg)
+{
+	assign_ctx *a = arg;
+	a->per_tile[id] = a->img;
+}
+
+/* Decide which image runs on each tile. Returns 0 or an exit status. */
+static int assign_programs(const run_opts *o, image_cache *ic, const elf_image **per_tile)
+{
+	for (size_t i = 0; i < o->nplaces; i++) {
+		int rc = 0;
+		assign_ctx a = {per_tile, cached_image(ic, o->places[i].path, o->cfg.mem_size, &rc)};
+		if (!a.img)
+			return rc;
+		char err[256];
+		if (!tilespec_each(o->places[i].spec, o->cfg.width, o->cfg.height, assign, &a,
+				   err, sizeof err)) {
+			fprintf(stderr, "tessera run: --tile %s=%s: %s\n", o->places[i].spec,
+				o->places[i].path, err);
+			return EXIT_BAD_INPUT;
+		}
+	}
+	return 0;
+}
+
+static int load_tiles(mesh_t *m, const elf_image **per_tile)
+{
+	for (uint32_t id = 0; id < m->ntiles; id++) {
+		if (!per_tile[id])
+			continue;
+		tile_t *t = mesh_tile(m, id);
+		if (!t) {
+			fprintf(stderr, "tessera run: out of host memory loading tile %u\n", id);
+			return EXIT_BAD_INPUT;
+		}
+		elf_image_place(per_tile[id], t);
+		t->preloaded = true;
+		tile_start(t, per_tile[id]->entry, 0);
+		mesh_activate(m, t);
+	}
+	return 0;
+}
+
+static void report_fault(const tile_t *t)
+{
+	const elf_symbol *s = elf_symbol_at(t->image, t->halt_pc);
+	char where[160] = "";
+	if (s)
+		snprintf(where, sizeof where, " <%s+0x%x>", s->name, t->halt_pc - s->addr);
+	fprintf(stderr, "tessera: tile %u (%u,%u) halted: %s (%s) at pc 0x%08x%s, value 0x%08x, "
+		"cycle %" PRIu64 "\n", t->id, t->tx, t->ty, isa_cause_name(t->cause),
+		isa_cause_text(t->cause), t->halt_pc, where, t->halt_value, t->halt_cycles);
+}
+
+/* Exit status per isa/SPEC.md §12, with a line on stderr per faulting tile. */
+static int run_status(const mesh_t *m)
+{
+	int status = 0;
+	bool fault = false, set = false;
+	for (uint32_t i = 0; i < m->ntiles; i++) {
+		const tile_t *t = m->tiles[i];
+		if (!t || !t->preloaded || t->state != TS_HALTED)
+			continue;
+		if (t->cause != CAUSE_EXIT) {
+			fault = true;
+			if (!m->cfg.quiet)
+				report_fault(t);
+		} else if (!set && t->halt_value != 0) {
+			status = (int)(t->halt_value & 0xff);
+			set = status != 0;
+		}
+	}
+	if (m->max_reached) {
+		if (!m->cfg.quiet)
+			fprintf(stderr, "tessera: stopped at --max-cycles %" PRIu64 "\n", m->cfg.max_cycles);
+		return EXIT_MAX_CYCLES;
+	}
+	return fault ? EXIT_FAULT : status;
+}
+
+static int write_reports(const run_opts *o, const mesh_t *m)
+{
+	if (o->stats)
+		stats_print_table(m, stderr);
+	if (!o->stats_json)
+		return 0;
+	FILE *f = fopen(o->stats_json, "w");
+	if (!f) {
+		perror(o->stats_json);
+		return EXIT_BAD_INPUT;
+	}
+	stats_write_json(m, f);
+	return fclose(f) == 0 ? 0 : EXIT_BAD_INPUT;
+}
+
+static int open_outputs(mesh_t *m)
+{
+	if (m->cfg.trace_path && !(m->trace = fopen(m->cfg.trace_path, "w"))) {
+		perror(m->cfg.trace_path);
+		return EXIT_BAD_INPUT;
+	}
+	if (m->cfg.msg_trace_path && !(m->msg_trace = fopen(m->cfg.msg_trace_path, "w"))) {
+		perror(m->cfg.msg_trace_path);
+		return EXIT_BAD_INPUT;
+	}
+	return 0;
+}
+
+static void close_outputs(mesh_t *m)
+{
+	if (m->trace)
+		fclose(m->trace);
+	if (m->msg_trace)
+		fclose(m->msg_trace);
+	m->trace = m->msg_trace = NULL;
+}
+
+static int run_opts_free(run_opts *o, int rc)
+{
+	for (size_t i = 0; i < o->nplaces; i++) {
+		free(o->places[i].spec);
+		free(o->places[i].path);
+	}
+	free(o->places);
+	return rc;
+}
+
+int cli_run(int argc, char **argv)
+{
+	run_opts o = {0};
+	int rc = parse_args(&o, argc, argv);
+	if (rc >= 0)
+		return run_opts_free(&o, rc);
+	mesh_t *m = mesh_new(&o.cfg);
+	image_cache ic = {0};
+	const elf_image **per_tile = m ? calloc(m->ntiles, sizeof *per_tile) : NULL;
+	if (!per_tile) {
+		fprintf(stderr, "tessera run: out of host memory for a %ux%u mesh\n",
+			o.cfg.width, o.cfg.height);
+		rc = EXIT_BAD_INPUT;
+	} else if (!(rc = assign_programs(&o, &ic, per_tile)) &&
+		   !(rc = load_tiles(m, per_tile)) && !(rc = open_outputs(m))) {
+		engine_run(m);
+		rc = run_status(m);
+		int wr = write_reports(&o, m);
+		if (wr)
+			rc = wr;
+	}
+	if (m)
+		close_outputs(m);
+	free(per_tile);
+	mesh_free(m);
+	image_cache_free(&ic);
+	return run_opts_free(&o, rc);
+}

@@ -1,0 +1,93 @@
+/* The chip: tiles allocated on first use, the active list, configuration. */
+#include "mesh.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "console.h"
+#include "net.h"
+
+void mesh_config_default(mesh_config *c)
+{
+	memset(c, 0, sizeof *c);
+	c->width = 1;
+	c->height = 1;
+	c->mem_size = MEM_DEFAULT;
+	c->semihost = true;
+	c->prefix = PREFIX_AUTO;
+	c->threads = 1;
+}
+
+mesh_t *mesh_new(const mesh_config *c)
+{
+	mesh_t *m = calloc(1, sizeof *m);
+	if (!m)
+		return NULL;
+	m->cfg = *c;
+	m->ntiles = c->width * c->height;
+	m->tiles = calloc(m->ntiles, sizeof *m->tiles);
+	m->console = console_new(c->prefix, m->ntiles);
+	if (!m->tiles || !m->console || !net_init(m)) {
+		mesh_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+void mesh_free(mesh_t *m)
+{
+	if (!m)
+		return;
+	if (m->tiles)
+		for (uint32_t i = 0; i < m->ntiles; i++)
+			tile_free(m->tiles[i]);
+	net_free(m);
+	console_free(m->console);
+	out_buf_free(&m->net_out);
+	free(m->tiles);
+	free(m->active);
+	free(m);
+}
+
+tile_t *mesh_tile(mesh_t *m, uint32_t id)
+{
+	if (id >= m->ntiles)
+		return NULL;
+	if (m->tiles[id])
+		return m->tiles[id];
+	tile_t *t = calloc(1, sizeof *t);
+	if (!t)
+		return NULL;
+	t->id = id;
+	t->tx = (uint16_t)(id % m->cfg.width);
+	t->ty = (uint16_t)(id / m->cfg.width);
+	t->mesh = m;
+	t->state = TS_IDLE;
+	if (!tile_alloc_mem(t, m->cfg.mem_size) || !net_tile_attach(t)) {
+		tile_free(t);
+		return NULL;
+	}
+	m->tiles[id] = t;
+	return t;
+}
+
+void mesh_activate(mesh_t *m, tile_t *t)
+{
+	for (uint32_t i = 0; i < m->nactive; i++)
+		if (m->active[i] == t->id)
+			return;
+	if (m->nactive == m->active_cap) {
+		uint32_t cap = m->active_cap ? m->active_cap * 2 : 16;
+		uint32_t *v = realloc(m->active, cap * sizeof *v);
+		if (!v)
+			abort();
+		m->active = v;
+		m->active_cap = cap;
+	}
+	uint32_t i = m->nactive++;
+	while (i > 0 && m->active[i - 1] > t->id) {
+		m->active[i] = m->active[i - 1];
+		i--;
+	}
+	m->active[i] = t->id;
+}

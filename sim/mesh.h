@@ -1,0 +1,57 @@
+/*
+ * The chip: a W x H mesh of tiles (allocated lazily: a tile that never runs costs a
+ * pointer), the network, the devices, and the run's configuration.
+ */
+#ifndef TESS_MESH_H
+#define TESS_MESH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "tile.h"
+
+typedef enum { PREFIX_AUTO, PREFIX_ON, PREFIX_OFF } console_prefix_mode;
+
+typedef struct {
+	uint32_t width, height;
+	uint32_t mem_size;
+	uint64_t max_cycles;      /* 0: no limit */
+	bool semihost;
+	bool quiet;
+	console_prefix_mode prefix;
+	const char *trace_path;   /* commit trace, NULL: off */
+	const char *msg_trace_path; /* message trace, NULL: off */
+	int threads;
+} mesh_config;
+
+struct net;
+
+typedef struct mesh {
+	mesh_config cfg;
+	uint32_t ntiles;
+	tile_t **tiles;           /* ntiles pointers, NULL until the tile is used */
+	uint64_t now;             /* every tile has been simulated up to here */
+	bool max_reached;
+	FILE *trace, *msg_trace;
+	out_buf net_out;          /* output recorded by the network phase */
+	struct console *console;
+	uint32_t *active;         /* ids of tiles that may run, in increasing order */
+	uint32_t nactive, active_cap;
+	struct net *net;          /* network side (sim/net.h) */
+} mesh_t;
+
+void mesh_config_default(mesh_config *c);
+/* Returns NULL (with a message on stderr) when out of memory. */
+mesh_t *mesh_new(const mesh_config *c);
+void mesh_free(mesh_t *m);
+/* The tile with this id, allocated (memory included) on first use; NULL if out of memory. */
+tile_t *mesh_tile(mesh_t *m, uint32_t id);
+/* Put a tile that has just started on the list the engine runs. */
+void mesh_activate(mesh_t *m, tile_t *t);
+static inline tile_t *mesh_tile_if(const mesh_t *m, uint32_t id)
+{
+	return id < m->ntiles ? m->tiles[id] : NULL;
+}
+
+#endif

@@ -1,0 +1,70 @@
+/*
+ * The network side of the chip, as the core and the engine see it: message and
+ * capability instructions, the control unit, the routers and the devices.
+ *
+ * The engine runs the chip in windows of LOOKAHEAD cycles [from, to): first
+ * net_advance() simulates the network (routers, links, NIs, control units, devices)
+ * for the window, then every active tile runs up to `to`. This is exact because
+ * nothing a core does at cycle t reaches the network before t + NI_LATENCY >= to
+ * (isa/SPEC.md §8.3), and everything the network delivers before `to` is in the
+ * mailboxes, with its delivery cycle, before the cores run.
+ */
+#ifndef TESS_NET_H
+#define TESS_NET_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "tile.h"
+
+struct mesh;
+
+/* Whole-chip network: created by mesh_new, freed by mesh_free. */
+bool net_init(struct mesh *m);
+void net_free(struct mesh *m);
+
+/* Per-tile network state (capabilities, mailbox, NI, control unit). */
+bool net_tile_attach(tile_t *t);          /* preload capabilities (SPEC §10) */
+void net_tile_free(tile_t *t);
+
+/*
+ * Execute an Xtess instruction of the capability or message groups at t->now.
+ * Returns its cost in cycles (>= 1) with *rd_value set, or 0 when the tile blocks:
+ * then t->state is TS_BLOCKED or TS_WAITING, pc is unchanged, and the instruction is
+ * executed again when the tile wakes (net_tile_wake).
+ */
+unsigned net_exec(tile_t *t, const dinsn *d, uint32_t *rd_value);
+
+/* Called by tile_halt: EXIT notice, cascade (SPEC §6.2). */
+void net_on_halt(tile_t *t);
+
+/*
+ * The earliest cycle at which something outside the tile halts it (a kill arriving,
+ * an acknowledgement deadline), UINT64_MAX if none is known.
+ */
+uint64_t net_tile_limit(const tile_t *t);
+
+/*
+ * The engine has run the tile up to net_tile_limit(t) (t->now >= the limit, or the
+ * tile is blocked or asleep at the limit): perform what happens there (the kill, the
+ * UNHANDLED_EXIT halt).
+ */
+void net_tile_reach_limit(tile_t *t);
+
+/*
+ * For a BLOCKED or WAITING tile: the cycle at which it can go on (a message delivered,
+ * NI space, a wait deadline), or UINT64_MAX while nothing known lets it go on.
+ */
+uint64_t net_tile_wake(const tile_t *t);
+
+/* Network phase for cycles [from, to). */
+void net_advance(struct mesh *m, uint64_t from, uint64_t to);
+
+/* True when no flit, queued message or device request is anywhere in the network. */
+bool net_idle(const struct mesh *m);
+
+/* Network statistics as JSON members (", \"links\": [...]"), appended to --stats-json. */
+void net_stats_json(const struct mesh *m, FILE *f);
+
+#endif

@@ -1,0 +1,87 @@
+/*
+ * One tile: core state, SRAM, predecoded instructions, budgets and meters.
+ * The network side of a tile (mailbox, NI, capability table, control unit) lives in
+ * struct tile_net (sim/net.h), allocated with the tile.
+ */
+#ifndef TESS_TILE_H
+#define TESS_TILE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "isa.h"
+#include "outq.h"
+#include "stats.h"
+
+typedef enum {
+	TS_IDLE,      /* free: no program */
+	TS_RUNNING,
+	TS_BLOCKED,   /* in msg.send (NI full) or msg.recv (mailbox empty) */
+	TS_WAITING,   /* in msg.wait */
+	TS_HALTED,    /* finished; kept only for statistics and display */
+} tile_state;
+
+/* A predecoded instruction. op == DINSN_UNDECODED until first fetched. */
+#define DINSN_UNDECODED 0xff
+typedef struct {
+	uint8_t op;          /* isa_op */
+	uint8_t rd, rs1, rs2;
+	uint8_t src1, src2;  /* registers read (for load-use), 0 when not read */
+	uint8_t rs3;
+	uint8_t pad;
+	int32_t imm;
+} dinsn;
+
+struct mesh;
+struct tile_net;
+
+typedef struct tile {
+	uint32_t x[32];
+	uint32_t pc;
+	uint32_t id;
+	uint16_t tx, ty;
+	tile_state state;
+
+	uint64_t now;          /* global cycle at which the next instruction may issue */
+	uint64_t start_cycle;  /* global cycle at which it started; local = now - start */
+	uint64_t instret;
+	uint8_t load_rd;       /* rd of the previous instruction if it was a load, else 0 */
+	bool preloaded;        /* started by the simulator (--tile), not by another tile */
+	bool solo;             /* set by the engine: stop before msg.send (sim/engine.c) */
+
+	uint8_t *mem;          /* MEM bytes, allocated when the tile is first loaded */
+	dinsn *dcache;         /* one per word of MEM */
+	uint32_t mem_size;
+	uint32_t bound;        /* memory bound (budget) */
+	uint64_t budget_cycles;
+	uint32_t budget_msgs;
+	uint32_t msgs_sent;
+
+	/* Halt record (valid once state == TS_HALTED). */
+	uint32_t cause, halt_pc, halt_value;
+	uint64_t halt_cycles;  /* local cycles used */
+
+	tile_stats stats;
+	struct tile_net *net;  /* network side, NULL until the network needs it */
+	struct mesh *mesh;
+	out_buf out;           /* output recorded this window (sim/outq.h) */
+	const struct elf_image *image; /* program loaded by the simulator, for symbols */
+} tile_t;
+
+/* Allocate SRAM and predecode storage; zero state. Returns false on out of memory. */
+bool tile_alloc_mem(tile_t *t, uint32_t mem_size);
+void tile_free(tile_t *t);
+/* Prepare to run at pc from global cycle `at`: registers cleared, sp = bound. */
+void tile_start(tile_t *t, uint32_t pc, uint64_t at);
+/* Halt now with a cause (SPEC §6.2). pc is the instruction not executed. */
+void tile_halt(tile_t *t, uint32_t cause, uint32_t pc, uint32_t value);
+/* Write bytes into SRAM from the host (loading); invalidates predecoded words. */
+void tile_write_mem(tile_t *t, uint32_t addr, const void *src, uint32_t len);
+
+static inline uint64_t tile_local_cycle(const tile_t *t) { return t->now - t->start_cycle; }
+static inline bool tile_active(const tile_t *t)
+{
+	return t->state == TS_RUNNING || t->state == TS_BLOCKED || t->state == TS_WAITING;
+}
+
+#endif
