@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "console.h"
 #include "elf_load.h"
 #include "engine.h"
 #include "mesh.h"
@@ -33,6 +34,7 @@ static const char usage_text[] =
 	"  --trace FILE          commit trace: cycle tile pc insn disassembly [rd=value]\n"
 	"  --no-semihost         ecall halts the tile instead of write/read/exit\n"
 	"  --console-prefix M    auto|on|off: prefix console lines with [tile] (default auto)\n"
+	"  --threads N           host threads (default 1); results are identical for any N\n"
 	"  --quiet               nothing on stderr but errors\n"
 	"  --help, --version\n"
 	"\n"
@@ -54,7 +56,7 @@ typedef struct {
 } run_opts;
 
 enum { OPT_MESH = 256, OPT_MEM, OPT_TILE, OPT_MAX, OPT_STATS, OPT_JSON, OPT_TRACE,
-       OPT_NOSEMI, OPT_PREFIX, OPT_QUIET, OPT_HELP, OPT_VERSION };
+       OPT_NOSEMI, OPT_PREFIX, OPT_QUIET, OPT_THREADS, OPT_HELP, OPT_VERSION };
 
 static const struct option long_opts[] = {
 	{"mesh", required_argument, NULL, OPT_MESH},
@@ -67,6 +69,7 @@ static const struct option long_opts[] = {
 	{"no-semihost", no_argument, NULL, OPT_NOSEMI},
 	{"console-prefix", required_argument, NULL, OPT_PREFIX},
 	{"quiet", no_argument, NULL, OPT_QUIET},
+	{"threads", required_argument, NULL, OPT_THREADS},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -136,6 +139,11 @@ static int parse_one(run_opts *o, int c, const char *arg)
 		if (!parse_u64(arg, false, &v) || v == 0)
 			return bad("bad --max-cycles '%s' (a positive number)", arg);
 		o->cfg.max_cycles = v;
+		return 0;
+	case OPT_THREADS:
+		if (!parse_u64(arg, false, &v) || v < 1 || v > 256)
+			return bad("bad --threads '%s' (1..256)", arg);
+		o->cfg.threads = (int)v;
 		return 0;
 	case OPT_STATS: o->stats = true; return 0;
 	case OPT_JSON: o->stats_json = arg; return 0;
@@ -270,6 +278,8 @@ static int load_tiles(mesh_t *m, const elf_image **per_tile)
 		tile_start(t, per_tile[id]->entry, 0);
 		mesh_activate(m, t);
 	}
+	if (m->nactive > 1)
+		console_expect_writers(m);
 	return 0;
 }
 

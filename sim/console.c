@@ -81,6 +81,12 @@ static void note_writer(struct console *c, uint32_t tile)
 	}
 }
 
+void console_expect_writers(mesh_t *m)
+{
+	if (m->console->mode == PREFIX_AUTO)
+		m->console->prefixing = true;
+}
+
 void console_write(mesh_t *m, uint32_t tile, bool to_stderr, const char *data, size_t len)
 {
 	struct console *c = m->console;

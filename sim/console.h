@@ -15,6 +15,8 @@ struct console;
 struct console *console_new(int prefix_mode, uint32_t ntiles);
 void console_free(struct console *c);
 void console_write(struct mesh *m, uint32_t tile, bool to_stderr, const char *data, size_t len);
+/* Several tiles will write: with --console-prefix auto, prefix from the first line. */
+void console_expect_writers(struct mesh *m);
 /* End of run: write what is left of unfinished lines. */
 void console_finish(struct mesh *m);
 

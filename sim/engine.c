@@ -6,9 +6,10 @@
 #include "console.h"
 #include "core.h"
 #include "net.h"
+#include "workers.h"
 
-/* Cycles a lone tile runs between checks when nothing else can affect it. */
-#define SOLO_CHUNK (1u << 20)
+/* Cycles tiles run ahead at most between checks when nothing can affect them. */
+#define FREE_RUN_CHUNK (1u << 20)
 
 static uint64_t min64(uint64_t a, uint64_t b) { return a < b ? a : b; }
 
@@ -71,6 +72,24 @@ static void run_tile(tile_t *t, uint64_t to)
 	}
 }
 
+static void run_tile_id(mesh_t *m, uint32_t id, uint64_t to)
+{
+	run_tile(m->tiles[id], to);
+}
+
+/* Fewer active tiles than this per thread are not worth waking the threads for. */
+#define TILES_PER_THREAD_MIN 128
+
+static void run_window_tiles(mesh_t *m, workers *w, uint64_t to)
+{
+	if (w && m->nactive >= TILES_PER_THREAD_MIN * (uint32_t)m->cfg.threads) {
+		workers_run(w, m, m->active, m->nactive, to, run_tile_id);
+		return;
+	}
+	for (uint32_t i = 0; i < m->nactive; i++)
+		run_tile(m->tiles[m->active[i]], to);
+}
+
 /* Earliest cycle at which any active tile can do something; UINT64_MAX if none can. */
 static uint64_t next_activity(const mesh_t *m)
 {
@@ -84,10 +103,12 @@ static uint64_t next_activity(const mesh_t *m)
 	return best;
 }
 
-static void flush_output(mesh_t *m)
+/* Write the output recorded before cycle `cutoff` (everything, at the end). */
+static void flush_output(mesh_t *m, uint64_t cutoff)
 {
 	out_buf *stack[64];
-	out_buf **bufs = m->nactive + 1 <= 64 ? stack : malloc((m->nactive + 1) * sizeof *bufs);
+	size_t most = (size_t)m->nactive + m->ndraining + 1;
+	out_buf **bufs = most <= 64 ? stack : malloc(most * sizeof *bufs);
 	if (!bufs)
 		abort();
 	size_t n = 0;
@@ -98,64 +119,80 @@ static void flush_output(mesh_t *m)
 		if (t->out.n)
 			bufs[n++] = &t->out;
 	}
-	out_flush(m, bufs, n);
+	for (uint32_t i = 0; i < m->ndraining; i++)
+		if (!tile_active(m->tiles[m->draining[i]]))   /* restarted: already counted */
+			bufs[n++] = &m->tiles[m->draining[i]]->out;
+	out_flush(m, bufs, n, cutoff);
 	if (bufs != stack)
 		free(bufs);
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < m->ndraining; i++)
+		if (m->tiles[m->draining[i]]->out.n)
+			m->draining[k++] = m->draining[i];
+	m->ndraining = k;
 }
 
 static void drop_inactive(mesh_t *m)
 {
 	uint32_t k = 0;
-	for (uint32_t i = 0; i < m->nactive; i++)
-		if (tile_active(m->tiles[m->active[i]]))
+	for (uint32_t i = 0; i < m->nactive; i++) {
+		tile_t *t = m->tiles[m->active[i]];
+		if (tile_active(t))
 			m->active[k++] = m->active[i];
+		else if (t->out.n && !mesh_list_push(&m->draining, &m->ndraining,
+						      &m->draining_cap, t->id))
+			abort();
+	}
 	m->nactive = k;
 }
 
-/* The one RUNNING tile when every other active tile is blocked or asleep; else NULL. */
-static tile_t *lone_runner(const mesh_t *m)
+static uint32_t count_running(const mesh_t *m)
 {
-	tile_t *solo = NULL;
-	for (uint32_t i = 0; i < m->nactive; i++) {
-		tile_t *t = m->tiles[m->active[i]];
-		if (t->state != TS_RUNNING)
-			continue;
-		if (solo)
-			return NULL;
-		solo = t;
-	}
-	return solo;
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < m->nactive; i++)
+		n += m->tiles[m->active[i]]->state == TS_RUNNING;
+	return n;
 }
 
 /*
- * With the network idle and one tile running, nothing can affect that tile until it
- * sends (it stops before a msg.send), halts, blocks, or another tile's wake-up time
- * comes: it runs in long chunks. Returns the cycle up to which the chip is simulated.
+ * Free run: with the network idle, nothing reaches a running tile until some tile
+ * sends, so every running tile may run on its own until it is about to use the
+ * network (it stops before msg.send/recv/poll/wait), halts, or a sleeping tile's
+ * wake-up comes. A kill could break this (it arrives without the target asking), so
+ * it is allowed only while no tile holds a CONTROL capability, or when a single tile
+ * runs. Returns the cycle up to which the whole chip is then simulated.
  */
-static uint64_t run_solo(mesh_t *m, tile_t *solo, uint64_t T)
+static uint64_t free_run(mesh_t *m, workers *w, uint64_t T)
 {
-	uint64_t to = T + SOLO_CHUNK;
+	uint64_t to = T + FREE_RUN_CHUNK;
 	for (uint32_t i = 0; i < m->nactive; i++) {
 		const tile_t *t = m->tiles[m->active[i]];
-		if (t != solo)
+		if (t->state != TS_RUNNING)
 			to = min64(to, min64(net_tile_wake(t), min64(net_tile_limit(t), budget_end(t))));
 	}
 	if (m->cfg.max_cycles)
 		to = min64(to, m->cfg.max_cycles);
 	if (to <= T)
 		return T;
-	solo->solo = true;
-	run_tile(solo, to);
-	solo->solo = false;
-	flush_output(m);
-	if (solo->now < to)
-		to = solo->now > T ? solo->now : T;
-	return to;
+	for (uint32_t i = 0; i < m->nactive; i++)
+		m->tiles[m->active[i]]->runahead = true;
+	run_window_tiles(m, w, to);
+	uint64_t reached = to;
+	for (uint32_t i = 0; i < m->nactive; i++) {
+		tile_t *t = m->tiles[m->active[i]];
+		t->runahead = false;
+		if (t->state == TS_RUNNING)
+			reached = min64(reached, t->now);
+		else if (t->state == TS_HALTED)
+			reached = min64(reached, t->start_cycle + t->halt_cycles);
+	}
+	return reached > T ? reached : T;
 }
 
 void engine_run(mesh_t *m)
 {
 	uint64_t T = m->now;
+	workers *w = workers_new(m->cfg.threads);
 	for (;;) {
 		drop_inactive(m);
 		if (m->nactive == 0 && net_idle(m))
@@ -168,11 +205,13 @@ void engine_run(mesh_t *m)
 			uint64_t next = next_activity(m);
 			if (next == UINT64_MAX)
 				break;                  /* nothing can ever happen again */
-			if (next > T)
-				T = next;               /* skip time when all sleep */
-			tile_t *solo = lone_runner(m);
-			if (solo) {
-				uint64_t reached = run_solo(m, solo, T);
+			if (next > T) {
+				T = m->cfg.max_cycles ? min64(next, m->cfg.max_cycles) : next;
+				continue;               /* skip time when all sleep */
+			}
+			if (!m->control_in_use || count_running(m) == 1) {
+				uint64_t reached = free_run(m, w, T);
+				flush_output(m, reached);
 				if (reached > T) {
 					T = reached;
 					continue;
@@ -183,12 +222,12 @@ void engine_run(mesh_t *m)
 		if (m->cfg.max_cycles && to > m->cfg.max_cycles)
 			to = m->cfg.max_cycles;
 		net_advance(m, T, to);
-		for (uint32_t i = 0; i < m->nactive; i++)
-			run_tile(m->tiles[m->active[i]], to);
-		flush_output(m);
+		run_window_tiles(m, w, to);
+		flush_output(m, to);
 		T = to;
 	}
+	workers_free(w);
 	m->now = T;
-	flush_output(m);
+	flush_output(m, UINT64_MAX);
 	console_finish(m);
 }

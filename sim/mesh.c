@@ -46,6 +46,7 @@ void mesh_free(mesh_t *m)
 	out_buf_free(&m->net_out);
 	free(m->tiles);
 	free(m->active);
+	free(m->draining);
 	free(m);
 }
 
@@ -71,20 +72,28 @@ tile_t *mesh_tile(mesh_t *m, uint32_t id)
 	return t;
 }
 
+bool mesh_list_push(uint32_t **v, uint32_t *n, uint32_t *cap, uint32_t id)
+{
+	if (*n == *cap) {
+		uint32_t c = *cap ? *cap * 2 : 16;
+		uint32_t *nv = realloc(*v, c * sizeof *nv);
+		if (!nv)
+			return false;
+		*v = nv;
+		*cap = c;
+	}
+	(*v)[(*n)++] = id;
+	return true;
+}
+
 void mesh_activate(mesh_t *m, tile_t *t)
 {
 	for (uint32_t i = 0; i < m->nactive; i++)
 		if (m->active[i] == t->id)
 			return;
-	if (m->nactive == m->active_cap) {
-		uint32_t cap = m->active_cap ? m->active_cap * 2 : 16;
-		uint32_t *v = realloc(m->active, cap * sizeof *v);
-		if (!v)
-			abort();
-		m->active = v;
-		m->active_cap = cap;
-	}
-	uint32_t i = m->nactive++;
+	if (!mesh_list_push(&m->active, &m->nactive, &m->active_cap, t->id))
+		abort();
+	uint32_t i = m->nactive - 1;
 	while (i > 0 && m->active[i - 1] > t->id) {
 		m->active[i] = m->active[i - 1];
 		i--;

@@ -33,11 +33,14 @@ typedef struct mesh {
 	tile_t **tiles;           /* ntiles pointers, NULL until the tile is used */
 	uint64_t now;             /* every tile has been simulated up to here */
 	bool max_reached;
+	bool control_in_use;      /* some tile holds a CONTROL capability (sim/engine.c) */
 	FILE *trace, *msg_trace;
 	out_buf net_out;          /* output recorded by the network phase */
 	struct console *console;
 	uint32_t *active;         /* ids of tiles that may run, in increasing order */
 	uint32_t nactive, active_cap;
+	uint32_t *draining;       /* halted tiles whose output is not all written yet */
+	uint32_t ndraining, draining_cap;
 	struct net *net;          /* network side (sim/net.h) */
 } mesh_t;
 
@@ -47,6 +50,8 @@ mesh_t *mesh_new(const mesh_config *c);
 void mesh_free(mesh_t *m);
 /* The tile with this id, allocated (memory included) on first use; NULL if out of memory. */
 tile_t *mesh_tile(mesh_t *m, uint32_t id);
+/* Append id to a growable list; false when out of memory. */
+bool mesh_list_push(uint32_t **v, uint32_t *n, uint32_t *cap, uint32_t id);
 /* Put a tile that has just started on the list the engine runs. */
 void mesh_activate(mesh_t *m, tile_t *t);
 static inline tile_t *mesh_tile_if(const mesh_t *m, uint32_t id)

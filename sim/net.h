@@ -8,6 +8,15 @@
  * nothing a core does at cycle t reaches the network before t + NI_LATENCY >= to
  * (isa/SPEC.md §8.3), and everything the network delivers before `to` is in the
  * mailboxes, with its delivery cycle, before the cores run.
+ *
+ * While the network is idle, the engine lets every running tile run ahead on its own
+ * (stopping before msg.send/recv/poll/wait) — unless m->control_in_use, which the
+ * network sets as soon as any tile holds a CONTROL capability: a kill could then reach
+ * a tile that has already run past the kill's arrival.
+ *
+ * Threads: in the core phase, net_exec, net_on_halt, net_tile_wake, net_tile_limit and
+ * net_tile_reach_limit run concurrently for different tiles; they may touch only the
+ * state of the tile they are given (its NI, mailbox, capabilities, control unit).
  */
 #ifndef TESS_NET_H
 #define TESS_NET_H

@@ -91,11 +91,28 @@ static void write_record(mesh_t *m, const out_record *r)
 	}
 }
 
-void out_flush(mesh_t *m, out_buf **bufs, size_t nbufs)
+/* Number of leading records of b before cycle `cutoff` (a buffer is in cycle order). */
+static size_t ready_prefix(const out_buf *b, uint64_t cutoff)
+{
+	size_t k = 0;
+	while (k < b->n && b->v[k].cycle < cutoff)
+		k++;
+	return k;
+}
+
+static void drop_prefix(out_buf *b, size_t k)
+{
+	for (size_t j = 0; j < k; j++)
+		free(b->v[j].data);
+	memmove(b->v, b->v + k, (b->n - k) * sizeof *b->v);
+	b->n -= k;
+}
+
+void out_flush(mesh_t *m, out_buf **bufs, size_t nbufs, uint64_t cutoff)
 {
 	size_t total = 0;
 	for (size_t i = 0; i < nbufs; i++)
-		total += bufs[i]->n;
+		total += ready_prefix(bufs[i], cutoff);
 	if (total == 0)
 		return;
 	out_record **all = malloc(total * sizeof *all);
@@ -103,16 +120,13 @@ void out_flush(mesh_t *m, out_buf **bufs, size_t nbufs)
 		out_oom();
 	size_t k = 0;
 	for (size_t i = 0; i < nbufs; i++)
-		for (size_t j = 0; j < bufs[i]->n; j++)
+		for (size_t j = 0; j < bufs[i]->n && bufs[i]->v[j].cycle < cutoff; j++)
 			all[k++] = &bufs[i]->v[j];
 	if (nbufs > 1)
 		qsort(all, total, sizeof *all, record_order);
 	for (size_t i = 0; i < total; i++)
 		write_record(m, all[i]);
 	free(all);
-	for (size_t i = 0; i < nbufs; i++) {
-		for (size_t j = 0; j < bufs[i]->n; j++)
-			free(bufs[i]->v[j].data);
-		bufs[i]->n = 0;
-	}
+	for (size_t i = 0; i < nbufs; i++)
+		drop_prefix(bufs[i], ready_prefix(bufs[i], cutoff));
 }

@@ -35,7 +35,11 @@ void out_printf(out_buf *b, uint64_t cycle, uint32_t tile, out_stream s, const c
 	__attribute__((format(printf, 5, 6)));
 void out_buf_free(out_buf *b);
 
-/* Write the records of several buffers in (cycle, tile, seq) order and empty them. */
-void out_flush(struct mesh *m, out_buf **bufs, size_t nbufs);
+/*
+ * Write the records of several buffers that lie before cycle `cutoff`, in
+ * (cycle, tile, seq) order, and remove them. Nothing recorded later may lie before
+ * cutoff (the engine passes the cycle up to which the whole chip is simulated).
+ */
+void out_flush(struct mesh *m, out_buf **bufs, size_t nbufs, uint64_t cutoff);
 
 #endif

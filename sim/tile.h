@@ -47,7 +47,7 @@ typedef struct tile {
 	uint64_t instret;
 	uint8_t load_rd;       /* rd of the previous instruction if it was a load, else 0 */
 	bool preloaded;        /* started by the simulator (--tile), not by another tile */
-	bool solo;             /* set by the engine: stop before msg.send (sim/engine.c) */
+	bool runahead;         /* set by the engine: stop before msg.send/recv/poll/wait */
 
 	uint8_t *mem;          /* MEM bytes, allocated when the tile is first loaded */
 	dinsn *dcache;         /* one per word of MEM */
