@@ -54,6 +54,7 @@ include sim/module.mk
 -include sim/view/module.mk
 -include waves/module.mk
 include tests/module.mk
+-include tests/bench/module.mk
 
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 TOOL_OBJS := $(TOOL_SRCS:%.c=$(BUILD)/obj/%.o)

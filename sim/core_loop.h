@@ -24,7 +24,8 @@ static void CORE_RUN(tile_t *t, uint64_t until)
 {
 	uint32_t *const x = t->x;
 	uint8_t *const mem = t->mem;
-	dinsn *const dc = t->dcache;
+	dinsn *dc = t->dcache;
+	uint32_t dc_words = t->dc_words;
 	const uint32_t bound = t->bound;
 	const uint64_t budget_end = t->budget_cycles ? t->start_cycle + t->budget_cycles : UINT64_MAX;
 	uint64_t *const opc = t->stats.op_count;
@@ -34,8 +35,14 @@ static void CORE_RUN(tile_t *t, uint64_t until)
 	uint32_t cause = 0, value = 0;
 
 	while (now < until) {
-		if (pc >= bound)
-			FAULT(CAUSE_MEM_FAULT, pc);
+		if (__builtin_expect((pc >> 2) >= dc_words, 0)) {
+			if (pc >= bound)
+				FAULT(CAUSE_MEM_FAULT, pc);
+			if (!tile_grow_dcache(t, pc))
+				core_out_of_memory(t);
+			dc = t->dcache;
+			dc_words = t->dc_words;
+		}
 		dinsn *d = &dc[pc >> 2];
 		if (__builtin_expect(d->op == DINSN_UNDECODED, 0))
 			core_predecode(t, pc, d);
@@ -96,7 +103,7 @@ static void CORE_RUN(tile_t *t, uint64_t until)
 #define STORE(OP, n, T) case OP: { \
 			addr = a + imm; LOAD_CHECK(addr, n); \
 			T v_ = (T)b; memcpy(mem + addr, &v_, n); \
-			dc[addr >> 2].op = DINSN_UNDECODED; \
+			if ((addr >> 2) < dc_words) dc[addr >> 2].op = DINSN_UNDECODED; \
 			STORE_NOTE(addr, (uint32_t)v_, n); break; }
 		STORE(OP_SB, 1, uint8_t)
 		STORE(OP_SH, 2, uint16_t)

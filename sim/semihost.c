@@ -44,8 +44,8 @@ static bool sys_read(tile_t *t)
 		return false;
 	fflush(stdout);
 	ssize_t n = read(0, t->mem + buf, len);
-	for (uint32_t w = buf / 4; n > 0 && w < (buf + (uint32_t)n + 3) / 4; w++)
-		t->dcache[w].op = DINSN_UNDECODED;
+	if (n > 0)
+		tile_invalidate(t, buf, (uint32_t)n);
 	t->x[10] = n < 0 ? (uint32_t)-EBADF : (uint32_t)n;
 	return true;
 }

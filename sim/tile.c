@@ -12,15 +12,8 @@ bool tile_alloc_mem(tile_t *t, uint32_t mem_size)
 	if (t->mem)
 		return true;
 	t->mem = calloc(1, mem_size);
-	t->dcache = malloc((size_t)(mem_size / 4) * sizeof(dinsn));
-	if (!t->mem || !t->dcache) {
-		free(t->mem);
-		free(t->dcache);
-		t->mem = NULL;
-		t->dcache = NULL;
+	if (!t->mem)
 		return false;
-	}
-	memset(t->dcache, DINSN_UNDECODED, (size_t)(mem_size / 4) * sizeof(dinsn));
 	t->mem_size = mem_size;
 	t->bound = mem_size;
 	return true;
@@ -37,10 +30,31 @@ void tile_free(tile_t *t)
 	free(t);
 }
 
+/* Predecoded storage grows in steps of this many words (4 KiB of code). */
+#define DC_STEP 1024u
+
+bool tile_grow_dcache(tile_t *t, uint32_t pc)
+{
+	uint32_t want = (pc / 4 / DC_STEP + 1) * DC_STEP;
+	if (want > t->bound / 4)
+		want = t->bound / 4;
+	if (want <= t->dc_words)
+		return true;
+	dinsn *v = realloc(t->dcache, (size_t)want * sizeof *v);
+	if (!v)
+		return false;
+	memset(v + t->dc_words, DINSN_UNDECODED, (size_t)(want - t->dc_words) * sizeof *v);
+	t->dcache = v;
+	t->dc_words = want;
+	return true;
+}
+
 void tile_start(tile_t *t, uint32_t pc, uint64_t at)
 {
 	memset(t->x, 0, sizeof t->x);
 	t->x[2] = t->bound;
+	if (t->dc_words > t->bound / 4)
+		t->dc_words = t->bound / 4;
 	t->pc = pc;
 	t->now = at;
 	t->start_cycle = at;
@@ -54,9 +68,7 @@ void tile_start(tile_t *t, uint32_t pc, uint64_t at)
 void tile_write_mem(tile_t *t, uint32_t addr, const void *src, uint32_t len)
 {
 	memcpy(t->mem + addr, src, len);
-	uint32_t first = addr / 4, last = (addr + len + 3) / 4;
-	for (uint32_t w = first; w < last && w < t->mem_size / 4; w++)
-		t->dcache[w].op = DINSN_UNDECODED;
+	tile_invalidate(t, addr, len);
 }
 
 void tile_halt(tile_t *t, uint32_t cause, uint32_t pc, uint32_t value)

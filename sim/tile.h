@@ -50,7 +50,8 @@ typedef struct tile {
 	bool runahead;         /* set by the engine: stop before msg.send/recv/poll/wait */
 
 	uint8_t *mem;          /* MEM bytes, allocated when the tile is first loaded */
-	dinsn *dcache;         /* one per word of MEM */
+	dinsn *dcache;         /* predecoded words [0, dc_words*4): grown on first fetch */
+	uint32_t dc_words;     /* never beyond the memory bound */
 	uint32_t mem_size;
 	uint32_t bound;        /* memory bound (budget) */
 	uint64_t budget_cycles;
@@ -75,6 +76,14 @@ void tile_free(tile_t *t);
 void tile_start(tile_t *t, uint32_t pc, uint64_t at);
 /* Halt now with a cause (SPEC §6.2). pc is the instruction not executed. */
 void tile_halt(tile_t *t, uint32_t cause, uint32_t pc, uint32_t value);
+/* Grow the predecoded range to cover pc (< bound); false when out of host memory. */
+bool tile_grow_dcache(tile_t *t, uint32_t pc);
+/* Forget predecoded words overlapping [addr, addr+len): memory there changed. */
+static inline void tile_invalidate(tile_t *t, uint32_t addr, uint32_t len)
+{
+	for (uint32_t w = addr / 4; w < t->dc_words && w < (addr + len + 3) / 4; w++)
+		t->dcache[w].op = DINSN_UNDECODED;
+}
 /* Write bytes into SRAM from the host (loading); invalidates predecoded words. */
 void tile_write_mem(tile_t *t, uint32_t addr, const void *src, uint32_t len);
 

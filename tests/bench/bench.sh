@@ -1,0 +1,67 @@
+#!/bin/sh
+# Engine benchmarks (issue 9): figures and ratios against references run in the same
+# command. Nothing here is asserted; the table goes to stdout, JSON to $BENCH_JSON.
+# usage: bench.sh TESSERA BENCHRUN ELF_DIR [quick]
+set -eu
+tess=$1; benchrun=$2; dir=$3; quick=${4:-}
+json=${BENCH_JSON:-build/bench.json}
+rep=3; [ -n "$quick" ] && rep=1
+err=$(mktemp); trap 'rm -f "$err"' EXIT
+
+# run NAME ARGS...: best wall time, peak RSS and the stats totals of one tessera run
+run() {
+	set -- $(cd . && "$benchrun" "$rep" "$err" "$tess" run --stats "$@")
+	secs=$1; rss=$2
+	tot=$(grep '^total:' "$err" | tail -n 1)
+	cycles=$(echo "$tot" | awk '{print $2}')
+	tcycles=$(echo "$tot" | awk '{print $7}')
+	instrs=$(echo "$tot" | awk '{print $9}')
+}
+
+rows=""
+row() { # name tiles secs rss cycles tile-cycles instrs reference ratio
+	printf '%-34s %6s %9s %8s %14s %10s %10s %7s  %s\n' "$1" "$2" "$3" \
+		"$(echo "$4" | awk '{printf "%.0f", $1/1024}')" "$6" \
+		"$(awk -v c="$6" -v s="$3" 'BEGIN{printf "%.1f", c/s/1e6}')" \
+		"$(awk -v i="$7" -v s="$3" 'BEGIN{printf "%.1f", i/s/1e6}')" "$8" "$9"
+	rows="$rows${rows:+,
+}  {\"name\": \"$1\", \"tiles\": $2, \"seconds\": $3, \"peak_kib\": $4, \"cycles\": $5, \"tile_cycles\": $6, \"instructions\": $7, \"reference\": \"$8\", \"ratio\": \"$9\"}"
+}
+
+printf '%-34s %6s %9s %8s %14s %10s %10s %7s  %s\n' workload tiles seconds peak-MiB \
+	tile-cycles Mcyc/s MIPS ref ratio
+
+# One tile, compute-bound, against qemu-riscv32 on the same ELF.
+run "$dir/hash1.elf"
+q=$("$benchrun" "$rep" "$err" qemu-riscv32 "$dir/hash1.elf" | awk '{print $1}')
+qmips=$(awk -v i="$instrs" -v q="$q" 'BEGIN{printf "%.0f", i/q/1e6}')
+ratio="$(awk -v t="$secs" -v q="$q" 'BEGIN{printf "%.3f", q/t}')x qemu (qemu ${q}s = ${qmips} MIPS)"
+row "1 tile hash loop" 1 "$secs" "$rss" "$cycles" "$tcycles" "$instrs" qemu "$ratio"
+
+# 16 tiles compute-bound.
+run --mesh 4x4 --tile all="$dir/hash16.elf"
+row "16 tiles hash loop (4x4)" 16 "$secs" "$rss" "$cycles" "$tcycles" "$instrs" - -
+
+# Sparse chip: 64 active tiles on 1024x1024 against the same 64 on 8x8.
+run --mesh 8x8 --tile all="$dir/hash64.elf"
+s8=$secs
+row "64 tiles on 8x8" 64 "$secs" "$rss" "$cycles" "$tcycles" "$instrs" - -
+args=""
+for y in 0 1 2 3 4 5 6 7; do for x in 0 1 2 3 4 5 6 7; do
+	args="$args --tile $((x * 128 + 5)),$((y * 128 + 7))=$dir/hash64.elf"
+done; done
+run --mesh 1024x1024 $args
+ratio="$(awk -v a="$secs" -v b="$s8" 'BEGIN{printf "%.2f", a/b}')x the time of 8x8"
+row "64 tiles on 1024x1024 (sparse)" 64 "$secs" "$rss" "$cycles" "$tcycles" "$instrs" 8x8 "$ratio"
+
+# Threads: 64x64 compute-bound, 1 thread against 2.
+run --mesh 64x64 --tile all="$dir/hash4k.elf" --threads 1
+s1=$secs
+row "4096 tiles hash (64x64), 1 thread" 4096 "$secs" "$rss" "$cycles" "$tcycles" "$instrs" - -
+run --mesh 64x64 --tile all="$dir/hash4k.elf" --threads 2
+ratio="$(awk -v a="$s1" -v b="$secs" 'BEGIN{printf "%.2f", a/b}')x speed-up over 1 thread"
+row "4096 tiles hash (64x64), 2 threads" 4096 "$secs" "$rss" "$cycles" "$tcycles" "$instrs" 1thread "$ratio"
+
+mkdir -p "$(dirname "$json")"
+printf '{"host": "%s", "cores": %s, "rows": [\n%s\n]}\n' "$(uname -m)" "$(nproc)" "$rows" > "$json"
+echo "(JSON in $json; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'))"
