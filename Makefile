@@ -40,6 +40,10 @@ RV_PREFIX ?= riscv64-unknown-elf-
 RV_CC     := $(RV_PREFIX)gcc
 RV_ARCH   := -march=rv32im -mabi=ilp32
 
+# The main demo (make run). A fragment may set DEMO_DEPS and DEMO_CMD to a better one.
+DEMO_DEPS    = $(BUILD)/tessera $(BENCH_DIR)/quick/hash16.elf
+DEMO_CMD     = $(BUILD)/tessera run --mesh 4x4 --tile all=$(BENCH_DIR)/quick/hash16.elf --stats
+
 LIB_SRCS    := isa/isa.c
 TOOL_SRCS   :=
 TEST_GROUPS :=
@@ -59,7 +63,7 @@ include tests/module.mk
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 TOOL_OBJS := $(TOOL_SRCS:%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all run test bench deps clean
+.PHONY: all run test bench deps clean demo
 all: $(BUILD)/tessera $(ALL)
 
 $(BUILD)/obj/%.o: %.c
@@ -87,7 +91,10 @@ deps:
 
 run: deps
 	$(MAKE) all
-	$(MAKE) demo
+	$(MAKE) --no-print-directory demo
+
+demo: $(DEMO_DEPS)
+	$(DEMO_CMD)
 
 test: deps
 	$(MAKE) all
