@@ -53,6 +53,7 @@ static void CORE_RUN(tile_t *t, uint64_t until)
 			if (now >= until)
 				break;
 		}
+		load_rd = 0;   /* the hazard is with the very next instruction only */
 		if (now >= budget_end) {
 			SYNC();
 			tile_halt(t, CAUSE_BUDGET_CYCLES, pc, 0);

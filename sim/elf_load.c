@@ -69,6 +69,39 @@ static bool check_header(load_ctx *c, Elf *e, GElf_Ehdr *eh)
 	return true;
 }
 
+/*
+ * Every table and section the file declares lies inside it: a file cut short anywhere
+ * is refused, even where libelf would quietly skip what is missing.
+ */
+static bool check_extents(load_ctx *c, Elf *e, const GElf_Ehdr *eh)
+{
+	size_t n;
+	if (elf_getphdrnum(e, &n) == 0 && n &&
+	    (eh->e_phentsize != sizeof(Elf32_Phdr) || eh->e_phoff > c->file_size ||
+	     (uint64_t)n * eh->e_phentsize > c->file_size - eh->e_phoff))
+		return refuse(c, "program header table truncated or corrupt");
+	if (elf_getshdrnum(e, &n) != 0)
+		return refuse(c, "corrupt section header table (%s)", elf_errmsg(-1));
+	if (n < eh->e_shnum || (n == 0 && eh->e_shoff))
+		n = eh->e_shnum ? eh->e_shnum : 1;   /* libelf says 0 when the table is cut off */
+	if (n && (eh->e_shentsize != sizeof(Elf32_Shdr) || eh->e_shoff > c->file_size ||
+		  (uint64_t)n * eh->e_shentsize > c->file_size - eh->e_shoff))
+		return refuse(c, "section header table truncated or corrupt");
+	Elf_Scn *scn = NULL;
+	while ((scn = elf_nextscn(e, scn))) {
+		GElf_Shdr sh;
+		if (!gelf_getshdr(scn, &sh))
+			return refuse(c, "corrupt section header (%s)", elf_errmsg(-1));
+		if (sh.sh_type != SHT_NOBITS &&
+		    (sh.sh_offset > c->file_size || sh.sh_size > c->file_size - sh.sh_offset))
+			return refuse(c, "section %zu truncated (bytes %llu..%llu of a %llu-byte file)",
+				      elf_ndxscn(scn), (unsigned long long)sh.sh_offset,
+				      (unsigned long long)(sh.sh_offset + sh.sh_size),
+				      (unsigned long long)c->file_size);
+	}
+	return true;
+}
+
 static bool check_segment(load_ctx *c, const GElf_Phdr *ph, size_t i)
 {
 	if (ph->p_filesz > ph->p_memsz)
@@ -201,7 +234,7 @@ elf_image *elf_image_load(const char *path, uint32_t mem_size, char *err, size_t
 	if (ok && !e)
 		ok = refuse(&c, "cannot read as ELF (%s)", elf_errmsg(-1));
 	GElf_Ehdr eh;
-	ok = ok && check_header(&c, e, &eh);
+	ok = ok && check_header(&c, e, &eh) && check_extents(&c, e, &eh);
 	if (ok) {
 		img->entry = (uint32_t)eh.e_entry;
 		ok = read_segments(&c, e, fd, img);
