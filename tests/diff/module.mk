@@ -1,0 +1,24 @@
+# Differential testing against qemu-riscv32: random RV32IM programs (tests/diff/gen.c)
+# must print the same registers and hash, and exit the same, on both.
+#   make test-diff                     DIFF_COUNT programs (default 2000) from DIFF_SEED
+#   make test-diff DIFF_COUNT=100000   the long soak
+#   make bench-diff                    20000 programs, longer bodies
+DIFF_COUNT ?= 2000
+DIFF_SEED  ?= 1
+DIFF_JOBS  ?= 2
+DIFF_LEN   ?= 60
+DIFF_GEN   := $(BUILD)/tests/diff/gen
+
+TEST_GROUPS  += diff
+BENCH_GROUPS += diff
+
+$(DIFF_GEN): tests/diff/gen.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS)
+
+.PHONY: test-diff bench-diff
+test-diff: $(DIFF_GEN) $(BUILD)/tessera
+	@tests/diff/run.sh $(BUILD) $(DIFF_COUNT) $(DIFF_SEED) $(DIFF_JOBS) $(DIFF_LEN)
+
+bench-diff: $(DIFF_GEN) $(BUILD)/tessera
+	@time tests/diff/run.sh $(BUILD) 20000 1000001 $(DIFF_JOBS) 200
