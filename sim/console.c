@@ -90,6 +90,8 @@ void console_expect_writers(mesh_t *m)
 void console_write(mesh_t *m, uint32_t tile, bool to_stderr, const char *data, size_t len)
 {
 	struct console *c = m->console;
+	if (len == 0)
+		return;           /* an empty write: nothing to buffer (and no memcpy from NULL) */
 	note_writer(c, tile);
 	line_buf *l = line_for(c, tile, to_stderr);
 	if (!l)
