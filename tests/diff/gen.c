@@ -191,7 +191,10 @@ static void prologue(FILE *f)
 			li(f, r, value());
 }
 
-/* Dump every register, hash scratch + dump, print the dump as hex lines, exit. */
+/*
+ * Dump every register, hash scratch + dump (FNV-1a style, 96 words), print x1..x31
+ * and the hash as 32 hex lines, exit with the hash (its low 8 bits are the status).
+ */
 static void epilogue(FILE *f)
 {
 	for (int r = 1; r < 32; r++)
@@ -199,7 +202,7 @@ static void epilogue(FILE *f)
 	fputs("\tla t0, scratch\n\tli t1, 96\n\tli t2, 0x811c9dc5\n\tli t3, 0x01000193\n"
 	      "1:\tlw t4, 0(t0)\n\txor t2, t2, t4\n\tmul t2, t2, t3\n\taddi t0, t0, 4\n"
 	      "\taddi t1, t1, -1\n\tbnez t1, 1b\n"
-	      "\tla t0, dump\n\tsw t2, 0(t0)\n\tla a1, outbuf\n\tmv t5, a1\n\tli t1, 32\n"
+	      "\tla t0, dump\n\tsw t2, 128(t0)\n\taddi t0, t0, 4\n\tla a1, outbuf\n\tmv t5, a1\n\tli t1, 32\n"
 	      "2:\tlw t4, 0(t0)\n\tli t6, 8\n"
 	      "3:\tsrli a2, t4, 28\n\taddi a3, a2, -10\n\taddi a2, a2, 48\n\tbltz a3, 4f\n"
 	      "\taddi a2, a2, 39\n4:\tsb a2, 0(t5)\n\taddi t5, t5, 1\n\tslli t4, t4, 4\n"
@@ -214,7 +217,7 @@ static void data(FILE *f)
 	fprintf(f, "\t.data\n\t.balign 4\nscratch:\n");
 	for (int i = 0; i < SCRATCH_BYTES / 4; i++)
 		fprintf(f, "\t.word 0x%08x\n", value());
-	fprintf(f, "dump:\t.space 128\noutbuf:\t.space 288\n");
+	fprintf(f, "dump:\t.space 132\noutbuf:\t.space 288\n");
 }
 
 static void program(FILE *f, uint64_t seed, int len)
