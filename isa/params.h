@@ -72,5 +72,6 @@
 #define BLK_CHANNELS          4
 #define BLK_LATENCY           200
 #define BLK_WORD_CYCLES       2
+#define BLK_DEFAULT_SECTORS   2048        /* size of a --disk file created by the run */
 
 #endif

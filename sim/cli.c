@@ -7,8 +7,11 @@
 
 #include "commands.h"
 #include "console.h"
+#include "control.h"
+#include "devices/devices.h"
 #include "elf_load.h"
 #include "engine.h"
+#include "manifest.h"
 #include "mesh.h"
 #include "stats.h"
 #include "tilespec.h"
@@ -32,6 +35,10 @@ static const char usage_text[] =
 	"  --stats               print per-tile statistics on stderr at the end\n"
 	"  --stats-json FILE     write statistics as JSON\n"
 	"  --trace FILE          commit trace: cycle tile pc insn disassembly [rd=value]\n"
+	"  --msg-trace FILE      message trace: sent delivered source destination tag len vnet\n"
+	"  --manifest FILE       place programs from FILE: lines SPEC FILE.elf [cycles=N]\n"
+	"                        [bound=N] [msgs=N] [supervisor=ID] [control=all|A-B]\n"
+	"  --disk FILE           block store backed by FILE (created with 64 KiB if missing)\n"
 	"  --no-semihost         ecall halts the tile instead of write/read/exit\n"
 	"  --console-prefix M    auto|on|off: prefix console lines with [tile] (default auto)\n"
 	"  --threads N           host threads (default 1); results are identical for any N\n"
@@ -45,6 +52,7 @@ static const char usage_text[] =
 typedef struct {
 	char *spec;
 	char *path;
+	const manifest_entry *opt;   /* budgets etc. from a manifest line, or NULL */
 } placement;
 
 typedef struct {
@@ -52,11 +60,14 @@ typedef struct {
 	placement *places;
 	size_t nplaces;
 	const char *stats_json;
+	const char *manifest_path, *disk_path;
+	manifest mf;
 	bool stats;
 } run_opts;
 
 enum { OPT_MESH = 256, OPT_MEM, OPT_TILE, OPT_MAX, OPT_STATS, OPT_JSON, OPT_TRACE,
-       OPT_NOSEMI, OPT_PREFIX, OPT_QUIET, OPT_THREADS, OPT_HELP, OPT_VERSION };
+       OPT_NOSEMI, OPT_PREFIX, OPT_QUIET, OPT_THREADS, OPT_HELP, OPT_VERSION,
+       OPT_MSGTRACE, OPT_MANIFEST, OPT_DISK };
 
 static const struct option long_opts[] = {
 	{"mesh", required_argument, NULL, OPT_MESH},
@@ -70,6 +81,9 @@ static const struct option long_opts[] = {
 	{"console-prefix", required_argument, NULL, OPT_PREFIX},
 	{"quiet", no_argument, NULL, OPT_QUIET},
 	{"threads", required_argument, NULL, OPT_THREADS},
+	{"msg-trace", required_argument, NULL, OPT_MSGTRACE},
+	{"manifest", required_argument, NULL, OPT_MANIFEST},
+	{"disk", required_argument, NULL, OPT_DISK},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -113,6 +127,7 @@ static bool add_place(run_opts *o, const char *spec, const char *path)
 	o->places = v;
 	v[o->nplaces].spec = strdup(spec);
 	v[o->nplaces].path = strdup(path);
+	v[o->nplaces].opt = NULL;
 	o->nplaces++;
 	return true;
 }
@@ -148,6 +163,9 @@ static int parse_one(run_opts *o, int c, const char *arg)
 	case OPT_STATS: o->stats = true; return 0;
 	case OPT_JSON: o->stats_json = arg; return 0;
 	case OPT_TRACE: o->cfg.trace_path = arg; return 0;
+	case OPT_MSGTRACE: o->cfg.msg_trace_path = arg; return 0;
+	case OPT_MANIFEST: o->manifest_path = arg; return 0;
+	case OPT_DISK: o->disk_path = arg; return 0;
 	case OPT_NOSEMI: o->cfg.semihost = false; return 0;
 	case OPT_QUIET: o->cfg.quiet = true; return 0;
 	case OPT_PREFIX:
@@ -158,6 +176,33 @@ static int parse_one(run_opts *o, int c, const char *arg)
 		return 0;
 	}
 	return bad("%s", "unknown option");
+}
+
+/* The manifest's lines become placements (before --tile ones, which win on a tile). */
+static bool add_manifest(run_opts *o)
+{
+	char err[512];
+	if (!manifest_load(o->manifest_path, o->cfg.width * o->cfg.height, &o->mf, err, sizeof err)) {
+		fprintf(stderr, "tessera run: %s\n", err);
+		return false;
+	}
+	size_t before = o->nplaces;
+	for (size_t i = 0; i < o->mf.n; i++)
+		if (!add_place(o, o->mf.v[i].spec, o->mf.v[i].path))
+			return false;
+	/* Manifest placements go first so that --tile overrides them. */
+	placement *v = o->places;
+	size_t k = o->mf.n;
+	placement *tmp = malloc((o->nplaces) * sizeof *tmp);
+	if (!tmp)
+		return false;
+	memcpy(tmp, v + before, k * sizeof *tmp);
+	memcpy(tmp + k, v, before * sizeof *tmp);
+	for (size_t i = 0; i < k; i++)
+		tmp[i].opt = &o->mf.v[i];
+	memcpy(v, tmp, o->nplaces * sizeof *tmp);
+	free(tmp);
+	return true;
 }
 
 /* Returns -1 when the run should go on, else an exit status. */
@@ -189,6 +234,8 @@ static int parse_args(run_opts *o, int argc, char **argv)
 		return bad("more than one program given ('%s'); use --tile SPEC=FILE", argv[optind + 1]);
 	if (optind == argc - 1 && !add_place(o, "0", argv[optind]))
 		return bad("%s", "out of memory");
+	if (o->manifest_path && !add_manifest(o))
+		return EXIT_BAD_INPUT;
 	if (o->nplaces == 0)
 		return bad("%s", "no program given");
 	return -1;
@@ -235,21 +282,27 @@ static void image_cache_free(image_cache *ic)
 
 typedef struct {
 	const elf_image **per_tile;
+	const manifest_entry **per_opt;
 	const elf_image *img;
+	const manifest_entry *opt;
 } assign_ctx;
 
 static void assign(uint32_t id, void *arg)
 {
 	assign_ctx *a = arg;
 	a->per_tile[id] = a->img;
+	a->per_opt[id] = a->opt;
 }
 
 /* Decide which image runs on each tile. Returns 0 or an exit status. */
-static int assign_programs(const run_opts *o, image_cache *ic, const elf_image **per_tile)
+static int assign_programs(const run_opts *o, image_cache *ic, const elf_image **per_tile,
+			   const manifest_entry **per_opt)
 {
 	for (size_t i = 0; i < o->nplaces; i++) {
 		int rc = 0;
-		assign_ctx a = {per_tile, cached_image(ic, o->places[i].path, o->cfg.mem_size, &rc)};
+		assign_ctx a = {per_tile, per_opt,
+				cached_image(ic, o->places[i].path, o->cfg.mem_size, &rc),
+				o->places[i].opt};
 		if (!a.img)
 			return rc;
 		char err[256];
@@ -263,7 +316,38 @@ static int assign_programs(const run_opts *o, image_cache *ic, const elf_image *
 	return 0;
 }
 
-static int load_tiles(mesh_t *m, const elf_image **per_tile)
+/* Budgets, supervisor and capabilities of a preloaded tile (SPEC §10). */
+static int preload_options(mesh_t *m, tile_t *t, const elf_image **per_tile,
+			   const manifest_entry *e)
+{
+	int64_t super = -1;
+	uint32_t lo = 1, hi = 0;
+	if (e) {
+		if (e->bound > m->cfg.mem_size) {
+			fprintf(stderr, "tessera run: manifest line %d: bound %u over the tile's memory\n",
+				e->line, e->bound);
+			return EXIT_BAD_INPUT;
+		}
+		if (e->has_super && (!per_tile[e->super] || e->super == t->id)) {
+			fprintf(stderr, "tessera run: manifest line %d: supervisor %u of tile %u is not "
+				"another preloaded tile\n", e->line, e->super, t->id);
+			return EXIT_BAD_INPUT;
+		}
+		t->budget_cycles = e->cycles;
+		t->budget_msgs = e->msgs;
+		if (e->bound)
+			t->bound = e->bound;
+		super = e->has_super ? (int64_t)e->super : -1;
+		if (e->has_ctl) {
+			lo = e->ctl_lo;
+			hi = e->ctl_hi;
+		}
+	}
+	ctl_preload(t, super, lo, hi);
+	return 0;
+}
+
+static int load_tiles(mesh_t *m, const elf_image **per_tile, const manifest_entry **per_opt)
 {
 	for (uint32_t id = 0; id < m->ntiles; id++) {
 		if (!per_tile[id])
@@ -275,6 +359,9 @@ static int load_tiles(mesh_t *m, const elf_image **per_tile)
 		}
 		elf_image_place(per_tile[id], t);
 		t->preloaded = true;
+		int rc = preload_options(m, t, per_tile, per_opt[id]);
+		if (rc)
+			return rc;
 		tile_start(t, per_tile[id]->entry, 0);
 		mesh_activate(m, t);
 	}
@@ -364,6 +451,7 @@ static int run_opts_free(run_opts *o, int rc)
 		free(o->places[i].path);
 	}
 	free(o->places);
+	manifest_free(&o->mf);
 	return rc;
 }
 
@@ -376,12 +464,17 @@ int cli_run(int argc, char **argv)
 	mesh_t *m = mesh_new(&o.cfg);
 	image_cache ic = {0};
 	const elf_image **per_tile = m ? calloc(m->ntiles, sizeof *per_tile) : NULL;
-	if (!per_tile) {
+	const manifest_entry **per_opt = m ? calloc(m->ntiles, sizeof *per_opt) : NULL;
+	char err[512];
+	if (!per_tile || !per_opt) {
 		fprintf(stderr, "tessera run: out of host memory for a %ux%u mesh\n",
 			o.cfg.width, o.cfg.height);
 		rc = EXIT_BAD_INPUT;
-	} else if (!(rc = assign_programs(&o, &ic, per_tile)) &&
-		   !(rc = load_tiles(m, per_tile)) && !(rc = open_outputs(m))) {
+	} else if (o.disk_path && !blk_open(m, o.disk_path, err, sizeof err)) {
+		fprintf(stderr, "tessera run: --disk %s\n", err);
+		rc = EXIT_BAD_INPUT;
+	} else if (!(rc = assign_programs(&o, &ic, per_tile, per_opt)) &&
+		   !(rc = load_tiles(m, per_tile, per_opt)) && !(rc = open_outputs(m))) {
 		engine_run(m);
 		rc = run_status(m);
 		int wr = write_reports(&o, m);
@@ -391,6 +484,7 @@ int cli_run(int argc, char **argv)
 	if (m)
 		close_outputs(m);
 	free(per_tile);
+	free(per_opt);
 	mesh_free(m);
 	image_cache_free(&ic);
 	return run_opts_free(&o, rc);

@@ -2,4 +2,8 @@
 LIB_SRCS += sim/tile.c sim/decode.c sim/core.c sim/trace.c sim/semihost.c sim/mesh.c \
 	sim/engine.c sim/outq.c sim/console.c sim/stats.c sim/elf_load.c sim/tilespec.c \
 	sim/net.c sim/workers.c
+# The network side (issue 3): routers, mailboxes, capabilities, control units, devices.
+LIB_SRCS += sim/noc.c sim/mailbox.c sim/caps.c sim/control.c sim/devices/console_dev.c \
+	sim/devices/blockstore.c sim/manifest.c
 TOOL_SRCS += sim/main.c sim/cli.c
+TEST_GROUPS +=

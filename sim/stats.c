@@ -5,6 +5,7 @@
 
 #include "mesh.h"
 #include "net.h"
+#include "noc.h"
 
 static const char *state_name(const tile_t *t)
 {
@@ -65,6 +66,7 @@ void stats_print_table(const mesh_t *m, FILE *f)
 	}
 	fprintf(f, "total: %" PRIu64 " cycles of the chip, %" PRIu64 " tile-cycles, %" PRIu64
 		" instructions\n", m->now, tc, ti);
+	noc_stats_print(m, f);
 }
 
 static void json_tile(const mesh_t *m, const tile_t *t, FILE *f)

@@ -65,6 +65,18 @@ void tile_start(tile_t *t, uint32_t pc, uint64_t at)
 	t->state = TS_RUNNING;
 }
 
+void tile_clear(tile_t *t)
+{
+	memset(t->mem, 0, t->mem_size);
+	free(t->dcache);
+	t->dcache = NULL;
+	t->dc_words = 0;
+	t->bound = t->mem_size;
+	t->budget_cycles = 0;
+	t->budget_msgs = 0;
+	t->msgs_sent = 0;
+}
+
 void tile_write_mem(tile_t *t, uint32_t addr, const void *src, uint32_t len)
 {
 	memcpy(t->mem + addr, src, len);

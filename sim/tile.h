@@ -74,6 +74,9 @@ bool tile_alloc_mem(tile_t *t, uint32_t mem_size);
 void tile_free(tile_t *t);
 /* Prepare to run at pc from global cycle `at`: registers cleared, sp = bound. */
 void tile_start(tile_t *t, uint32_t pc, uint64_t at);
+/* Back to the state of a fresh IDLE tile: SRAM zeroed, no predecoded words, budgets
+   reset (SPEC §6.2: a halted tile is cleared before it is used again). */
+void tile_clear(tile_t *t);
 /* Halt now with a cause (SPEC §6.2). pc is the instruction not executed. */
 void tile_halt(tile_t *t, uint32_t cause, uint32_t pc, uint32_t value);
 /* Grow the predecoded range to cover pc (< bound); false when out of host memory. */

@@ -7,3 +7,4 @@ TEST_GROUPS +=
 -include tests/unit/module.mk
 -include tests/e2e/module.mk
 -include tests/diff/module.mk
+-include tests/mesh/module.mk

@@ -1,0 +1,488 @@
+/* Routers, links and network interfaces, cycle by cycle where flits are. */
+#include "noc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "mesh.h"
+
+static void noc_oom(void)
+{
+	fprintf(stderr, "tessera: out of host memory in the network\n");
+	exit(125);
+}
+
+/* ---- growable queues ---------------------------------------------------------- */
+
+void flitq_push(flitq *q, flit_t f)
+{
+	if (q->n == q->cap) {
+		uint32_t cap = q->cap ? q->cap * 2 : 32;
+		flit_t *v = malloc(cap * sizeof *v);
+		if (!v)
+			noc_oom();
+		for (uint32_t i = 0; i < q->n; i++)
+			v[i] = q->v[(q->head + i) % q->cap];
+		free(q->v);
+		q->v = v;
+		q->cap = cap;
+		q->head = 0;
+	}
+	q->v[(q->head + q->n) % q->cap] = f;
+	q->n++;
+}
+
+void flitq_pop(flitq *q)
+{
+	q->head = (q->head + 1) % q->cap;
+	q->n--;
+}
+
+void flitq_free(flitq *q)
+{
+	free(q->v);
+	memset(q, 0, sizeof *q);
+}
+
+/* ---- network interface -------------------------------------------------------- */
+
+void ni_write(ni_vnet *nv, msg_t *m, uint64_t from)
+{
+	uint64_t w = from;
+	if (nv->last_write && w < nv->last_write)
+		w = nv->last_write;           /* one flit per cycle into the NI */
+	for (uint32_t i = 0; i < m->nflits; i++)
+		flitq_push(&nv->q, (flit_t){m, w + i, i});
+	nv->last_write = w + m->nflits;
+}
+
+static void ni_note_departure(ni_vnet *nv, uint64_t s)
+{
+	if (nv->dn == nv->dcap) {
+		uint32_t cap = nv->dcap ? nv->dcap * 2 : 32;
+		uint64_t *v = malloc(cap * sizeof *v);
+		if (!v)
+			noc_oom();
+		for (uint32_t i = 0; i < nv->dn; i++)
+			v[i] = nv->dep[(nv->dhead + i) % nv->dcap];
+		free(nv->dep);
+		nv->dep = v;
+		nv->dcap = cap;
+		nv->dhead = 0;
+	}
+	nv->dep[(nv->dhead + nv->dn) % nv->dcap] = s;
+	nv->dn++;
+}
+
+uint32_t ni_occupancy(ni_vnet *nv, uint64_t c)
+{
+	while (nv->dn && nv->dep[nv->dhead] <= c) {
+		nv->dhead = (nv->dhead + 1) % nv->dcap;
+		nv->dn--;
+	}
+	return nv->q.n + nv->dn;
+}
+
+uint64_t ni_space_at(const ni_vnet *nv, uint64_t c, uint32_t need)
+{
+	if (nv->q.n + need > NI_BUF_FLITS)
+		return UINT64_MAX;            /* depends on departures not simulated yet */
+	uint32_t r = NI_BUF_FLITS - need - nv->q.n;
+	uint32_t k = 0;                   /* departures still counted at c */
+	while (k < nv->dn && nv->dep[(nv->dhead + k) % nv->dcap] <= c)
+		k++;
+	uint32_t later = nv->dn - k;
+	if (later <= r)
+		return c;
+	uint64_t at = nv->dep[(nv->dhead + k + (later - r - 1)) % nv->dcap];
+	return at > c ? at : c;
+}
+
+void ni_free(ni_vnet *nv)
+{
+	flitq_free(&nv->q);
+	free(nv->dep);
+	memset(nv, 0, sizeof *nv);
+}
+
+/* ---- routers ------------------------------------------------------------------ */
+
+static router_t *router_get(net_t *n, uint32_t id)
+{
+	router_t *r = n->routers[id];
+	if (r)
+		return r;
+	r = calloc(1, sizeof *r);
+	if (!r)
+		noc_oom();
+	r->id = id;
+	r->x = (uint16_t)(id % n->w);
+	r->y = (uint16_t)(id / n->w);
+	memset(r->owner, -1, sizeof r->owner);
+	for (int p = 0; p < NPORTS; p++)
+		for (int v = 0; v < NVNETS; v++)
+			r->in[p][v].out = -1;
+	n->routers[id] = r;
+	return r;
+}
+
+void noc_router_activate(net_t *n, uint32_t id)
+{
+	router_t *r = router_get(n, id);
+	if (r->active)
+		return;
+	r->active = true;
+	if (!mesh_list_push(&n->act, &n->nact, &n->act_cap, id))
+		noc_oom();
+}
+
+bool noc_init(net_t *n)
+{
+	n->routers = calloc(n->mesh->ntiles, sizeof *n->routers);
+	return n->routers && pthread_mutex_init(&n->inject_lock, NULL) == 0;
+}
+
+void noc_free(net_t *n)
+{
+	if (n->routers)
+		for (uint32_t i = 0; i < n->mesh->ntiles; i++)
+			free(n->routers[i]);
+	free(n->routers);
+	free(n->act);
+	free(n->inject);
+	for (int d = 0; d < NDEVS; d++)
+		ni_free(&n->dev_ni[d]);
+	pthread_mutex_destroy(&n->inject_lock);
+}
+
+void noc_tile_injected(net_t *n, uint32_t tile)
+{
+	pthread_mutex_lock(&n->inject_lock);
+	bool ok = mesh_list_push(&n->inject, &n->ninject, &n->inject_cap, tile);
+	pthread_mutex_unlock(&n->inject_lock);
+	if (!ok)
+		noc_oom();
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+void noc_take_injections(net_t *n)
+{
+	if (!n->ninject)
+		return;
+	qsort(n->inject, n->ninject, sizeof *n->inject, cmp_u32);
+	for (uint32_t i = 0; i < n->ninject; i++)
+		noc_router_activate(n, n->inject[i]);
+	n->ninject = 0;
+}
+
+/* Endpoint -> (column, row, port used at the last router). */
+static void endpoint_at(const net_t *n, uint32_t dst, uint32_t *x, uint32_t *y, int *last)
+{
+	if (dst == DEV_CONSOLE) {
+		*x = 0; *y = 0; *last = PORT_W;
+	} else if (dst == DEV_BLOCK) {
+		*x = n->w - 1; *y = 0; *last = PORT_E;
+	} else {
+		*x = dst % n->w; *y = dst / n->w; *last = PORT_LOCAL;
+	}
+}
+
+uint32_t noc_hops(const net_t *n, uint32_t from, uint32_t to)
+{
+	uint32_t x, y;
+	int last;
+	endpoint_at(n, to, &x, &y, &last);
+	uint32_t fx = from % n->w, fy = from / n->w;
+	return (fx > x ? fx - x : x - fx) + (fy > y ? fy - y : y - fy);
+}
+
+/* Dimension-order routing: x first, then y (SPEC §8.1). */
+static int route(const net_t *n, const router_t *r, uint32_t dst)
+{
+	uint32_t x, y;
+	int last;
+	endpoint_at(n, dst, &x, &y, &last);
+	if (x > r->x) return PORT_E;
+	if (x < r->x) return PORT_W;
+	if (y > r->y) return PORT_S;
+	if (y < r->y) return PORT_N;
+	return last;
+}
+
+static const int opposite[NPORTS] = {PORT_LOCAL, PORT_S, PORT_W, PORT_N, PORT_E};
+
+/* The device behind an edge port of r, or DEV_NONE. */
+static int edge_device(const net_t *n, const router_t *r, int port)
+{
+	if (r->y != 0)
+		return DEV_NONE;
+	if (port == PORT_W && r->x == 0)
+		return DEVI_CONSOLE;
+	if (port == PORT_E && r->x == n->w - 1)
+		return DEVI_BLOCK;
+	return DEV_NONE;
+}
+
+static uint32_t neighbour(const net_t *n, const router_t *r, int port)
+{
+	switch (port) {
+	case PORT_N: return r->id - n->w;
+	case PORT_S: return r->id + n->w;
+	case PORT_E: return r->id + 1;
+	default: return r->id - 1;
+	}
+}
+
+/* Occupancy as the upstream sees it at cycle s: slots emptied at s still count. */
+static unsigned inbuf_seen(const inbuf *b, uint64_t s)
+{
+	return b->n + (b->left_cycle == s ? b->left_n : 0);
+}
+
+static void inbuf_push(inbuf *b, flit_t f)
+{
+	b->f[(b->head + b->n) % ROUTER_BUF_FLITS] = f;
+	b->n++;
+}
+
+static flit_t inbuf_pop(inbuf *b, uint64_t s)
+{
+	flit_t f = b->f[b->head];
+	b->head = (uint8_t)((b->head + 1) % ROUTER_BUF_FLITS);
+	b->n--;
+	if (b->left_cycle != s) {
+		b->left_cycle = s;
+		b->left_n = 0;
+	}
+	b->left_n++;
+	return f;
+}
+
+static ni_vnet *tile_ni(const net_t *n, uint32_t id, int v)
+{
+	tile_t *t = mesh_tile_if(n->mesh, id);
+	return t && t->net ? &t->net->ni[v] : NULL;
+}
+
+/* One flit per cycle from an NI (control first) into an input port. */
+static void inject(router_t *r, ni_vnet *nis[NVNETS], int port, uint64_t s)
+{
+	for (int v = VNET_CTL; v >= VNET_DATA; v--) {
+		ni_vnet *nv = nis[v];
+		flit_t *f = nv ? flitq_front(&nv->q) : NULL;
+		inbuf *b = &r->in[port][v];
+		if (!f || f->t + NI_LATENCY > s || inbuf_seen(b, s) >= ROUTER_BUF_FLITS)
+			continue;
+		flit_t g = *f;
+		g.t = s;
+		flitq_pop(&nv->q);
+		if (port == PORT_LOCAL)
+			ni_note_departure(nv, s);
+		inbuf_push(b, g);
+		r->nflits++;
+		return;
+	}
+}
+
+static bool has_credit(net_t *n, router_t *r, int o, int v, const flit_t *f, uint64_t s)
+{
+	if (o == PORT_LOCAL)
+		return f->idx != 0 || net_eject_ok(n, r, f->m, s);
+	if (edge_device(n, r, o) != DEV_NONE)
+		return true;              /* devices always consume (SPEC §8.5) */
+	const router_t *d = n->routers[neighbour(n, r, o)];
+	return !d || inbuf_seen(&d->in[opposite[o]][v], s) < ROUTER_BUF_FLITS;
+}
+
+static int requested_port(const net_t *n, const router_t *r, const inbuf *b)
+{
+	const flit_t *f = &b->f[b->head];
+	return f->idx == 0 ? route(n, r, f->m->dst) : b->out;
+}
+
+/* Pick the input that may use output o on vnet v at s (wormhole, then round robin). */
+static int arbitrate(const net_t *n, const router_t *r, int o, int v, uint64_t s,
+		     const bool used[NPORTS])
+{
+	int own = r->owner[o][v];
+	if (own >= 0) {
+		const inbuf *b = &r->in[own][v];
+		return b->n && !used[own] && b->f[b->head].t + HOP_LATENCY - 1 <= s ? own : -1;
+	}
+	for (int k = 1; k <= NPORTS; k++) {
+		int i = (r->rr[o][v] + k) % NPORTS;
+		const inbuf *b = &r->in[i][v];
+		if (b->n && !used[i] && b->f[b->head].idx == 0 &&
+		    b->f[b->head].t + HOP_LATENCY - 1 <= s && requested_port(n, r, b) == o)
+			return i;
+	}
+	return -1;
+}
+
+static void forward(net_t *n, router_t *r, int o, int v, flit_t f, uint64_t s)
+{
+	bool tail = f.idx + 1 == f.m->nflits;
+	if (o == PORT_LOCAL || edge_device(n, r, o) != DEV_NONE) {
+		if (tail)
+			net_deliver(n, r, f.m, s + 1 + EJECT_LATENCY);
+		return;
+	}
+	uint32_t id = neighbour(n, r, o);
+	noc_router_activate(n, id);
+	router_t *d = n->routers[id];
+	f.t = s + 1;
+	inbuf_push(&d->in[opposite[o]][v], f);
+	d->nflits++;
+}
+
+/* At most one flit per output port (control first) and per input port. */
+static void switch_cycle(net_t *n, router_t *r, uint64_t s)
+{
+	bool used[NPORTS] = {false};
+	for (int o = 0; o < NPORTS; o++) {
+		for (int v = VNET_CTL; v >= VNET_DATA; v--) {
+			int i = arbitrate(n, r, o, v, s, used);
+			if (i < 0)
+				continue;
+			inbuf *b = &r->in[i][v];
+			if (!has_credit(n, r, o, v, &b->f[b->head], s)) {
+				r->ps[o].stall_credit++;
+				continue;
+			}
+			flit_t f = inbuf_pop(b, s);
+			r->nflits--;
+			used[i] = true;
+			r->ps[o].flits++;
+			if (f.idx == 0) {
+				r->owner[o][v] = (int8_t)i;
+				r->rr[o][v] = (uint8_t)i;
+				b->out = (int8_t)o;
+			}
+			if (f.idx + 1 == f.m->nflits) {
+				r->owner[o][v] = -1;
+				b->out = -1;
+			}
+			forward(n, r, o, v, f, s);
+			break;
+		}
+	}
+	for (int i = 0; i < NPORTS; i++)
+		for (int v = 0; v < NVNETS; v++) {
+			const inbuf *b = &r->in[i][v];
+			if (b->n && !used[i] && b->f[b->head].t + HOP_LATENCY - 1 <= s)
+				r->ps[requested_port(n, r, b)].stall_arb++;
+		}
+}
+
+static bool router_busy(const net_t *n, const router_t *r)
+{
+	if (r->nflits)
+		return true;
+	for (int v = 0; v < NVNETS; v++) {
+		const ni_vnet *nv = tile_ni(n, r->id, v);
+		if (nv && nv->q.n)
+			return true;
+	}
+	if (r->id == 0 && n->dev_ni[DEVI_CONSOLE].q.n)
+		return true;
+	return r->id == n->w - 1 && n->dev_ni[DEVI_BLOCK].q.n;
+}
+
+static void router_cycle(net_t *n, router_t *r, uint64_t s)
+{
+	ni_vnet *local[NVNETS] = {tile_ni(n, r->id, VNET_DATA), tile_ni(n, r->id, VNET_CTL)};
+	inject(r, local, PORT_LOCAL, s);
+	if (r->id == 0) {
+		ni_vnet *dev[NVNETS] = {&n->dev_ni[DEVI_CONSOLE], NULL};
+		inject(r, dev, PORT_W, s);
+	}
+	if (r->id == n->w - 1) {
+		ni_vnet *dev[NVNETS] = {&n->dev_ni[DEVI_BLOCK], NULL};
+		inject(r, dev, PORT_E, s);
+	}
+	switch_cycle(n, r, s);
+}
+
+void noc_cycle(net_t *n, uint64_t s)
+{
+	uint32_t cnt = n->nact;
+	for (uint32_t i = 0; i < cnt; i++)
+		router_cycle(n, n->routers[n->act[i]], s);
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < n->nact; i++) {
+		router_t *r = n->routers[n->act[i]];
+		if (router_busy(n, r)) {
+			n->act[k++] = r->id;
+			continue;
+		}
+		r->active = false;
+		tile_t *t = mesh_tile_if(n->mesh, r->id);
+		if (t && t->net)
+			t->net->ni_listed = false;
+	}
+	n->nact = k;
+}
+
+/* ---- statistics --------------------------------------------------------------- */
+
+static const char *const port_name[NPORTS] = {"local", "N", "E", "S", "W"};
+
+void noc_stats_json(const net_t *n, FILE *f)
+{
+	uint64_t cycles = n->mesh->now ? n->mesh->now : 1;
+	fprintf(f, ",\n  \"network\": {\"messages\": %llu, \"mean_latency\": %.3f, "
+		"\"max_latency\": %llu},\n  \"links\": [", (unsigned long long)n->msgs,
+		n->msgs ? (double)n->lat_sum / (double)n->msgs : 0.0, (unsigned long long)n->lat_max);
+	bool first = true;
+	for (uint32_t id = 0; id < n->mesh->ntiles; id++) {
+		const router_t *r = n->routers[id];
+		if (!r)
+			continue;
+		for (int p = 0; p < NPORTS; p++) {
+			const port_stats *ps = &r->ps[p];
+			if (!ps->flits && !ps->stall_credit && !ps->stall_arb)
+				continue;
+			fprintf(f, "%s\n    {\"tile\": %u, \"port\": \"%s\", \"flits\": %llu, "
+				"\"utilisation\": %.4f, \"stall_credit\": %llu, \"stall_arb\": %llu}",
+				first ? "" : ",", id, port_name[p], (unsigned long long)ps->flits,
+				(double)ps->flits / (double)cycles, (unsigned long long)ps->stall_credit,
+				(unsigned long long)ps->stall_arb);
+			first = false;
+		}
+	}
+	fprintf(f, "\n  ]");
+}
+
+void noc_stats_print(const mesh_t *m, FILE *f)
+{
+	const net_t *n = m->net;
+	if (!n || !n->msgs)
+		return;
+	uint64_t flits = 0, busiest = 0, sc = 0, sa = 0;
+	uint32_t bid = 0;
+	int bport = 0;
+	for (uint32_t id = 0; id < m->ntiles; id++) {
+		const router_t *r = n->routers[id];
+		for (int p = 0; r && p < NPORTS; p++) {
+			flits += r->ps[p].flits;
+			sc += r->ps[p].stall_credit;
+			sa += r->ps[p].stall_arb;
+			if (p != PORT_LOCAL && r->ps[p].flits > busiest) {
+				busiest = r->ps[p].flits;
+				bid = id;
+				bport = p;
+			}
+		}
+	}
+	uint64_t cycles = m->now ? m->now : 1;
+	fprintf(f, "network: %llu messages, latency mean %.1f max %llu cycles, %llu flit-hops, "
+		"stalls: credit %llu, arbitration %llu; busiest link: tile %u %s, %.1f%%\n",
+		(unsigned long long)n->msgs, (double)n->lat_sum / (double)n->msgs,
+		(unsigned long long)n->lat_max, (unsigned long long)flits, (unsigned long long)sc,
+		(unsigned long long)sa, bid, port_name[bport], 100.0 * (double)busiest / (double)cycles);
+}

@@ -1,0 +1,154 @@
+/*
+ * The on-chip network (isa/SPEC.md §8): routers with 5 ports and 2 virtual networks,
+ * XY routing, wormhole switching, ROUTER_BUF_FLITS input buffers with credits,
+ * round-robin arbitration; network interfaces (NI) between cores and routers.
+ *
+ * Timing, per router traversal (HOP_LATENCY = 2): a flit that arrives in an input
+ * buffer at cycle a may cross the switch at a+1 and is in the next buffer at a+2. A flit
+ * written into the NI at w may enter the local input buffer at w + NI_LATENCY. A
+ * message is delivered EJECT_LATENCY after its tail has crossed the switch into the local
+ * (or device) port. Credits: a buffer slot emptied at cycle s is seen free upstream from
+ * s+1, whatever order the routers are computed in (see inbuf_seen), so the result does
+ * not depend on the order of the active-router list.
+ */
+#ifndef TESS_NOC_H
+#define TESS_NOC_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "caps.h"
+#include "control.h"
+#include "mailbox.h"
+#include "msg.h"
+
+enum { PORT_LOCAL, PORT_N, PORT_E, PORT_S, PORT_W, NPORTS };
+enum { VNET_DATA, VNET_CTL, NVNETS };
+enum { DEV_NONE = -1, DEVI_CONSOLE = 0, DEVI_BLOCK = 1, NDEVS };
+
+typedef struct {
+	msg_t *m;
+	uint64_t t;               /* arrival (router buffer) or write cycle (NI) */
+	uint32_t idx;             /* flit number in its message */
+} flit_t;
+
+/* A growable FIFO of flits (NI queues may exceed NI_BUF_FLITS for halt traffic). */
+typedef struct {
+	flit_t *v;
+	uint32_t cap, head, n;
+} flitq;
+
+/* One virtual network of a network interface. */
+typedef struct {
+	flitq q;                  /* written, not yet in the router */
+	uint64_t *dep;            /* departure cycles not yet seen by the core (ring) */
+	uint32_t dcap, dhead, dn;
+	uint64_t last_write;      /* cycle the last flit was written (+1: next free) */
+} ni_vnet;
+
+typedef struct {
+	flit_t f[ROUTER_BUF_FLITS];
+	uint8_t head, n, left_n;
+	int8_t out;               /* output port of the packet passing through, -1 */
+	uint64_t left_cycle;      /* cycle of the last departures (left_n of them) */
+} inbuf;
+
+typedef struct {
+	uint64_t flits;           /* flits sent through this output port */
+	uint64_t stall_credit;    /* cycles a ready flit waited for a credit / mailbox slot */
+	uint64_t stall_arb;       /* cycles a ready head lost arbitration or found it busy */
+} port_stats;
+
+typedef struct router {
+	uint32_t id;
+	uint16_t x, y;
+	bool active;
+	uint32_t nflits;          /* flits in input buffers */
+	inbuf in[NPORTS][NVNETS];
+	int8_t owner[NPORTS][NVNETS];   /* input holding the output (wormhole), -1 */
+	uint8_t rr[NPORTS][NVNETS];     /* last arbitration winner */
+	port_stats ps[NPORTS];
+} router_t;
+
+/* Network side of one tile (SPEC §2). */
+struct tile_net {
+	cap_table caps;
+	mailbox mb;
+	ctl_unit cu;
+	ni_vnet ni[NVNETS];
+	bool ni_listed;           /* the router looks at this NI (or will next window) */
+	bool waiting;             /* in msg.wait: wait_until holds its deadline */
+	bool starting;            /* restarted while halting: WAITING until its start cycle */
+	bool dirty;               /* halted: SRAM and budgets are cleared before next use */
+	uint8_t block_vnet;       /* blocked in msg.send: NI vnet and flits needed */
+	uint8_t block_need;
+	uint64_t wait_until;
+	uint64_t msgs_dropped;    /* delivered while idle: discarded */
+};
+
+/* A timed event for control units and devices: (time, target, seq) orders them. */
+typedef struct {
+	uint64_t time;
+	uint32_t target;          /* tile id, or DEV_BASE + device */
+	uint32_t seq;
+	msg_t *m;
+} net_event;
+
+struct blockstore;
+
+typedef struct net {
+	struct mesh *mesh;
+	uint32_t w, h;
+	router_t **routers;       /* per tile, allocated when a flit first reaches it */
+	uint32_t *act;            /* ids of active routers */
+	uint32_t nact, act_cap;
+	uint32_t *inject;         /* tiles whose NI got flits in the core phase */
+	uint32_t ninject, inject_cap;
+	pthread_mutex_t inject_lock;
+	ni_vnet dev_ni[NDEVS];    /* replies of the devices, waiting to enter the mesh */
+	net_event *ev;            /* min-heap */
+	uint32_t nev, ev_cap, ev_seq;
+	uint64_t in_flight;       /* messages written into an NI and not yet delivered */
+	struct blockstore *blk;
+	uint64_t msgs, flits_total, lat_sum, lat_max;
+} net_t;
+
+/* NI queues (sim/noc.c) */
+void flitq_push(flitq *q, flit_t f);
+static inline flit_t *flitq_front(flitq *q) { return q->n ? &q->v[q->head] : NULL; }
+void flitq_pop(flitq *q);
+void flitq_free(flitq *q);
+/* Write a message's flits into an NI vnet from cycle `from` on, one per cycle. */
+void ni_write(ni_vnet *nv, msg_t *m, uint64_t from);
+/* Flits occupying the NI vnet at cycle c (core side); drops departures seen. */
+uint32_t ni_occupancy(ni_vnet *nv, uint64_t c);
+/* First cycle >= c at which at least `need` flits are free; UINT64_MAX if unknown. */
+uint64_t ni_space_at(const ni_vnet *nv, uint64_t c, uint32_t need);
+void ni_free(ni_vnet *nv);
+
+/* Routers (sim/noc.c) */
+bool noc_init(net_t *n);
+void noc_free(net_t *n);
+void noc_cycle(net_t *n, uint64_t s);
+/* A tile's NI got flits during the core phase (thread-safe). */
+void noc_tile_injected(net_t *n, uint32_t tile);
+/* Move the tiles injected during the core phase onto the active list. */
+void noc_take_injections(net_t *n);
+void noc_router_activate(net_t *n, uint32_t id);
+void noc_stats_json(const net_t *n, FILE *f);
+void noc_stats_print(const struct mesh *m, FILE *f);
+/* Hops (Manhattan distance) from a tile to an endpoint (tile or device). */
+uint32_t noc_hops(const net_t *n, uint32_t from, uint32_t to);
+
+/* Delivery at the end of the path (sim/net.c): the tail crossed into port `port`. */
+void net_deliver(net_t *n, router_t *r, msg_t *m, uint64_t at);
+/* Can the head of m enter the local port of tile r at cycle s (a mailbox slot)? */
+bool net_eject_ok(net_t *n, router_t *r, msg_t *m, uint64_t s);
+
+/* Events (sim/net.c) */
+void net_event_push(net_t *n, uint64_t time, uint32_t target, msg_t *m);
+
+
+#endif

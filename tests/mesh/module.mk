@@ -1,0 +1,25 @@
+# Mesh tests (issue 3): Check unit tests over the network and guest programs
+# (test-mesh), and end-to-end runs of the tessera command (test-mesh-e2e).
+TEST_GROUPS += mesh mesh-e2e
+
+MESH_DIR   := $(BUILD)/mesh
+MESH_RV    := $(RV_CC) $(RV_ARCH) -O2 -ffreestanding -nostdlib -static -Wl,-Ttext=0 -Wl,--no-relax
+MESH_PROGS := lat
+MESH_ELFS  := $(MESH_PROGS:%=$(MESH_DIR)/%.elf)
+MESH_TSRC  := tests/mesh/main.c tests/mesh/mt.c tests/mesh/t_net.c tests/mesh/t_progs.c
+
+$(MESH_DIR)/%.elf: tests/mesh/progs/%.c tests/mesh/progs/tmsg.h
+	@mkdir -p $(@D)
+	$(MESH_RV) -o $@ $<
+	$(RV_PREFIX)objdump -d $@ > $(@:.elf=.lst)
+
+$(MESH_DIR)/mesh_tests: $(MESH_TSRC) tests/mesh/mt.h $(BUILD)/libtessera.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -DMT_PROG_DIR='"$(MESH_DIR)"' $$(pkg-config --cflags check) -o $@ \
+		$(MESH_TSRC) $(BUILD)/libtessera.a $(LDLIBS) $$(pkg-config --libs check)
+
+test-mesh: $(MESH_DIR)/mesh_tests $(MESH_ELFS)
+	@CK_DEFAULT_TIMEOUT=120 $(MESH_DIR)/mesh_tests
+
+test-mesh-e2e: $(BUILD)/tessera $(MESH_ELFS)
+	@tests/mesh/e2e.sh $(BUILD)/tessera $(MESH_DIR)
