@@ -1,0 +1,95 @@
+# RTL of the tile (issue 7): generated ISA package, Verilator model, co-simulation
+# against the C model, fault-injection build, yosys synthesis check.
+#
+#   make rtl          build the Verilated tile and $(BUILD)/cosim
+#   make test-rtl     co-simulate the programs of tests/rtl/ (and check the fault build fails)
+#   make rtl-synth    yosys generic synthesis of one tile; prints the cell count
+#   make rtl-lint     verilator --lint-only -Wall
+RTL_SV := rtl/tess_isa_pkg.sv rtl/tess_regfile.sv rtl/tess_div.sv rtl/tess_sram.sv \
+	rtl/tess_core.sv rtl/tess_tile.sv
+RTL_TOP := tess_tile
+# SRAM word-address bits of the simulated tile: 2^18 words = 1 MiB, the largest --mem;
+# a smaller --mem is the same SRAM with a lower memory bound.
+RTL_AW ?= 18
+VERILATOR ?= verilator
+HAVE_VERILATOR := $(shell command -v $(VERILATOR) 2>/dev/null)
+
+# Verilator 5.006: --no-timing must be said (the RTL has no delays); -Wall with the
+# waivers commented in the sources; --trace compiles VCD support in (off unless asked).
+RTL_VFLAGS := --cc --no-timing -Wall --trace -O3 --x-assign fast --x-initial fast \
+	--top-module $(RTL_TOP) -GAW=$(RTL_AW)
+RTL_CXXFLAGS := -O2 -std=c++17
+RTL_VINC := -isystem /usr/share/verilator/include -isystem /usr/share/verilator/include/vltstd
+RTL_VOBJS = $(addprefix $(BUILD)/$(1)/,Vtess_tile__ALL.a verilated.o verilated_vcd_c.o verilated_threads.o)
+
+TEST_GROUPS += rtl waves
+# not in ALL: Verilating takes a minute; make rtl or make test-rtl builds it
+
+$(BUILD)/gen_sv: isa/gen_sv.c isa/insns.def isa/formats.def isa/timing.def isa/causes.def \
+		isa/params.h isa/isa.h
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -Wall -Wextra -Iisa -o $@ isa/gen_sv.c
+
+# Generated, committed so that yosys and readers need no build; make keeps it current.
+rtl/tess_isa_pkg.sv: $(BUILD)/gen_sv
+	$(BUILD)/gen_sv $@.tmp && mv $@.tmp $@
+
+# Verilate one variant: $(1) name (rtl, rtl-fault), $(2) extra defines.
+define RTL_VARIANT
+$(BUILD)/$(1)/Vtess_tile__ALL.a: $(RTL_SV)
+	@mkdir -p $$(@D)
+	$(VERILATOR) $(RTL_VFLAGS) $(2) --Mdir $(BUILD)/$(1) $(RTL_SV)
+	+$(MAKE) --no-print-directory -C $(BUILD)/$(1) -f Vtess_tile.mk OPT_FAST="$(RTL_CXXFLAGS)" \
+		Vtess_tile__ALL.a verilated.o verilated_vcd_c.o verilated_threads.o > /dev/null
+
+$(BUILD)/$(1)/rtl_tile.o: sim/cosim/rtl_tile.cpp sim/cosim/rtl.h $(BUILD)/$(1)/Vtess_tile__ALL.a
+	$(CXX) $(RTL_CXXFLAGS) -Wall -Wextra -Isim/cosim -I$(BUILD)/$(1) $(RTL_VINC) -c $$< -o $$@
+endef
+$(eval $(call RTL_VARIANT,rtl,))
+$(eval $(call RTL_VARIANT,rtl-fault,+define+TESS_FAULT_BRANCH_PENALTY))
+
+COSIM_SRCS := sim/cosim/cosim_main.c sim/cosim/cosim_ref.c sim/cosim/cosim_semihost.c \
+	sim/cosim/cosim_log.c
+COSIM_OBJS := $(COSIM_SRCS:%.c=$(BUILD)/obj/%.o)
+COSIM_LINK = $(CXX) $(LDFLAGS) -o $@ $(COSIM_OBJS) $(BUILD)/$(1)/rtl_tile.o $(RTL_VOBJS) \
+	$(BUILD)/libtessera.a $(LDLIBS) -lz
+
+$(BUILD)/cosim: $(COSIM_OBJS) $(BUILD)/rtl/rtl_tile.o $(BUILD)/libtessera.a
+	$(call COSIM_LINK,rtl)
+$(BUILD)/cosim-fault: $(COSIM_OBJS) $(BUILD)/rtl-fault/rtl_tile.o $(BUILD)/libtessera.a
+	$(call COSIM_LINK,rtl-fault)
+
+# Guest programs for co-simulation: tests/rtl/*.S and *.c, bare (-nostdlib, text at 0).
+RTL_TEST_SRCS := $(wildcard tests/rtl/*.S tests/rtl/*.c)
+RTL_TEST_ELFS := $(patsubst tests/rtl/%,$(BUILD)/tests/rtl/%.elf,$(basename $(RTL_TEST_SRCS)))
+$(BUILD)/tests/rtl/%.elf: tests/rtl/%.S tests/rtl/test.h
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ARCH) -nostdlib -static -Wl,-Ttext=0,--no-relax -Itests/rtl -o $@ $<
+$(BUILD)/tests/rtl/%.elf: tests/rtl/%.c tests/rtl/crt0.S
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ARCH) -O2 -nostdlib -static -Wl,-Ttext=0,--no-relax -o $@ tests/rtl/crt0.S $<
+
+.PHONY: rtl rtl-lint rtl-synth test-rtl
+ifneq ($(HAVE_VERILATOR),)
+rtl: $(BUILD)/cosim
+test-rtl: $(BUILD)/cosim $(BUILD)/cosim-fault $(BUILD)/tessera $(RTL_TEST_ELFS)
+	@tests/rtl/run.sh $(BUILD) $(RTL_TEST_ELFS)
+rtl-lint: $(RTL_SV)
+	$(VERILATOR) --lint-only -Wall --no-timing --top-module $(RTL_TOP) $(RTL_SV)
+else
+rtl rtl-lint:
+	@echo "rtl: verilator is not installed (make deps installs it)"
+test-rtl:
+	@echo "rtl: SKIP: verilator is not installed, no co-simulation run"
+	@echo "0 passed, 0 failed"
+endif
+
+# Generic synthesis with a 4 KiB SRAM (AW=10): the SRAM becomes flip-flops here, so the
+# figure is an upper bound of the logic around a real SRAM macro.
+RTL_SYNTH_AW ?= 10
+rtl-synth: $(RTL_SV)
+	@mkdir -p $(BUILD)/rtl
+	yosys -q -l $(BUILD)/rtl/synth.log -p 'read_verilog -sv $(RTL_SV); \
+		hierarchy -top $(RTL_TOP) -chparam AW $(RTL_SYNTH_AW); synth -top $(RTL_TOP); \
+		tee -o $(BUILD)/rtl/synth_stat.txt stat' > /dev/null
+	@grep -E '^=== |Number of cells' $(BUILD)/rtl/synth_stat.txt

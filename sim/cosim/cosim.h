@@ -1,0 +1,61 @@
+/*
+ * Co-simulation of the RTL tile against the C model, in lock step: every instruction
+ * the RTL retires is compared with the next one the model retires, as commit-trace
+ * lines (isa/SPEC.md §12: cycle, tile, pc, instruction, register or memory write),
+ * together with the semihosting output each produced, and the halt at the end.
+ */
+#ifndef TESS_COSIM_H
+#define TESS_COSIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rtl.h"
+
+#define COSIM_LINE 160
+#define COSIM_HISTORY 20          /* retired instructions shown at a failure */
+
+/* The last COSIM_HISTORY commit-trace lines of one side (cosim_log.c). */
+typedef struct {
+	char lines[COSIM_HISTORY][COSIM_LINE];
+	unsigned n, next;
+} cosim_log;
+
+void cosim_log_add(cosim_log *l, const char *line);
+void cosim_log_print(const cosim_log *l, const char *side);
+/* The commit-trace line of an RTL record, without newline. */
+void cosim_format(const rtl_retire *r, uint32_t tile, char *buf, size_t size);
+
+/* Growable byte buffer: semihosting output of one instruction on one side. */
+typedef struct {
+	char *data;
+	size_t len, cap;
+} cosim_bytes;
+
+void cosim_bytes_add(cosim_bytes *b, const void *p, size_t n);
+
+/* The C model side (cosim_ref.c). */
+typedef struct cosim_ref cosim_ref;
+typedef struct {
+	uint32_t mem_size;
+	bool semihost;
+	const char *elf_path;
+} cosim_cfg;
+
+cosim_ref *cosim_ref_new(const cosim_cfg *c);   /* NULL after a message on stderr */
+void cosim_ref_free(cosim_ref *r);
+uint32_t cosim_ref_entry(const cosim_ref *r);
+const uint8_t *cosim_ref_mem(const cosim_ref *r);
+/* Run the model to its next retired instruction (true, its trace line in line) or to
+ * its halt (false). Semihosting output of that step is appended to out. */
+bool cosim_ref_step(cosim_ref *r, char *line, size_t size, cosim_bytes *out);
+/* After the model halted: cause, pc, value, cycles. */
+void cosim_ref_halt(const cosim_ref *r, rtl_halt *h);
+
+/* Service the RTL's ecall against its SRAM (cosim_semihost.c), as sim/semihost.c
+ * does for the model; output goes to out (and to the host when echo is set). */
+void cosim_semihost(rtl *r, uint32_t bound, const uint32_t regs[4], cosim_bytes *out,
+		    bool echo);
+
+#endif

@@ -1,0 +1,58 @@
+/*
+ * The Verilated RTL tile as C sees it (sim/cosim/rtl_tile.cpp is the only C++).
+ * One call to rtl_clock is one machine cycle: after it, the outputs show the state of
+ * the new cycle, and an ecall issuing in it must be answered before the next call.
+ */
+#ifndef TESS_COSIM_RTL_H
+#define TESS_COSIM_RTL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct rtl rtl;
+
+/* A retired instruction (cycle is its issue cycle, local to the tile). */
+typedef struct {
+	uint64_t cycle;
+	uint32_t pc, insn;
+	unsigned rd;              /* register written, 0 when none */
+	uint32_t rd_value;
+	bool mem_we;
+	uint32_t mem_addr, mem_value;
+	unsigned mem_size;        /* bytes */
+} rtl_retire;
+
+typedef struct {
+	unsigned cause;
+	uint32_t pc, value;
+	uint64_t cycle;
+	bool unimplemented;       /* an instruction this RTL does not implement yet */
+} rtl_halt;
+
+/* vcd_path NULL: no waves. argv: plusargs (+trace) for Verilated::commandArgs. */
+rtl *rtl_new(const char *vcd_path, int argc, char **argv);
+void rtl_free(rtl *r);
+/* The SRAM as words (little-endian bytes in each), and its size in bytes. */
+uint32_t *rtl_mem(rtl *r);
+uint32_t rtl_mem_bytes(const rtl *r);
+/* Start the core at pc with memory bound `bound` (SPEC §2.2). */
+void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint32_t tile, uint32_t txy,
+	       uint32_t mesh, bool semihost);
+void rtl_clock(rtl *r);
+uint64_t rtl_clocks(const rtl *r);
+/* An ecall issues in this cycle: a0, a1, a2, a7 into regs[4]. */
+bool rtl_ecall(rtl *r, uint32_t regs[4]);
+/* Answer it: new a0, or a halt with a cause and value. */
+void rtl_ecall_answer(rtl *r, uint32_t ret, bool halt, unsigned cause, uint32_t value);
+bool rtl_retired(rtl *r, rtl_retire *out);
+bool rtl_halted(rtl *r, rtl_halt *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

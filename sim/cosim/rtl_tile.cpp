@@ -1,0 +1,155 @@
+// The Verilated tile behind the C interface of sim/cosim/rtl.h. Kept thin on purpose:
+// everything else of the co-simulation is C.
+#include "rtl.h"
+
+#include <memory>
+
+#include "Vtess_tile.h"
+#include "Vtess_tile___024root.h"
+#include "verilated.h"
+#include "verilated_vcd_c.h"
+
+struct rtl {
+	VerilatedContext ctx;
+	std::unique_ptr<Vtess_tile> top;
+	std::unique_ptr<VerilatedVcdC> vcd;
+	uint64_t clocks = 0;
+};
+
+static void rtl_eval(rtl *r)
+{
+	r->top->eval();
+	if (r->vcd)
+		r->vcd->dump(r->ctx.time());
+}
+
+extern "C" rtl *rtl_new(const char *vcd_path, int argc, char **argv)
+{
+	rtl *r = new rtl;
+	r->ctx.commandArgs(argc, argv);
+	const char *plus = r->ctx.commandArgsPlusMatch("trace");
+	if (!vcd_path && plus && plus[0])
+		vcd_path = "rtl.vcd";         // +trace without --vcd
+	r->ctx.traceEverOn(vcd_path != nullptr);  // before the model is built
+	r->top.reset(new Vtess_tile{&r->ctx});
+	if (vcd_path) {
+		r->vcd.reset(new VerilatedVcdC);
+		r->top->trace(r->vcd.get(), 99);
+		r->vcd->open(vcd_path);
+	}
+	r->top->clk_i = 0;
+	r->top->rst_ni = 0;
+	rtl_eval(r);
+	r->ctx.timeInc(1);
+	r->top->rst_ni = 1;
+	rtl_eval(r);
+	return r;
+}
+
+extern "C" void rtl_free(rtl *r)
+{
+	if (!r)
+		return;
+	r->top->final();
+	if (r->vcd)
+		r->vcd->close();
+	delete r;
+}
+
+extern "C" uint32_t *rtl_mem(rtl *r)
+{
+	return r->top->rootp->tess_tile__DOT__u_sram__DOT__mem_q.m_storage;
+}
+
+extern "C" uint32_t rtl_mem_bytes(const rtl *r)
+{
+	return (uint32_t)sizeof r->top->rootp->tess_tile__DOT__u_sram__DOT__mem_q.m_storage;
+}
+
+extern "C" void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint32_t tile, uint32_t txy,
+			  uint32_t mesh, bool semihost)
+{
+	Vtess_tile *t = r->top.get();
+	t->start_pc_i = pc;
+	t->bound_i = bound;
+	t->tile_id_i = tile;
+	t->txy_i = txy;
+	t->mesh_i = mesh;
+	t->semihost_i = semihost;
+	t->start_i = 1;
+	rtl_clock(r);
+	t->start_i = 0;
+	rtl_eval(r);
+}
+
+// One rising edge, then the settled state of the new cycle (time 2k: clock high).
+extern "C" void rtl_clock(rtl *r)
+{
+	Vtess_tile *t = r->top.get();
+	t->clk_i = 0;
+	r->ctx.timeInc(1);
+	rtl_eval(r);
+	t->clk_i = 1;
+	r->ctx.timeInc(1);
+	t->eval();             // the edge, with the last ecall's answer still applied
+	t->ecall_halt_i = 0;   // answers last one cycle
+	rtl_eval(r);
+	r->clocks++;
+}
+
+extern "C" uint64_t rtl_clocks(const rtl *r)
+{
+	return r->clocks;
+}
+
+extern "C" bool rtl_ecall(rtl *r, uint32_t regs[4])
+{
+	Vtess_tile *t = r->top.get();
+	if (!t->ecall_o)
+		return false;
+	regs[0] = t->ecall_a0_o;
+	regs[1] = t->ecall_a1_o;
+	regs[2] = t->ecall_a2_o;
+	regs[3] = t->ecall_a7_o;
+	return true;
+}
+
+extern "C" void rtl_ecall_answer(rtl *r, uint32_t ret, bool halt, unsigned cause, uint32_t value)
+{
+	Vtess_tile *t = r->top.get();
+	t->ecall_ret_i = ret;
+	t->ecall_halt_i = halt;
+	t->ecall_cause_i = cause & 15;
+	t->ecall_value_i = value;
+	t->eval();   // settle the answer before the edge; the next dump shows it
+}
+
+extern "C" bool rtl_retired(rtl *r, rtl_retire *o)
+{
+	Vtess_tile *t = r->top.get();
+	if (!t->ret_valid_o)
+		return false;
+	o->cycle = t->ret_cycle_o;
+	o->pc = t->ret_pc_o;
+	o->insn = t->ret_insn_o;
+	o->rd = t->ret_rd_o;
+	o->rd_value = t->ret_rd_wdata_o;
+	o->mem_we = t->ret_mem_we_o;
+	o->mem_addr = t->ret_mem_addr_o;
+	o->mem_value = t->ret_mem_wdata_o;
+	o->mem_size = t->ret_mem_size_o;
+	return true;
+}
+
+extern "C" bool rtl_halted(rtl *r, rtl_halt *o)
+{
+	Vtess_tile *t = r->top.get();
+	if (!t->halted_o)
+		return false;
+	o->cause = t->halt_cause_o;
+	o->pc = t->halt_pc_o;
+	o->value = t->halt_value_o;
+	o->cycle = t->halt_cycle_o;
+	o->unimplemented = t->unimpl_o;
+	return true;
+}
