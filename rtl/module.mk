@@ -60,7 +60,7 @@ $(BUILD)/cosim-fault: $(COSIM_OBJS) $(BUILD)/rtl-fault/rtl_tile.o $(BUILD)/libte
 	$(call COSIM_LINK,rtl-fault)
 
 # Guest programs for co-simulation: tests/rtl/*.S and *.c, bare (-nostdlib, text at 0).
-RTL_TEST_SRCS := $(wildcard tests/rtl/*.S tests/rtl/*.c)
+RTL_TEST_SRCS := $(filter-out tests/rtl/crt0.S,$(wildcard tests/rtl/*.S tests/rtl/*.c))
 RTL_TEST_ELFS := $(patsubst tests/rtl/%,$(BUILD)/tests/rtl/%.elf,$(basename $(RTL_TEST_SRCS)))
 $(BUILD)/tests/rtl/%.elf: tests/rtl/%.S tests/rtl/test.h
 	@mkdir -p $(@D)
