@@ -22,7 +22,7 @@ RTL_CXXFLAGS := -O2 -std=c++17
 RTL_VINC := -isystem /usr/share/verilator/include -isystem /usr/share/verilator/include/vltstd
 RTL_VOBJS = $(addprefix $(BUILD)/$(1)/,Vtess_tile__ALL.a verilated.o verilated_vcd_c.o verilated_threads.o)
 
-TEST_GROUPS += rtl waves
+TEST_GROUPS += rtl
 # not in ALL: Verilating takes a minute; make rtl or make test-rtl builds it
 
 $(BUILD)/gen_sv: isa/gen_sv.c isa/insns.def isa/formats.def isa/timing.def isa/causes.def \

@@ -14,13 +14,15 @@ struct rtl {
 	std::unique_ptr<Vtess_tile> top;
 	std::unique_ptr<VerilatedVcdC> vcd;
 	uint64_t clocks = 0;
+	bool started = false;     // waves start at the start edge, which is time 0
+	uint64_t base = 0;
 };
 
 static void rtl_eval(rtl *r)
 {
 	r->top->eval();
-	if (r->vcd)
-		r->vcd->dump(r->ctx.time());
+	if (r->vcd && r->started)
+		r->vcd->dump(r->ctx.time() - r->base);
 }
 
 extern "C" rtl *rtl_new(const char *vcd_path, int argc, char **argv)
@@ -77,12 +79,20 @@ extern "C" void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint32_t tile, ui
 	t->mesh_i = mesh;
 	t->semihost_i = semihost;
 	t->start_i = 1;
-	rtl_clock(r);
-	t->start_i = 0;
+	t->clk_i = 0;
+	r->ctx.timeInc(1);
+	t->eval();
+	// The start edge is time 0 of the waves; cycle c's edge is at time 2c.
+	r->ctx.timeInc(1);
+	r->base = r->ctx.time();
+	r->started = true;
+	t->clk_i = 1;
 	rtl_eval(r);
+	t->start_i = 0;
+	t->eval();   // same time as the edge's dump: settle only
 }
 
-// One rising edge, then the settled state of the new cycle (time 2k: clock high).
+// One rising edge, then the settled state of the new cycle (clock high).
 extern "C" void rtl_clock(rtl *r)
 {
 	Vtess_tile *t = r->top.get();
