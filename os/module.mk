@@ -1,0 +1,94 @@
+# The message-passing OS (issue 6): chip programs under $(BUILD)/os, their code-store
+# images, one root image per boot manifest, and the boot manifests the simulator reads.
+#
+# A program P is os/P.c + os/start.S + the OS library, linked at 0 (os/os.ld). A program
+# that spawns others embeds their images (os/image.S): OS_EMBED_P lists them.
+
+OSB        := $(BUILD)/os
+OS_CFLAGS  := $(RV_ARCH) -Os -g -std=gnu11 -ffreestanding -fno-builtin -nostdlib \
+	-ffunction-sections -fdata-sections -Wall -Wextra -Iisa -Ios $(OS_DEFS)
+OS_LDFLAGS := $(RV_ARCH) -nostdlib -static -T os/os.ld -Wl,--no-relax \
+	-Wl,--no-warn-rwx-segments -Wl,--gc-sections
+OS_LIB     := msg con spawn sup ns lib
+OS_LIB_OBJS = $(OS_LIB:%=$(OSB)/lib/%.o) $(OSB)/lib/start.o
+
+# program: main object(s) and embedded images
+OS_PROGS        := names dispatch worker client echo echocli subsup badsup pad4k
+OS_OBJS_names    = names
+OS_OBJS_dispatch = dispatch
+OS_EMBED_dispatch = worker
+OS_OBJS_worker   = worker
+OS_OBJS_client   = client
+OS_OBJS_echo     = echo
+OS_OBJS_echocli  = echocli
+OS_OBJS_subsup   = subsup
+OS_EMBED_subsup  = echo
+OS_OBJS_badsup   = badsup
+OS_OBJS_pad4k    = pad4k
+
+# root images: root.c + a manifest
+OS_ROOTS          := demo restart loop killsup badsup
+OS_PROGS          += $(OS_ROOTS:%=root_%)
+OS_OBJS_root_demo    = root manifest_demo
+OS_EMBED_root_demo   = names dispatch client
+OS_OBJS_root_restart = root manifest_restart
+OS_EMBED_root_restart = names echo echocli
+OS_OBJS_root_loop    = root manifest_loop
+OS_EMBED_root_loop   = subsup
+OS_OBJS_root_killsup = root manifest_killsup
+OS_EMBED_root_killsup = subsup
+OS_OBJS_root_badsup  = root manifest_badsup
+OS_EMBED_root_badsup = badsup
+
+OS_ELFS  := $(OS_PROGS:%=$(OSB)/%.elf)
+OS_BOOTS := $(OS_ROOTS:%=$(OSB)/boot_%.mf)
+ALL      += $(OS_ELFS) $(OS_BOOTS)
+
+$(OSB)/lib/%.o: os/%.c
+	@mkdir -p $(@D)
+	$(RV_CC) $(OS_CFLAGS) -MMD -MP -c $< -o $@
+
+$(OSB)/lib/start.o: os/start.S
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ARCH) -c $< -o $@
+
+$(OSB)/img/%.o: os/image.S $(OSB)/%.bin
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ARCH) -DIMG=$* -DBIN='"$(OSB)/$*.bin"' \
+		-DSIZE=$$(stat -c %s $(OSB)/$*.bin) -c $< -o $@
+
+$(OSB)/%.bin: $(OSB)/%.elf
+	$(RV_PREFIX)objcopy -O binary $< $@
+	truncate -s %60 $@
+
+define os_prog
+$(OSB)/$(1).elf: $(OS_OBJS_$(1):%=$(OSB)/lib/%.o) $(OS_EMBED_$(1):%=$(OSB)/img/%.o) \
+		$(OS_LIB_OBJS) os/os.ld
+	$(RV_CC) $(OS_LDFLAGS) -o $$@ $$(filter %.o,$$^) -lgcc
+	$(RV_PREFIX)objdump -d $$@ > $$(@:.elf=.lst)
+endef
+$(foreach p,$(OS_PROGS),$(eval $(call os_prog,$(p))))
+
+# The boot manifest for the simulator: only the root, on tile 0, CONTROL over every
+# tile (isa/SPEC.md §10, OS boot). tessera run --manifest $(OSB)/boot_demo.mf
+$(OSB)/boot_%.mf: | $(OSB)/root_%.elf
+	printf '# OS boot: the root alone; it loads everything else\n0 root_$*.elf control=all\n' > $@
+
+-include $(wildcard $(OSB)/lib/*.d)
+
+DEMO_DEPS = $(BUILD)/tessera $(OS_ELFS) $(OS_BOOTS)
+DEMO_CMD  = $(BUILD)/tessera run --mesh 8x8 --manifest $(OSB)/boot_demo.mf
+
+TEST_GROUPS  += os
+BENCH_GROUPS += os
+
+test-os: $(BUILD)/tessera $(OS_ELFS) $(OS_BOOTS)
+	@tests/os/run.sh $(BUILD)/tessera $(OSB)
+
+bench-os: $(BUILD)/tessera $(OS_ELFS) $(OS_BOOTS)
+	@tests/os/bench.sh $(BUILD)/tessera $(OSB)
+
+.PRECIOUS: $(OSB)/%.bin $(OSB)/img/%.o
+
+.PHONY: os-all
+os-all: $(OS_ELFS) $(OS_BOOTS)

@@ -1,0 +1,92 @@
+/* Sending, receiving, and the deferral queue used by selective receive. */
+#include "msg.h"
+
+#define DEFER_MAX 16
+
+static os_msg deferred[DEFER_MAX];
+static unsigned defer_head, defer_count;
+
+int32_t os_send(uint32_t slot, uint32_t tag, const uint32_t *w, uint32_t len, uint32_t dest)
+{
+	return msg_send(SEND_DESC(slot, tag, len), w, dest);
+}
+
+int os_defer(const os_msg *m)
+{
+	if (defer_count == DEFER_MAX)
+		return -1;
+	deferred[(defer_head + defer_count++) % DEFER_MAX] = *m;
+	return 0;
+}
+
+static int take_deferred(os_msg *m, uint32_t tag, uint32_t src)
+{
+	for (unsigned i = 0; i < defer_count; i++) {
+		os_msg *d = &deferred[(defer_head + i) % DEFER_MAX];
+		if ((tag != ~0u && MSG_TAG(d->info) != tag) || (src != ~0u && d->src != src))
+			continue;
+		*m = *d;
+		/* Close the gap so the queue keeps arrival order. */
+		for (unsigned j = i; j + 1 < defer_count; j++)
+			deferred[(defer_head + j) % DEFER_MAX] =
+				deferred[(defer_head + j + 1) % DEFER_MAX];
+		defer_count--;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Every EXIT notice is acknowledged the moment it leaves the mailbox, whatever the
+ * program then does with it, so a supervisor busy elsewhere never misses ACK_GRACE.
+ */
+static void recv_acked(os_msg *m)
+{
+	msg_recv(&m->info);
+	if ((m->info & MSG_INFO_CONTROL) && MSG_TAG(m->info) == TAG_MSG_EXIT)
+		msg_ack(m->src);
+}
+
+void os_recv(os_msg *m)
+{
+	if (take_deferred(m, ~0u, ~0u))
+		return;
+	recv_acked(m);
+}
+
+int os_poll(os_msg *m)
+{
+	if (take_deferred(m, ~0u, ~0u))
+		return 1;
+	if (!msg_poll(&m->info))
+		return 0;
+	if ((m->info & MSG_INFO_CONTROL) && MSG_TAG(m->info) == TAG_MSG_EXIT)
+		msg_ack(m->src);
+	return 1;
+}
+
+int os_recv_match(os_msg *m, uint32_t tag, uint32_t src, uint32_t cycles)
+{
+	if (take_deferred(m, tag, src))
+		return 1;
+	uint64_t deadline = tess_cycle64() + cycles;
+	for (;;) {
+		if (cycles) {
+			uint64_t now = tess_cycle64();
+			if (now >= deadline || !msg_wait((uint32_t)(deadline - now)))
+				return 0;
+		}
+		recv_acked(m);
+		if (MSG_TAG(m->info) == tag && (src == ~0u || m->src == src))
+			return 1;
+		/* A full queue drops the message: callers size their windows below it. */
+		os_defer(m);
+	}
+}
+
+void os_name(const char *s, uint32_t out[2])
+{
+	out[0] = out[1] = 0;
+	for (unsigned i = 0; i < 8 && s[i]; i++)
+		out[i / 4] |= (uint32_t)(uint8_t)s[i] << (8 * (i % 4));
+}

@@ -1,0 +1,27 @@
+/* Name service client (protocol in tags.def). */
+#include "ns.h"
+
+#include "msg.h"
+
+void ns_register(uint32_t via, uint32_t dest, const char *name, uint32_t tile)
+{
+	uint32_t w[3] = { tile };
+	os_name(name, &w[1]);
+	os_send(via, TAG_NS_REGISTER, w, 3, dest);
+}
+
+int32_t ns_lookup(const char *name, uint32_t cycles, uint32_t *tile)
+{
+	uint32_t w[2];
+	os_msg m;
+	os_name(name, w);
+	if (os_send(OS_SLOT_NAMES, TAG_NS_LOOKUP, w, 2, 0) != 0)
+		return -1;
+	if (!os_recv_match(&m, TAG_NS_REPLY, ~0u, cycles))
+		return -1;
+	if (m.w[0] != 0 || !MSG_HASCAP(m.info))
+		return -1;
+	if (tile)
+		*tile = m.w[1];
+	return (int32_t)MSG_CAPSLOT(m.info);
+}

@@ -1,0 +1,276 @@
+/*
+ * The root: the one program the simulator loads (tile 0, CONTROL over every tile in
+ * SLOT_CONTROL, SPEC §10). It reads the boot manifest built into its image, starts the
+ * services in order from the code store, registers them with the name service, and
+ * supervises them. At the end of a run it stops them in reverse order and proves that
+ * no tile leaked: every tile but its own must accept and run a one-word probe program
+ * (a tile that is not idle rejects control operations, SPEC §6.1, so it never answers).
+ */
+#include "con.h"
+#include "manifest.h"
+#include "msg.h"
+#include "ns.h"
+
+#define PROBE_WAIT   20000u     /* cycles for probe notices after the last probe    */
+#define STATS_WAIT   200000u
+#define SETTLE       1000u      /* cycles for a kill cascade to finish (SPEC §6.2)  */
+
+static os_spawner sp;
+static sup_t root_sup;
+static const os_manifest *mf = &boot_manifest;
+
+typedef struct {
+	uint32_t clients, sent, good_ok, bad_err, wrong, lost, bad_sent;
+	uint64_t rtt_sum;
+} totals;
+
+static totals tot;
+static uint32_t nreports;
+
+static void line(const char *a, uint64_t v, const char *b)
+{
+	con_puts(a);
+	con_putu(v);
+	con_puts(b);
+}
+
+static int name_is(const char *a, const char *b)
+{
+	uint32_t x[2], y[2];
+	os_name(a, x);
+	os_name(b, y);
+	return x[0] == y[0] && x[1] == y[1];
+}
+
+static void on_start(sup_t *s, sup_child *c, const os_msg *notice)
+{
+	(void)s;
+	(void)notice;
+	const char *name = c->spec->name ? c->spec->name : c->spec->img->name;
+	if (c->spec->name && name_is(c->spec->name, "names"))
+		sp.names_tile = c->tile;
+	else if (c->spec->name && sp.names_tile >= 0)
+		ns_register(OS_SLOT_ALL, (uint32_t)sp.names_tile, c->spec->name,
+			    (uint32_t)c->tile);
+	con_puts("root: started ");
+	con_puts(name);
+	line(" on tile ", (uint32_t)c->tile, "");
+	line(" (start ", c->starts, ")");
+	line(" at cycle ", tess_cycle64(), "\n");
+}
+
+static void on_exit(sup_t *s, sup_child *c, const os_msg *m)
+{
+	(void)s;
+	const char *name = c->spec->name ? c->spec->name : c->spec->img->name;
+	if (c->spec->name && sp.names_tile >= 0 && c->tile != sp.names_tile)
+		ns_register(OS_SLOT_ALL, (uint32_t)sp.names_tile, c->spec->name,
+			    NS_UNREGISTER);
+	con_puts("root: ");
+	con_puts(name);
+	line(" on tile ", m->w[EXIT_W_TILE], "");
+	line(" halted: cause ", m->w[EXIT_W_CAUSE], "");
+	line(" value ", m->w[EXIT_W_VALUE], "");
+	line(" pc ", m->w[EXIT_W_PC], "");
+	line(" after ", (uint64_t)m->w[EXIT_W_CYC_HI] << 32 | m->w[EXIT_W_CYC_LO], " cycles");
+	line(" at cycle ", tess_cycle64(), "\n");
+}
+
+static void probe_one(uint32_t t)
+{
+	static const uint32_t load[2] = { 0, 0x0000100bu };   /* tess.exit x0 at 0 */
+	static const uint32_t start[2] = { 0, 0 };
+	os_send(SLOT_CONTROL, TAG_CTL_LOAD, load, 2, t);
+	os_send(SLOT_CONTROL, TAG_CTL_START, start, 2, t);
+}
+
+static uint32_t probe_answer(const os_msg *m, uint32_t lo, uint32_t hi)
+{
+	uint32_t t = m->w[EXIT_W_TILE];
+	if (!(m->info & MSG_INFO_CONTROL) || MSG_TAG(m->info) != TAG_MSG_EXIT)
+		return os_defer(m), 0;
+	return !sup_handle(&root_sup, m) && t >= lo && t <= hi && m->w[EXIT_W_CAUSE] == 1;
+}
+
+/* Probes tiles [lo, hi] except root and running children; returns how many did not
+ * answer (tiles still busy). */
+static uint32_t probe(uint32_t lo, uint32_t hi)
+{
+	uint32_t asked = 0, answered = 0;
+	os_msg m;
+	for (uint32_t t = lo; t <= hi; t++) {
+		if (t != sp.self && !sup_find(&root_sup, t)) {
+			probe_one(t);
+			asked++;
+		}
+		/* Take answers while probing: each must be acknowledged within ACK_GRACE. */
+		while (os_poll(&m))
+			answered += probe_answer(&m, lo, hi);
+	}
+	while (answered < asked && os_recv_match(&m, TAG_MSG_EXIT, ~0u, PROBE_WAIT))
+		answered += probe_answer(&m, lo, hi);
+	return asked - answered;
+}
+
+static void print_report(const os_msg *m)
+{
+	const uint32_t *w = m->w;
+	if (w[0] == 1) {
+		tot.clients++;
+		tot.sent += w[1];
+		tot.good_ok += w[2];
+		tot.bad_err += w[3];
+		tot.wrong += w[4];
+		tot.lost += w[5];
+		tot.bad_sent += w[6];
+		tot.rtt_sum += w[7];
+		line("client ", w[8], "");
+		line(": sent ", w[1], "");
+		line(" (runaway ", w[6], ")");
+		line(", good answered ", w[2], "");
+		line(", runaway refused ", w[3], "");
+		line(", wrong ", w[4], "");
+		line(", lost ", w[5], "");
+		line(", mean round trip ", w[7], " cycles\n");
+	} else if (w[0] == 2) {
+		line("dispatcher: served ", w[1], "");
+		line(", failed ", w[2], "");
+		line(", peak workers ", w[3], "");
+		line(", workers now ", w[4], "");
+		line(", peak queue ", w[5], "");
+		line(", pool grew ", w[6], "");
+		line(" times, shrank ", w[7], " times");
+		line(", mean request latency ", w[8], " cycles\n");
+	} else {
+		line("report ", w[0], ":");
+		for (uint32_t i = 1; i < MSG_LEN(m->info); i++)
+			line(" ", w[i], "");
+		con_puts("\n");
+	}
+}
+
+static int32_t child_tile(const char *name)
+{
+	for (uint32_t i = 0; i < root_sup.n; i++) {
+		const sup_child *c = &root_sup.child[i];
+		if (c->spec->name && c->state == CH_RUNNING && name_is(c->spec->name, name))
+			return c->tile;
+	}
+	return -1;
+}
+
+static void ask_stats(void)
+{
+	os_msg m;
+	int32_t t = mf->stats_from ? child_tile(mf->stats_from) : -1;
+	if (t < 0)
+		return;
+	os_send(OS_SLOT_ALL, TAG_STATS, 0, 0, (uint32_t)t);
+	if (os_recv_match(&m, TAG_REPORT, (uint32_t)t, STATS_WAIT))
+		print_report(&m);
+}
+
+static __attribute__((noreturn)) void finish(void)
+{
+	ask_stats();
+	sup_stop_all(&root_sup);
+	uint32_t leaked = probe(0, sp.width * sp.height - 1);
+	int ok = !tot.lost && !tot.wrong && !leaked &&
+		 tot.good_ok + tot.bad_err == tot.sent;
+	if (tot.clients) {
+		line("summary: requests ", tot.sent, "");
+		line(", served ", tot.good_ok, "");
+		line(", failed ", tot.bad_err, "");
+		line(" (runaway sent ", tot.bad_sent, ")");
+		line(", wrong ", tot.wrong, "");
+		line(", lost ", tot.lost, "");
+	} else {
+		con_puts("summary:");
+	}
+	line(", tiles leaked ", leaked, "");
+	line(", restarts ", root_sup.restarts, "");
+	line(", cycles ", tess_cycle64(), "\n");
+	con_flush();
+	tess_exit(ok ? 0 : 1);
+}
+
+static int all_done(void)
+{
+	for (uint32_t i = 0; i < root_sup.n; i++)
+		if (root_sup.child[i].state != CH_DONE && root_sup.child[i].state != CH_FREE)
+			return 0;
+	return 1;
+}
+
+/* The kill test: kill a child (a supervisor) and check that its subtree is gone. */
+static void kill_named(void)
+{
+	int32_t t = child_tile(mf->kill_name);
+	os_msg m;
+	if (t < 0)
+		return;
+	sup_child *c = sup_find(&root_sup, (uint32_t)t);
+	int32_t lo = c->region_lo;
+	uint32_t hi = (uint32_t)lo + c->spec->region - 1;
+	uint32_t before = lo >= 0 ? probe((uint32_t)lo, hi) : 0;
+	uint64_t t0 = tess_cycle64();
+	spawn_kill(&sp, (uint32_t)t);
+	if (!os_recv_match(&m, TAG_MSG_EXIT, (uint32_t)t, STATS_WAIT))
+		return;
+	uint64_t t1 = tess_cycle64();
+	sup_handle(&root_sup, &m);
+	uint64_t until = tess_cycle64() + SETTLE;
+	while (tess_cycle64() < until)
+		msg_wait((uint32_t)(until - tess_cycle64()));
+	uint32_t busy = lo >= 0 ? probe((uint32_t)lo, hi) : 0;
+	line("kill: subtree tiles busy before ", before, "");
+	line(", notice after ", t1 - t0, " cycles");
+	line(", subtree tiles still busy ", busy, "\n");
+}
+
+int os_main(void)
+{
+	os_msg m;
+	if (spawn_init(&sp, SLOT_CONTROL) < 0) {
+		con_puts("root: no CONTROL capability in slot 8 (boot without --boot?)\n");
+		return 3;
+	}
+	con_puts("root: booting ");
+	con_puts(mf->title);
+	line(" on ", sp.width, "x");
+	line("", sp.height, " tiles\n");
+	sup_init(&root_sup, &sp, mf->strategy, mf->intensity, mf->period);
+	root_sup.on_start = on_start;
+	root_sup.on_exit = on_exit;
+	for (uint32_t i = 0; i < mf->nservices; i++)
+		sup_add(&root_sup, &mf->services[i]);
+	sup_start_all(&root_sup);
+	uint8_t killed = 0;
+	for (;;) {
+		uint32_t wait = sup_tick(&root_sup);
+		if (mf->kill_name && !killed) {
+			uint64_t now = tess_cycle64();
+			if (now >= mf->kill_at) {
+				killed = 1;
+				kill_named();
+				continue;
+			}
+			if (!wait || mf->kill_at - now < wait)
+				wait = (uint32_t)(mf->kill_at - now);
+		}
+		if (mf->end_when_done && all_done())
+			finish();
+		if (wait && !msg_wait(wait))
+			continue;
+		os_recv(&m);
+		if (sup_handle(&root_sup, &m))
+			continue;
+		if (MSG_TAG(m.info) == TAG_REPORT) {
+			print_report(&m);
+			/* Only clients' final reports (kinds 1 and 3) end a run. */
+			if ((m.w[0] == 1 || m.w[0] == 3) && mf->reports &&
+			    ++nreports == mf->reports)
+				finish();
+		}
+	}
+}

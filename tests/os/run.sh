@@ -1,0 +1,75 @@
+#!/bin/sh
+# OS tests (issue 6): each boots a root image built with its own manifest
+# (build/os/boot_*.mf: the root alone on tile 0 with CONTROL over every tile) and
+# checks what the run printed and its exit status. Usage: run.sh TESSERA OSBUILD
+tessera=$1; osb=$2
+pass=0; fail=0
+out=$(mktemp); trap 'rm -f "$out"' EXIT
+
+ok()  { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1: $2"; sed 's/^/     | /' "$out" | tail -n 25; }
+
+# boot NAME MESH: runs boot_NAME.mf, output in $out, status in $rc
+boot() {
+	timeout 600 "$tessera" run --quiet --mesh "$2" --manifest "$osb/boot_$1.mf" \
+		--max-cycles 100000000 > "$out" 2>&1
+	rc=$?
+}
+
+# field NAME: the number after "NAME " in the summary line
+field() { grep '^summary:' "$out" | sed -n "s/.*[ (]$1 \([0-9]*\).*/\1/p"; }
+
+# 1000 requests, a seeded 10% runaway: exactly the good ones succeed, the bad ones
+# get errors, none lost, every tile free after.
+boot demo 8x8
+req=$(field requests); srv=$(field served); fl=$(field failed); ra=$(field "runaway sent")
+if [ "$rc" != 0 ]; then bad "1000 requests" "exit status $rc"
+elif [ "$req" != 1000 ]; then bad "1000 requests" "requests '$req'"
+elif [ "$ra" -lt 50 ] || [ "$ra" -gt 150 ]; then bad "1000 requests" "runaway sent $ra, not about 10%"
+elif [ "$srv" != $((req - ra)) ] || [ "$fl" != "$ra" ]; then bad "1000 requests" "served $srv failed $fl"
+elif [ "$(field lost)" != 0 ] || [ "$(field wrong)" != 0 ]; then bad "1000 requests" "lost or wrong answers"
+elif [ "$(field 'tiles leaked')" != 0 ]; then bad "1000 requests" "tiles leaked"
+else ok "1000 requests: $srv served, $fl runaway refused, none lost, no tile leaked"; fi
+
+# Every runaway kind was stopped by the hardware for its own cause.
+if grep -q '^dispatcher: served' "$out"; then ok "dispatcher reported"; else bad "dispatcher reported" "no dispatcher line"; fi
+
+# Kill a permanent service: back within a bounded number of cycles, and its client
+# reconnects through the name service.
+boot restart 4x4
+line=$(grep '^report 3:' "$out")
+cyc=$(echo "$line" | awk '{print $3}'); newt=$(echo "$line" | awk '{print $5}')
+if [ "$rc" != 0 ]; then bad "restart" "exit status $rc"
+elif [ -z "$cyc" ] || [ "$newt" = 0 ]; then bad "restart" "client did not reconnect"
+elif [ "$cyc" -gt 50000 ]; then bad "restart" "reconnected after $cyc cycles (bound 50000)"
+elif ! grep -q 'started echo on tile [0-9]* (start 2)' "$out"; then bad "restart" "no second start"
+else ok "restart: crashed echo back and client reconnected in $cyc cycles"; fi
+
+# Crash loop: the sub-supervisor's intensity (3 in 1,000,000 cycles) trips and it exits
+# with SUP_EXIT_INTENSITY (77); the root is told, one level up.
+boot loop 4x4
+if [ "$rc" != 0 ]; then bad "crash loop" "exit status $rc"
+elif ! grep -q 'root: subsup on tile [0-9]* halted: cause 1 value 77 ' "$out"; then
+	bad "crash loop" "no escalation (exit value 77) seen by the root"
+elif [ "$(field 'tiles leaked')" != 0 ]; then bad "crash loop" "tiles leaked"
+else ok "crash loop: intensity tripped and escalated"; fi
+
+# Kill a supervisor: its subtree halts by the hardware cascade and holds no tile.
+boot killsup 4x4
+busy=$(sed -n 's/^kill: .*still busy \([0-9]*\).*/\1/p' "$out")
+before=$(sed -n 's/^kill: subtree tiles busy before \([0-9]*\).*/\1/p' "$out")
+if [ "$rc" != 0 ]; then bad "kill supervisor" "exit status $rc"
+elif [ "$before" != 3 ]; then bad "kill supervisor" "subtree not running before the kill ('$before' busy, 3 expected)"
+elif [ "$busy" != 0 ]; then bad "kill supervisor" "subtree tiles still busy: '$busy'"
+elif [ "$(field 'tiles leaked')" != 0 ]; then bad "kill supervisor" "tiles leaked"
+else ok "kill supervisor: subtree gone ($(sed -n 's/.*notice after \([0-9]*\).*/\1/p' "$out") cycles to the notice)"; fi
+
+# A supervisor that ignores its child's EXIT notice is halted with UNHANDLED_EXIT (10).
+boot badsup 4x4
+if [ "$rc" != 0 ]; then bad "unacknowledged notice" "exit status $rc"
+elif ! grep -q 'root: badsup on tile [0-9]* halted: cause 10 ' "$out"; then
+	bad "unacknowledged notice" "badsup not halted with UNHANDLED_EXIT"
+else ok "unacknowledged notice: supervisor halted by the hardware"; fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
