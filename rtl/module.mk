@@ -2,7 +2,8 @@
 # against the C model, fault-injection build, yosys synthesis check.
 #
 #   make rtl          build the Verilated tile and $(BUILD)/cosim
-#   make test-rtl     co-simulate the programs of tests/rtl/ (and check the fault build fails)
+#   make test-rtl     co-simulate tests/rtl/*, RTL_DIFF_COUNT random programs (tests/diff/gen),
+#                     and check that the fault-injection build fails where it must
 #   make rtl-synth    yosys generic synthesis of one tile; prints the cell count
 #   make rtl-lint     verilator --lint-only -Wall
 RTL_SV := rtl/tess_isa_pkg.sv rtl/tess_regfile.sv rtl/tess_div.sv rtl/tess_sram.sv \
@@ -72,8 +73,11 @@ $(BUILD)/tests/rtl/%.elf: tests/rtl/%.c tests/rtl/crt0.S
 .PHONY: rtl rtl-lint rtl-synth test-rtl
 ifneq ($(HAVE_VERILATOR),)
 rtl: $(BUILD)/cosim
-test-rtl: $(BUILD)/cosim $(BUILD)/cosim-fault $(BUILD)/tessera $(RTL_TEST_ELFS)
-	@tests/rtl/run.sh $(BUILD) $(RTL_TEST_ELFS)
+RTL_DIFF_COUNT ?= 100
+RTL_DIFF_SEED ?= 1
+test-rtl: $(BUILD)/cosim $(BUILD)/cosim-fault $(BUILD)/tessera $(BUILD)/tests/diff/gen $(RTL_TEST_ELFS)
+	@RTL_DIFF_COUNT=$(RTL_DIFF_COUNT) RTL_DIFF_SEED=$(RTL_DIFF_SEED) \
+		tests/rtl/run.sh $(BUILD) $(RTL_TEST_ELFS)
 rtl-lint: $(RTL_SV)
 	$(VERILATOR) --lint-only -Wall --no-timing --top-module $(RTL_TOP) $(RTL_SV)
 else
@@ -87,9 +91,9 @@ endif
 # Generic synthesis with a 4 KiB SRAM (AW=10): the SRAM becomes flip-flops here, so the
 # figure is an upper bound of the logic around a real SRAM macro.
 RTL_SYNTH_AW ?= 10
+RTL_YOSYS = read_verilog -sv $(RTL_SV); hierarchy -top $(RTL_TOP) -chparam AW $(RTL_SYNTH_AW); \
+	synth -top $(RTL_TOP); tee -o $(BUILD)/rtl/synth_stat.txt stat
 rtl-synth: $(RTL_SV)
 	@mkdir -p $(BUILD)/rtl
-	yosys -q -l $(BUILD)/rtl/synth.log -p 'read_verilog -sv $(RTL_SV); \
-		hierarchy -top $(RTL_TOP) -chparam AW $(RTL_SYNTH_AW); synth -top $(RTL_TOP); \
-		tee -o $(BUILD)/rtl/synth_stat.txt stat' > /dev/null
+	yosys -q -l $(BUILD)/rtl/synth.log -p '$(RTL_YOSYS)' > /dev/null
 	@grep -E '^=== |Number of cells' $(BUILD)/rtl/synth_stat.txt

@@ -49,6 +49,27 @@ if [ -n "$expect" ] && [ $rc = 1 ] && grep -q '^COSIM FAIL' "$work/fault.log" &&
 else bad "fault injection: expected COSIM FAIL at cycle $cyc pc $pc (rtl one cycle early), exit $rc"
 	head -n 5 "$work/fault.log"; fi
 
+# Random programs of tests/diff/gen.c (every RV32IM instruction, edge operands, loads
+# and stores of every width, branches taken and not), co-simulated: RTL_DIFF_COUNT of
+# them from seed RTL_DIFF_SEED.
+count=${RTL_DIFF_COUNT:-100}; seed=${RTL_DIFF_SEED:-1}
+rd=$work/diff
+rm -rf "$rd"; mkdir -p "$rd"
+if [ "$count" -gt 0 ] && "$build/tests/diff/gen" -o "$rd" -s "$seed" -n "$count" -l 100; then
+	dpass=0
+	for s in $(seq "$seed" $((seed + count - 1))); do
+		if riscv64-unknown-elf-gcc -march=rv32im -mabi=ilp32 -nostdlib -static \
+			-Wl,-Ttext=0 -o "$rd/p$s.elf" "$rd/p$s.s" 2> "$rd/p$s.gcc" &&
+		   "$build/cosim" --quiet "$rd/p$s.elf" > "$rd/p$s.log" 2>&1; then
+			dpass=$((dpass + 1)); rm -f "$rd/p$s."*
+		else
+			bad "random program seed $s (kept in $rd)"; tail -n 30 "$rd/p$s.log" "$rd/p$s.gcc"
+		fi
+	done
+	echo "rtl: $dpass of $count random programs co-simulated"
+	[ "$dpass" = "$count" ] && ok
+fi
+
 # Bad input: a clear message and exit 125, no crash.
 "$build/cosim" "$work/does-not-exist.elf" > "$work/badin.log" 2>&1
 rc=$?
