@@ -160,18 +160,17 @@ static uint32_t count_running(const mesh_t *m)
  * network (it stops before msg.send/recv/poll/wait), halts, or a sleeping tile's
  * wake-up comes. A kill could break this (it arrives without the target asking), so
  * it is allowed only while no tile holds a CONTROL capability, or when a single tile
- * runs. Returns the cycle up to which the whole chip is then simulated.
+ * runs. `cap` bounds it (max_cycles, the end of a slice). Returns the cycle up to which
+ * the whole chip is then simulated.
  */
-static uint64_t free_run(mesh_t *m, workers *w, uint64_t T)
+static uint64_t free_run(mesh_t *m, workers *w, uint64_t T, uint64_t cap)
 {
-	uint64_t to = T + FREE_RUN_CHUNK;
+	uint64_t to = min64(T + FREE_RUN_CHUNK, cap);
 	for (uint32_t i = 0; i < m->nactive; i++) {
 		const tile_t *t = m->tiles[m->active[i]];
 		if (t->state != TS_RUNNING)
 			to = min64(to, min64(net_tile_wake(t), min64(net_tile_limit(t), budget_end(t))));
 	}
-	if (m->cfg.max_cycles)
-		to = min64(to, m->cfg.max_cycles);
 	if (to <= T)
 		return T;
 	for (uint32_t i = 0; i < m->nactive; i++)
@@ -189,28 +188,57 @@ static uint64_t free_run(mesh_t *m, workers *w, uint64_t T)
 	return reached > T ? reached : T;
 }
 
-void engine_run(mesh_t *m)
+/* A run in slices (engine.h): the loop's cycle and the worker pool between calls. */
+struct engine {
+	mesh_t *m;
+	workers *w;
+	uint64_t T;
+	bool done;
+};
+
+engine_t *engine_new(mesh_t *m)
 {
-	uint64_t T = m->now;
-	workers *w = workers_new(m->cfg.threads);
-	for (;;) {
+	engine_t *e = calloc(1, sizeof *e);
+	if (!e)
+		return NULL;
+	e->m = m;
+	e->T = m->now;
+	e->w = workers_new(m->cfg.threads);
+	return e;
+}
+
+/*
+ * The window loop. `stop` caps windows, free runs and time skips as max_cycles does
+ * (a window may end at any cycle: the results do not depend on where windows end).
+ */
+bool engine_run_until(engine_t *e, uint64_t stop)
+{
+	mesh_t *m = e->m;
+	uint64_t T = e->T;
+	while (!e->done && T < stop) {
 		drop_inactive(m);
-		if (m->nactive == 0 && net_idle(m))
-			break;
-		if (m->cfg.max_cycles && T >= m->cfg.max_cycles) {
-			m->max_reached = true;
+		if (m->nactive == 0 && net_idle(m)) {
+			e->done = true;
 			break;
 		}
+		if (m->cfg.max_cycles && T >= m->cfg.max_cycles) {
+			m->max_reached = true;
+			e->done = true;
+			break;
+		}
+		uint64_t cap = m->cfg.max_cycles ? min64(stop, m->cfg.max_cycles) : stop;
 		if (net_idle(m)) {
 			uint64_t next = next_activity(m);
-			if (next == UINT64_MAX)
-				break;                  /* nothing can ever happen again */
+			if (next == UINT64_MAX) {
+				e->done = true;         /* nothing can ever happen again */
+				break;
+			}
 			if (next > T) {
-				T = m->cfg.max_cycles ? min64(next, m->cfg.max_cycles) : next;
+				T = min64(next, cap);
 				continue;               /* skip time when all sleep */
 			}
 			if (!m->control_in_use || count_running(m) == 1) {
-				uint64_t reached = free_run(m, w, T);
+				uint64_t reached = free_run(m, e->w, T, cap);
 				flush_output(m, reached);
 				if (reached > T) {
 					T = reached;
@@ -218,16 +246,32 @@ void engine_run(mesh_t *m)
 				}
 			}
 		}
-		uint64_t to = T + LOOKAHEAD;
-		if (m->cfg.max_cycles && to > m->cfg.max_cycles)
-			to = m->cfg.max_cycles;
+		uint64_t to = min64(T + LOOKAHEAD, cap);
 		net_advance(m, T, to);
-		run_window_tiles(m, w, to);
+		run_window_tiles(m, e->w, to);
 		flush_output(m, to);
 		T = to;
 	}
-	workers_free(w);
+	e->T = T;
 	m->now = T;
-	flush_output(m, UINT64_MAX);
-	console_finish(m);
+	return e->done;
+}
+
+void engine_end(engine_t *e)
+{
+	if (!e)
+		return;
+	workers_free(e->w);
+	flush_output(e->m, UINT64_MAX);
+	console_finish(e->m);
+	free(e);
+}
+
+void engine_run(mesh_t *m)
+{
+	engine_t *e = engine_new(m);
+	if (!e)
+		abort();
+	engine_run_until(e, UINT64_MAX);
+	engine_end(e);
 }

@@ -42,11 +42,159 @@ START_TEST(latency_formula)
 }
 END_TEST
 
+START_TEST(capability_refusals)
+{
+	mt_chip c;
+	mt_new(&c, 4, 4, 0);
+	uint32_t one = 1;
+	mt_load(&c, 0, "caps", NULL, 0);
+	mt_caps(&c, 0, -1, 1, 1);
+	mt_load(&c, 1, "caps", &one, 1);
+	mt_run(&c);
+	static const int32_t want[] = {
+		0x11, 0, ERR_E_SLOT, ERR_E_EMPTY, ERR_E_LEN, ERR_E_RANGE, ERR_E_PASS, ERR_E_KIND,
+		ERR_E_RANGE, ERR_E_RANGE, ERR_E_RANGE, 0, 0x201, ERR_E_RANGE, 0, 5, ERR_E_BADGED,
+		ERR_E_KIND, ERR_E_EMPTY, ERR_E_SLOT, ERR_E_EMPTY, 0, 0x11, 0, 0, ERR_E_SLOT,
+		ERR_E_NOPENDING, 0x12, 1, 0,
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		ck_assert_msg((int32_t)mt_word(&c, 0, "res", (uint32_t)i) == want[i],
+			      "check %zu: got %d, want %d", i, (int32_t)mt_word(&c, 0, "res", (uint32_t)i),
+			      want[i]);
+	/* Tile 1: from tile 0, badge 5 (minted), the console capability in slot 1 (empty
+	   without --disk), payload 77. */
+	static const int32_t want1[] = {0, 5, 1, 1, (int32_t)DEV_CONSOLE, 77};
+	for (size_t i = 0; i < 6; i++)
+		ck_assert_msg((int32_t)mt_word(&c, 1, "res", (uint32_t)i) == want1[i],
+			      "receiver %zu: got %d, want %d", i, (int32_t)mt_word(&c, 1, "res", (uint32_t)i),
+			      want1[i]);
+	/* Error sends cost one cycle and send nothing: one message in all. */
+	ck_assert_uint_eq(c.m->tiles[0]->stats.msgs_sent, 1);
+	mt_free(&c);
+}
+END_TEST
+
+static uint64_t global_halt(const tile_t *t) { return t->start_cycle + t->halt_cycles; }
+
+static mt_chip *super_run(mt_chip *c, uint32_t scenario, bool semihost)
+{
+	mt_new(c, 4, 4, 0);
+	c->m->cfg.semihost = semihost;
+	mt_load(c, 0, "super", &scenario, 1);
+	mt_caps(c, 0, -1, 0, 15);
+	mt_run(c);
+	return c;
+}
+
+/* Every halt cause sends a notice with tile, cause, pc, value and cycles. */
+START_TEST(halt_notices)
+{
+	mt_chip c;
+	super_run(&c, 1, false);
+	ck_assert_int_eq(c.m->tiles[0]->cause, CAUSE_EXIT);
+	ck_assert_int_eq(c.m->tiles[0]->halt_value, 0);
+	for (uint32_t k = 1; k <= 10; k++) {
+		const tile_t *t = c.m->tiles[k];
+		ck_assert_msg(t && t->state == TS_HALTED, "tile %u did not halt", k);
+		ck_assert_msg(t->cause == k, "tile %u: cause %u, want %u", k, t->cause, k);
+		uint32_t want[6] = {k, k, t->halt_pc, t->halt_value, (uint32_t)t->halt_cycles,
+				    (uint32_t)(t->halt_cycles >> 32)};
+		for (uint32_t i = 0; i < 6; i++)
+			ck_assert_msg(mt_word(&c, 0, "notices", k * 8 + i) == want[i],
+				      "cause %u, notice word %u: %u, want %u", k, i,
+				      mt_word(&c, 0, "notices", k * 8 + i), want[i]);
+		ck_assert_int_eq((int32_t)mt_word(&c, 0, "acks", k * 2), 0);
+		ck_assert_int_eq((int32_t)mt_word(&c, 0, "acks", k * 2 + 1), ERR_E_NOPENDING);
+	}
+	ck_assert_uint_eq(c.m->tiles[1]->halt_value, 42);
+	ck_assert_uint_eq(c.m->tiles[2]->halt_value, 0);          /* the word .word 0 */
+	ck_assert_uint_eq(c.m->tiles[3]->halt_value, MEM_DEFAULT);
+	ck_assert_uint_eq(c.m->tiles[4]->halt_value, 2);
+	ck_assert_uint_ge(c.m->tiles[7]->halt_cycles, 1000);
+	ck_assert_uint_le(c.m->tiles[7]->halt_cycles, 1002);
+	ck_assert_uint_eq(c.m->tiles[8]->stats.msgs_sent, 3);
+	ck_assert_uint_eq(c.m->tiles[10]->halt_value, 12);         /* the grandchild */
+	ck_assert_int_eq(c.m->tiles[12]->cause, CAUSE_EXIT);
+	mt_free(&c);
+}
+END_TEST
+
+/* Kill of tile 5 cascades through 6, 11 and their children, each at the cycle the
+   kill message arrives (SPEC §6.2, §8.3). */
+START_TEST(cascade_three_levels)
+{
+	mt_chip c;
+	super_run(&c, 2, true);
+	static const struct { uint32_t parent, kids[2]; } tree[] = {
+		{5, {6, 11}}, {6, {7, 10}}, {11, {14, 15}},
+	};
+	ck_assert_int_eq(c.m->tiles[0]->cause, CAUSE_EXIT);
+	ck_assert_int_eq(c.m->tiles[0]->halt_value, 0);
+	ck_assert_int_eq(c.m->tiles[5]->cause, CAUSE_KILLED);
+	for (size_t i = 0; i < 3; i++) {
+		uint64_t h = global_halt(c.m->tiles[tree[i].parent]);
+		for (uint32_t k = 0; k < 2; k++) {
+			const tile_t *t = c.m->tiles[tree[i].kids[k]];
+			ck_assert_msg(t != NULL, "tile %u never ran", tree[i].kids[k]);
+			ck_assert_int_eq(t->cause, CAUSE_KILLED);
+			/* notice (9 flits) first, then kills of 3 flits in increasing id order */
+			uint64_t written = h + 9 + 3 * k;
+			uint32_t hops = noc_hops(c.m->net, tree[i].parent, t->id);
+			uint64_t want = written + mt_latency(hops, 0, false) + CTL_APPLY_CYCLES;
+			ck_assert_msg(global_halt(t) == want, "tile %u halted at %llu, want %llu",
+				      t->id, (unsigned long long)global_halt(t),
+				      (unsigned long long)want);
+		}
+	}
+	mt_free(&c);
+}
+END_TEST
+
+/* A notice received but not acknowledged halts the supervisor ACK_GRACE later. */
+START_TEST(unacknowledged_notice)
+{
+	mt_chip c;
+	super_run(&c, 3, true);
+	const tile_t *sup = c.m->tiles[0], *kid = c.m->tiles[5];
+	ck_assert_int_eq(kid->cause, CAUSE_EXIT);
+	ck_assert_int_eq(sup->cause, CAUSE_UNHANDLED_EXIT);
+	ck_assert_uint_eq(sup->halt_value, 5);
+	uint64_t delivered = global_halt(kid) + mt_latency(noc_hops(c.m->net, 5, 0), 6, false);
+	ck_assert_uint_eq(global_halt(sup), delivered + ACK_GRACE);
+	mt_free(&c);
+}
+END_TEST
+
+/* Budgets stop a runaway loop and a memory hog at the cycle SPEC §7 gives. */
+START_TEST(budgets)
+{
+	mt_chip c;
+	super_run(&c, 4, true);
+	const tile_t *spin = c.m->tiles[1], *hog = c.m->tiles[2];
+	ck_assert_int_eq(spin->cause, CAUSE_BUDGET_CYCLES);
+	ck_assert_uint_eq(spin->halt_cycles, 1002);       /* j . issues every 3 cycles */
+	ck_assert_int_eq(hog->cause, CAUSE_MEM_FAULT);
+	ck_assert_uint_eq(hog->halt_value, 0x6000);
+	ck_assert_uint_eq(hog->halt_cycles, 5 * (0x6000 - 0x4000) / 4);
+	ck_assert_int_eq(c.m->tiles[0]->halt_value, 0);
+	mt_free(&c);
+}
+END_TEST
+
 Suite *suite_progs(void)
 {
 	Suite *s = suite_create("progs");
 	TCase *tc = tcase_create("latency");
 	tcase_add_test(tc, latency_formula);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("rights");
+	tcase_add_test(tc, capability_refusals);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("supervision");
+	tcase_add_test(tc, halt_notices);
+	tcase_add_test(tc, cascade_three_levels);
+	tcase_add_test(tc, unacknowledged_notice);
+	tcase_add_test(tc, budgets);
 	suite_add_tcase(s, tc);
 	return s;
 }
