@@ -19,6 +19,7 @@ void con_flush(void)
 	con_buf[0] = con_n;
 	os_send(OS_SLOT_CONSOLE, TAG_CON_WRITE, con_buf, 1 + (con_n + 3) / 4, 0);
 	con_n = 0;
+	os_drain();   /* printing is slow: a supervisor must still acknowledge in time */
 	for (unsigned i = 1; i <= CON_BYTES / 4; i++)
 		con_buf[i] = 0;
 }

@@ -5,22 +5,24 @@
  * becomes an error for that client alone.
  *
  * Scheduling from queue depth: tiles are kept warm (image and budgets loaded, not
- * started) so a request needs only CTL_START. The warm target doubles whenever a request
- * finds no warm tile while others wait, and halves after DISPATCH_IDLE cycles without a
- * request; surplus warm tiles are cleared and returned to the region.
+ * started) so a request needs only CTL_START. When a request finds no warm tile, the
+ * warm target grows to twice the demand (running + queued); after DISPATCH_IDLE cycles
+ * without a request it halves, and warm tiles above it are cleared and returned.
+ *
+ * Free tiles are a stack ordered by distance from the dispatcher, nearest on top, so
+ * the nearest free tile is found in one step (freed tiles go back on top).
  */
 #include "con.h"
 #include "images.h"
 #include "msg.h"
-#include "ns.h"
 #include "sys.h"
 
 OS_IMAGE_DECLARE(worker);
 
 #define QUEUE_MAX     256
-#define DISPATCH_MAX  512        /* worker tiles at most (table size) */
+#define DISPATCH_MAX  512        /* worker tiles at most (table size)  */
 #define DISPATCH_IDLE 20000u
-#define WORK_CYCLES   20000u     /* per request                       */
+#define WORK_CYCLES   20000u     /* per request                        */
 #define WORK_MEM      8192u      /* memory bound of a worker, bytes    */
 
 typedef struct {
@@ -28,24 +30,43 @@ typedef struct {
 	uint64_t arrived;
 } request;
 
-typedef struct {
-	uint8_t state;           /* 0 free, 1 warm, 2 running */
-	request req;
-} slot;
-
-enum { W_FREE, W_WARM, W_RUNNING };
-
 static os_spawner sp;
 static os_image worker;
 static const os_budget work_budget = { WORK_CYCLES, WORK_MEM, 0 };
 static request queue[QUEUE_MAX];
 static uint32_t qhead, qlen;
-static slot tiles[DISPATCH_MAX];
-static uint32_t nwarm, nrunning, warm_target = 1;
+static request running[DISPATCH_MAX];     /* by tile - sp.lo             */
+static uint8_t is_running[DISPATCH_MAX];
+static uint16_t freel[DISPATCH_MAX], warml[DISPATCH_MAX];
+static uint32_t nfree, nwarm, nrunning, warm_target = 1;
 static uint32_t served, failed, peak_workers, peak_queue, grows, shrinks;
 static uint64_t last_request, total_latency;
+static uint32_t by_cause[16];        /* failures by halt cause */
 
-static slot *slot_of(uint32_t t) { return &tiles[t - sp.lo]; }
+static uint32_t dist(uint32_t t)
+{
+	uint32_t w = sp.width, x = t % w, y = t / w, sx = sp.self % w, sy = sp.self / w;
+	return (x > sx ? x - sx : sx - x) + (y > sy ? y - sy : sy - y);
+}
+
+/* Counting sort of the region by distance, farthest pushed first. */
+static void free_init(void)
+{
+	static uint16_t count[2 * MESH_MAX_DIM + 1];
+	uint32_t n = sp.hi - sp.lo + 1, maxd = 0;
+	for (uint32_t t = sp.lo; t <= sp.hi; t++) {
+		uint32_t d = dist(t);
+		count[d]++;
+		maxd = d > maxd ? d : maxd;
+	}
+	for (uint32_t d = 0, at = n; d <= maxd; d++) {   /* count[d] = first slot of d */
+		at -= count[d];
+		count[d] = (uint16_t)at;
+	}
+	for (uint32_t t = sp.lo; t <= sp.hi; t++)
+		freel[count[dist(t)]++] = (uint16_t)(t - sp.lo);
+	nfree = n;
+}
 
 static void reply(const request *r, int32_t status, uint32_t value)
 {
@@ -53,67 +74,64 @@ static void reply(const request *r, int32_t status, uint32_t value)
 	os_send(OS_SLOT_ALL, TAG_REP, w, 3, r->client);
 }
 
-static int32_t take_warm(void)
+static int make_warm(void)
 {
-	for (uint32_t t = sp.lo; t <= sp.hi; t++)
-		if (slot_of(t)->state == W_WARM)
-			return (int32_t)t;
-	return -1;
+	if (!nfree)
+		return 0;
+	uint32_t i = freel[--nfree];
+	spawn_load(&sp, sp.lo + i, &worker, &work_budget, 0);
+	warml[nwarm++] = (uint16_t)i;
+	return 1;
 }
 
-static int32_t make_warm(void)
+static void grow(void)
 {
-	int32_t t = spawn_place(&sp, sp.self);
-	if (t < 0)
-		return -1;
-	spawn_load(&sp, (uint32_t)t, &worker, &work_budget, 0);
-	slot_of((uint32_t)t)->state = W_WARM;
-	nwarm++;
-	return t;
+	uint32_t want = 2 * (nrunning + qlen), cap = sp.hi - sp.lo + 1;
+	want = want > cap ? cap : want;
+	if (want > warm_target) {
+		warm_target = want;
+		grows++;
+	}
 }
 
 /* Starts queued requests on warm tiles, or on fresh ones when none is warm. */
 static void dispatch(void)
 {
 	while (qlen) {
-		int32_t t = take_warm();
-		if (t < 0) {
-			if (qlen > 1 && warm_target < sp.hi - sp.lo + 1) {
-				warm_target *= 2;
-				grows++;
-			}
-			t = make_warm();
-			if (t < 0)
+		if (!nwarm) {
+			grow();
+			if (!make_warm())
 				return;
 		}
-		slot *s = slot_of((uint32_t)t);
-		s->req = queue[qhead];
+		uint32_t i = warml[--nwarm];
+		running[i] = queue[qhead];
+		is_running[i] = 1;
 		qhead = (qhead + 1) % QUEUE_MAX;
 		qlen--;
-		s->state = W_RUNNING;
-		nwarm--;
 		nrunning++;
-		spawn_start(&sp, (uint32_t)t, &worker, s->req.arg);
+		spawn_start(&sp, sp.lo + i, &worker, running[i].arg);
 	}
 }
 
 static void worker_exited(const os_msg *m)
 {
-	uint32_t t = m->w[EXIT_W_TILE];
-	if (t < sp.lo || t > sp.hi || slot_of(t)->state != W_RUNNING)
+	uint32_t t = m->w[EXIT_W_TILE], i = t - sp.lo;
+	if (t < sp.lo || t > sp.hi || !is_running[i])
 		return;
-	slot *s = slot_of(t);
+	const request *r = &running[i];
 	if (m->w[EXIT_W_CAUSE] == 1 /* EXIT */) {
-		reply(&s->req, 0, m->w[EXIT_W_VALUE]);
+		reply(r, 0, m->w[EXIT_W_VALUE]);
 		served++;
 	} else {
-		reply(&s->req, -(int32_t)m->w[EXIT_W_CAUSE], m->w[EXIT_W_PC]);
+		reply(r, -(int32_t)m->w[EXIT_W_CAUSE], m->w[EXIT_W_PC]);
 		failed++;
+		by_cause[m->w[EXIT_W_CAUSE] & 15]++;
 	}
-	total_latency += tess_cycle64() - s->req.arrived;
-	s->state = W_FREE;
+	total_latency += tess_cycle64() - r->arrived;
+	is_running[i] = 0;
 	nrunning--;
 	spawn_mark(&sp, t, 0);
+	freel[nfree++] = (uint16_t)i;
 }
 
 static void enqueue(const os_msg *m)
@@ -137,21 +155,32 @@ static void shrink(void)
 		warm_target /= 2;
 		shrinks++;
 	}
-	for (uint32_t t = sp.lo; t <= sp.hi && nwarm > warm_target; t++)
-		if (slot_of(t)->state == W_WARM) {
-			spawn_clear(&sp, t);
-			slot_of(t)->state = W_FREE;
-			nwarm--;
-		}
+	while (nwarm > warm_target) {
+		uint32_t i = warml[--nwarm];
+		spawn_clear(&sp, sp.lo + i);
+		freel[nfree++] = (uint16_t)i;
+	}
 	last_request = tess_cycle64();
 }
 
 static void report(void)
 {
-	uint32_t w[12] = { 2, served, failed, peak_workers, nwarm + nrunning, peak_queue,
-			   grows, shrinks, (uint32_t)(total_latency / (served + failed + !(served + failed))),
-			   warm_target, nrunning, qlen };
-	os_send(OS_SLOT_SUPER, TAG_REPORT, w, 12, 0);
+	uint32_t done = served + failed;
+	uint32_t w[15] = { 2, served, failed, peak_workers, nwarm + nrunning, peak_queue,
+			   grows, shrinks, (uint32_t)(total_latency / (done ? done : 1)),
+			   warm_target, nrunning, qlen, by_cause[7] /* BUDGET_CYCLES */,
+			   by_cause[3] /* MEM_FAULT */, by_cause[2] /* ILLEGAL */ };
+	os_send(OS_SLOT_SUPER, TAG_REPORT, w, 15, 0);
+}
+
+static void handle(const os_msg *m)
+{
+	if ((m->info & MSG_INFO_CONTROL) && MSG_TAG(m->info) == TAG_MSG_EXIT)
+		worker_exited(m);
+	else if (MSG_TAG(m->info) == TAG_REQ)
+		enqueue(m);
+	else if (MSG_TAG(m->info) == TAG_STATS)
+		report();
 }
 
 int os_main(void)
@@ -161,26 +190,21 @@ int os_main(void)
 	if (spawn_init(&sp, OS_SLOT_CONTROL) < 0)
 		return 1;
 	spawn_clamp(&sp, DISPATCH_MAX);
+	free_init();
 	for (;;) {
+		/* Take everything waiting before deciding, so the queue depth is seen. */
+		while (os_poll(&m))
+			handle(&m);
 		dispatch();
 		if (nwarm + nrunning > peak_workers)
 			peak_workers = nwarm + nrunning;
-		/* Warm up while nothing waits in the mailbox. */
-		if (!qlen && nwarm < warm_target && msg_wait(1) == 0 && make_warm() >= 0)
+		if (!qlen && nwarm < warm_target && make_warm())
 			continue;
 		uint64_t idle_at = last_request + DISPATCH_IDLE, now = tess_cycle64();
-		if (!qlen && !nrunning && now >= idle_at && nwarm) {
+		if (!qlen && !nrunning && now >= idle_at && (nwarm > 1 || warm_target > 1)) {
 			shrink();
 			continue;
 		}
-		if (!msg_wait(now < idle_at ? (uint32_t)(idle_at - now) : DISPATCH_IDLE))
-			continue;
-		os_recv(&m);
-		if ((m.info & MSG_INFO_CONTROL) && MSG_TAG(m.info) == TAG_MSG_EXIT)
-			worker_exited(&m);
-		else if (MSG_TAG(m.info) == TAG_REQ)
-			enqueue(&m);
-		else if (MSG_TAG(m.info) == TAG_STATS)
-			report();
+		msg_wait(now < idle_at ? (uint32_t)(idle_at - now) : 0);
 	}
 }

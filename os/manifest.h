@@ -18,6 +18,7 @@ typedef struct {
 	uint32_t reports;        /* end after this many clients' final REPORTs (0: never)  */
 	uint8_t end_when_done;   /* end when no child runs or waits for a restart          */
 	const char *stats_from;  /* at the end, ask this service for its REPORT            */
+	uint64_t stats_delay;    /* ... after this many idle cycles                       */
 	const char *kill_name;   /* kill this child at kill_at cycles, then check its tiles */
 	uint64_t kill_at;
 } os_manifest;

@@ -33,5 +33,5 @@ const os_manifest boot_manifest = {
 	.title = "request server demo",
 	.strategy = SUP_ONE_FOR_ONE, .intensity = 5, .period = 1000000,
 	.services = services, .nservices = 3,
-	.reports = DEMO_CLIENTS, .stats_from = "dispatch",
+	.reports = DEMO_CLIENTS, .stats_from = "dispatch", .stats_delay = 150000,
 };

@@ -65,6 +65,16 @@ int os_poll(os_msg *m)
 	return 1;
 }
 
+void os_drain(void)
+{
+	os_msg m;
+	while (defer_count < DEFER_MAX && msg_poll(&m.info)) {
+		if ((m.info & MSG_INFO_CONTROL) && MSG_TAG(m.info) == TAG_MSG_EXIT)
+			msg_ack(m.src);
+		os_defer(&m);
+	}
+}
+
 int os_recv_match(os_msg *m, uint32_t tag, uint32_t src, uint32_t cycles)
 {
 	if (take_deferred(m, tag, src))

@@ -60,6 +60,13 @@ int os_poll(os_msg *m);
  */
 int os_recv_match(os_msg *m, uint32_t tag, uint32_t src, uint32_t cycles);
 
+/*
+ * Moves what is in the mailbox into the deferral queue while there is room, so that
+ * the EXIT notices among it are acknowledged now. For long stretches of work in a
+ * supervisor (printing, loading an image), which must not outlast ACK_GRACE.
+ */
+void os_drain(void);
+
 /* Puts a received message back for a later os_recv; 0, or -1 when the queue is full. */
 int os_defer(const os_msg *m);
 

@@ -141,6 +141,9 @@ static void print_report(const os_msg *m)
 		line(", pool grew ", w[6], "");
 		line(" times, shrank ", w[7], " times");
 		line(", mean request latency ", w[8], " cycles\n");
+		line("dispatcher: runaway stopped by cycle budget ", w[12], "");
+		line(", by memory bound ", w[13], "");
+		line(", as illegal instruction ", w[14], "\n");
 	} else {
 		line("report ", w[0], ":");
 		for (uint32_t i = 1; i < MSG_LEN(m->info); i++)
@@ -165,6 +168,14 @@ static void ask_stats(void)
 	int32_t t = mf->stats_from ? child_tile(mf->stats_from) : -1;
 	if (t < 0)
 		return;
+	/* Idle first, so the report shows the pool after it has shrunk. */
+	uint64_t until = tess_cycle64() + mf->stats_delay;
+	while (tess_cycle64() < until)
+		if (msg_wait((uint32_t)(until - tess_cycle64()))) {
+			os_recv(&m);
+			if (!sup_handle(&root_sup, &m))
+				print_report(&m);
+		}
 	os_send(OS_SLOT_ALL, TAG_STATS, 0, 0, (uint32_t)t);
 	if (os_recv_match(&m, TAG_REPORT, (uint32_t)t, STATS_WAIT))
 		print_report(&m);

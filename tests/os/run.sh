@@ -32,7 +32,26 @@ elif [ "$(field 'tiles leaked')" != 0 ]; then bad "1000 requests" "tiles leaked"
 else ok "1000 requests: $srv served, $fl runaway refused, none lost, no tile leaked"; fi
 
 # Every runaway kind was stopped by the hardware for its own cause.
-if grep -q '^dispatcher: served' "$out"; then ok "dispatcher reported"; else bad "dispatcher reported" "no dispatcher line"; fi
+# Every runaway kind was stopped by the hardware for its own cause, and nothing else
+# failed.
+cyc=$(sed -n 's/.*stopped by cycle budget \([0-9]*\).*/\1/p' "$out")
+mem=$(sed -n 's/.*by memory bound \([0-9]*\).*/\1/p' "$out")
+ill=$(sed -n 's/.*as illegal instruction \([0-9]*\).*/\1/p' "$out")
+if [ -z "$cyc" ] || [ "$cyc" = 0 ] || [ "$mem" = 0 ] || [ "$ill" = 0 ]; then
+	bad "runaway causes" "cycle budget '$cyc', memory '$mem', illegal '$ill'"
+elif [ $((cyc + mem + ill)) != "$fl" ]; then bad "runaway causes" "$cyc+$mem+$ill != $fl"
+else ok "runaway causes: $cyc cycle budget, $mem memory bound, $ill illegal"; fi
+
+# Queue-depth scaling: under the burst the pool grew, after it shrank back.
+d=$(grep '^dispatcher: served' "$out")
+peak=$(echo "$d" | sed -n 's/.*peak workers \([0-9]*\).*/\1/p')
+now=$(echo "$d" | sed -n 's/.*workers now \([0-9]*\).*/\1/p')
+grew=$(echo "$d" | sed -n 's/.*pool grew \([0-9]*\).*/\1/p')
+shrank=$(echo "$d" | sed -n 's/.*shrank \([0-9]*\).*/\1/p')
+if [ -z "$peak" ]; then bad "queue-depth scaling" "no dispatcher report"
+elif [ "$grew" = 0 ] || [ "$shrank" = 0 ] || [ "$peak" -lt 8 ] || [ "$now" -gt 2 ]; then
+	bad "queue-depth scaling" "peak $peak, now $now, grew $grew, shrank $shrank"
+else ok "queue-depth scaling: workers rose to $peak, fell to $now"; fi
 
 # Kill a permanent service: back within a bounded number of cycles, and its client
 # reconnects through the name service.
