@@ -60,6 +60,9 @@ static bool parse_option(const mf_ctx *c, char *tok, manifest_entry *e)
 	const char *key = tok, *val = eq + 1;
 	if (!strcmp(key, "control"))
 		return parse_ctl(c, val, e);
+	if (strcmp(key, "cycles") && strcmp(key, "bound") && strcmp(key, "msgs") &&
+	    strcmp(key, "supervisor"))
+		return mf_bad(c, "unknown key", key);
 	bool sizes = !strcmp(key, "bound");
 	if (!parse_u64(val, sizes, &v))
 		return mf_bad(c, "bad number", val);
@@ -73,13 +76,11 @@ static bool parse_option(const mf_ctx *c, char *tok, manifest_entry *e)
 		if (v > UINT32_MAX)
 			return mf_bad(c, "bad msgs", val);
 		e->msgs = (uint32_t)v;
-	} else if (!strcmp(key, "supervisor")) {
+	} else {
 		if (v >= c->ntiles)
 			return mf_bad(c, "supervisor outside the mesh", val);
 		e->has_super = true;
 		e->super = (uint32_t)v;
-	} else {
-		return mf_bad(c, "unknown key", key);
 	}
 	return true;
 }

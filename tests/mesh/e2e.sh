@@ -1,0 +1,89 @@
+#!/bin/sh
+# End-to-end runs of the mesh examples through the tessera command: expected output
+# and cycle counts, the block store across two runs, manifests, misbehaving guests.
+# Usage: e2e.sh TESSERA PROGDIR. Ends with "N passed, N failed".
+T=$1; P=$2
+pass=0; fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect NAME RC EXPECTED-STDOUT -- tessera run arguments...
+expect() {
+	name=$1; rc_want=$2; out_want=$3; shift 4
+	out=$("$T" run --console-prefix off "$@" 2>"$tmp/err"); rc=$?
+	if [ "$rc" != "$rc_want" ]; then
+		ko "$name: exit status $rc, want $rc_want"; cat "$tmp/err"; return
+	fi
+	if [ "$out" != "$out_want" ]; then
+		ko "$name: output"; echo "got:  $out"; echo "want: $out_want"; return
+	fi
+	ok
+}
+
+expect pingpong 0 "ping-pong: 100 rounds, value 200, 4108 cycles, 41 per round trip" -- \
+	--mesh 2x1 --tile all="$P/pingpong.elf"
+expect ring 0 "ring: 64 tiles, 3 laps, token 6048, 4088 cycles" -- \
+	--mesh 8x8 --tile all="$P/ring.elf"
+expect reduce 0 "reduce: sum 2080 over 64 tiles in 381 cycles" -- \
+	--mesh 8x8 --tile all="$P/reduce.elf"
+expect all-to-all 0 "all-to-all: 64 tiles, 16128 messages" -- \
+	--mesh 8x8 --tile all="$P/a2a.elf"
+
+# Same output, message trace and statistics with two host threads.
+for th in 1 2; do
+	"$T" run --mesh 8x8 --tile all="$P/a2a.elf" --threads $th --msg-trace "$tmp/mt$th" \
+		--stats-json "$tmp/s$th.json" > "$tmp/o$th" 2>&1
+done
+if cmp -s "$tmp/mt1" "$tmp/mt2" && cmp -s "$tmp/o1" "$tmp/o2" && cmp -s "$tmp/s1.json" "$tmp/s2.json"
+then ok; else ko "a2a: --threads 2 differs from --threads 1"; fi
+# One trace line per message; the JSON carries the count and the links.
+n=$(wc -l < "$tmp/mt1")
+if grep -q "\"messages\": $n," "$tmp/s1.json" && grep -q '"links": \[' "$tmp/s1.json" &&
+   [ "$n" = 16129 ]; then ok; else ko "msg-trace: $n lines, JSON does not agree"; fi
+# Every line: sent delivered src dst tag len vnet, delivered after sent.
+if awk 'NF != 7 || $2 <= $1 { exit 1 }' "$tmp/mt1"; then ok; else ko "msg-trace format"; fi
+
+# Block store: ordering, errors, and data that outlives the run.
+blk1="reply 1 tag 35 status 0 data 2048
+reply 2 tag 32 status 0 data 0
+reply 10 tag 33 status 0
+reply 13 tag 32 status 0 data 0
+reply 11 tag 33 status 0
+reply 12 tag 32 status 0 data 150
+reply 14 tag 34 status 0
+reply 15 tag 32 status 0 data 150
+reply 16 tag 32 status -1
+reply 17 tag 32 status -2
+lba 3 before 0, after 150; 8810 cycles"
+expect block-run-1 0 "$blk1" -- --disk "$tmp/disk.img" "$P/blk.elf"
+blk2=$(echo "$blk1" | sed 's/data 150/data 250/; s/before 0, after 150/before 150, after 250/;
+	2s/data 0/data 150/')
+expect block-run-2 0 "$blk2" -- --disk "$tmp/disk.img" "$P/blk.elf"
+[ "$(stat -c %s "$tmp/disk.img")" = 65536 ] && ok || ko "disk image size"
+expect disk-refused 125 "" -- --disk "$tmp" "$P/blk.elf"
+
+# Manifests: placement with budgets; errors name the file and line.
+printf '# reduce everywhere\nall reduce.elf cycles=100000 msgs=4\n' > "$tmp/m1"
+cp "$P/reduce.elf" "$tmp/"
+expect manifest 0 "reduce: sum 2080 over 64 tiles in 381 cycles" -- --mesh 8x8 --manifest "$tmp/m1"
+printf '0 chaos.elf cycles=5000\n' > "$tmp/m2"
+cp "$P/chaos.elf" "$tmp/"
+expect manifest-budget 126 "" -- --manifest "$tmp/m2"
+grep -q "BUDGET_CYCLES.*cycle 500[0-2]" "$tmp/err" && ok || ko "manifest-budget: $(cat "$tmp/err")"
+printf '0 reduce.elf\n1 reduce.elf colour=blue\n' > "$tmp/m3"
+expect manifest-bad 125 "" -- --mesh 2x1 --manifest "$tmp/m3"
+grep -q "m3:2: unknown key 'colour'" "$tmp/err" && ok || ko "manifest-bad: $(cat "$tmp/err")"
+printf '0 reduce.elf supervisor=1\n' > "$tmp/m4"
+expect manifest-super 125 "" -- --mesh 2x1 --manifest "$tmp/m4"
+
+# A guest cannot crash or hang the simulator: --max-cycles always ends the run.
+"$T" run --mesh 4x4 --tile all="$P/chaos.elf" --max-cycles 300000 > "$tmp/out" 2> "$tmp/err"
+rc=$?
+if [ $rc = 124 ] && grep -q "tile 3 .*MEM_FAULT" "$tmp/err" && grep -q "tile 4 .*MEM_FAULT" "$tmp/err"
+then ok; else ko "chaos: exit $rc"; cat "$tmp/err"; fi
+
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]

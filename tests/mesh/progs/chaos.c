@@ -1,0 +1,69 @@
+/*
+ * A guest that misbehaves in every way it can on a 4x4 mesh; each tile its own way
+ * (by tile id). Nothing here may crash or hang the simulator; --max-cycles ends it.
+ */
+#include "tmsg.h"
+
+static uint32_t buf[3 + 16];
+
+static uint32_t rnd(uint32_t *s)
+{
+	*s = *s * 1664525u + 1013904223u;
+	return *s;
+}
+
+int main(void)
+{
+	uint32_t me = t_tid(), s = me * 77 + 1;
+	switch (me) {
+	case 0:                           /* flood tile 1, which never receives */
+		for (;;)
+			msg_send(DESC(SLOT_ALL, 5, 16), buf, 1);
+	case 1:
+		for (;;)
+			;
+	case 2:                           /* random descriptors, payload addresses, ends */
+		for (int i = 0; i < 20000; i++)
+			msg_send(rnd(&s) & ~(1u << 21 | 3u << 8), (void *)(rnd(&s) & 0xfffc & 0x7ffc),
+				 rnd(&s));
+		for (;;)
+			msg_send(rnd(&s), (void *)(rnd(&s) & 0x7ffc), rnd(&s) % 16);
+	case 3:                           /* receive into memory beyond the bound */
+		msg_recv((uint32_t *)t_bound());
+		break;
+	case 4:                           /* payload beyond the bound */
+		msg_send(DESC(SLOT_ALL, 5, 16), (void *)(t_bound() - 8), 0);
+		break;
+	case 5:                           /* fill its own mailbox, then block for ever */
+		for (;;)
+			msg_send(DESC(SLOT_ALL, 5, 4), buf, 5);
+	case 6:                           /* wake-ups with deadlines, polls, stray acks */
+		for (;;) {
+			msg_wait(rnd(&s) % 50);
+			msg_poll(buf);
+			msg_ack(rnd(&s));
+		}
+	case 7:                           /* capability instructions with garbage */
+		for (;;) {
+			cap_copy(rnd(&s) % 40, rnd(&s) % 40);
+			cap_mint(rnd(&s), rnd(&s) % 40, rnd(&s));
+			cap_narrow(rnd(&s), rnd(&s) % 40, rnd(&s), rnd(&s));
+			cap_drop(rnd(&s) % 34);
+			if (rnd(&s) % 64 == 0)
+				msg_send(rnd(&s), buf, rnd(&s));
+		}
+	case 8:                           /* the console, with lengths that lie */
+		for (int i = 0; i < 200; i++) {
+			buf[0] = rnd(&s);
+			msg_send(DESC(SLOT_CONSOLE, CON_WRITE, 1 + rnd(&s) % 16), buf, 0);
+		}
+		break;
+	case 9:                           /* unaligned receive buffer */
+		msg_recv((uint32_t *)((char *)buf + 2));
+		break;
+	default:                          /* receive whatever comes, for ever */
+		for (;;)
+			msg_recv(buf);
+	}
+	return 3;
+}
