@@ -25,6 +25,9 @@ OS_OBJS_subsup   = subsup
 OS_EMBED_subsup  = echo
 OS_OBJS_badsup   = badsup
 OS_OBJS_pad4k    = pad4k
+OS_PROGS        += root_bench
+OS_OBJS_root_bench  = bench
+OS_EMBED_root_bench = pad4k echo dispatch
 
 # root images: root.c + a manifest
 OS_ROOTS          := demo restart loop killsup badsup
@@ -41,7 +44,7 @@ OS_OBJS_root_badsup  = root manifest_badsup
 OS_EMBED_root_badsup = badsup
 
 OS_ELFS  := $(OS_PROGS:%=$(OSB)/%.elf)
-OS_BOOTS := $(OS_ROOTS:%=$(OSB)/boot_%.mf)
+OS_BOOTS := $(OS_ROOTS:%=$(OSB)/boot_%.mf) $(OSB)/boot_bench.mf
 ALL      += $(OS_ELFS) $(OS_BOOTS)
 
 $(OSB)/lib/%.o: os/%.c

@@ -113,8 +113,10 @@ int32_t spawn_reserve(os_spawner *s, uint32_t n)
 /* Each record is a whole CTL_LOAD payload: the image is sent from where it lies. */
 static void load_image(os_spawner *s, uint32_t tile, const os_image *img)
 {
+	uint32_t desc = SEND_DESC(s->ctl_slot, TAG_CTL_LOAD, MSG_MAX_WORDS);
+	/* The tightest loop in spawning: the descriptor is made once. */
 	for (const uint32_t *r = img->records; r < img->end; r += MSG_MAX_WORDS)
-		ctl(s, TAG_CTL_LOAD, r, MSG_MAX_WORDS, tile);
+		msg_send(desc, r, tile);
 }
 
 static void grant(os_spawner *s, uint32_t tile, uint32_t slot, uint32_t from,
