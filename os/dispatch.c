@@ -205,6 +205,6 @@ int os_main(void)
 			shrink();
 			continue;
 		}
-		msg_wait(now < idle_at ? (uint32_t)(idle_at - now) : 0);
+		os_wait(now < idle_at ? (uint32_t)(idle_at - now) : 0);
 	}
 }

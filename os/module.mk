@@ -30,7 +30,7 @@ OS_OBJS_root_bench  = bench
 OS_EMBED_root_bench = pad4k echo dispatch
 
 # root images: root.c + a manifest
-OS_ROOTS          := demo restart loop killsup badsup
+OS_ROOTS          := demo restart loop killsup badsup all rest one
 OS_PROGS          += $(OS_ROOTS:%=root_%)
 OS_OBJS_root_demo    = root manifest_demo
 OS_EMBED_root_demo   = names dispatch client
@@ -42,6 +42,12 @@ OS_OBJS_root_killsup = root manifest_killsup
 OS_EMBED_root_killsup = subsup
 OS_OBJS_root_badsup  = root manifest_badsup
 OS_EMBED_root_badsup = badsup
+OS_OBJS_root_all     = root manifest_all
+OS_EMBED_root_all    = subsup
+OS_OBJS_root_rest    = root manifest_rest
+OS_EMBED_root_rest   = subsup
+OS_OBJS_root_one     = root manifest_one
+OS_EMBED_root_one    = subsup
 
 OS_ELFS  := $(OS_PROGS:%=$(OSB)/%.elf)
 OS_BOOTS := $(OS_ROOTS:%=$(OSB)/boot_%.mf) $(OSB)/boot_bench.mf

@@ -54,6 +54,11 @@ void os_recv(os_msg *m)
 	recv_acked(m);
 }
 
+uint32_t os_wait(uint32_t cycles)
+{
+	return defer_count ? 1 : msg_wait(cycles);
+}
+
 int os_poll(os_msg *m)
 {
 	if (take_deferred(m, ~0u, ~0u))

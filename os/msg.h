@@ -51,6 +51,13 @@ int32_t os_send(uint32_t slot, uint32_t tag, const uint32_t *w, uint32_t len, ui
 /* The next message, deferred ones first; blocks. */
 void os_recv(os_msg *m);
 
+/*
+ * msg.wait that also sees the deferral queue: 1 at once when a deferred message is
+ * there, else sleeps until the mailbox is non-empty (1) or `cycles` pass (0; 0 cycles:
+ * forever). Use it, not msg_wait, before os_recv.
+ */
+uint32_t os_wait(uint32_t cycles);
+
 /* The next message if there is one (1), else 0; never blocks. */
 int os_poll(os_msg *m);
 

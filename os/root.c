@@ -171,7 +171,7 @@ static void ask_stats(void)
 	/* Idle first, so the report shows the pool after it has shrunk. */
 	uint64_t until = tess_cycle64() + mf->stats_delay;
 	while (tess_cycle64() < until)
-		if (msg_wait((uint32_t)(until - tess_cycle64()))) {
+		if (os_wait((uint32_t)(until - tess_cycle64()))) {
 			os_recv(&m);
 			if (!sup_handle(&root_sup, &m))
 				print_report(&m);
@@ -271,7 +271,7 @@ int os_main(void)
 		}
 		if (mf->end_when_done && all_done())
 			finish();
-		if (wait && !msg_wait(wait))
+		if (wait && !os_wait(wait))
 			continue;
 		os_recv(&m);
 		if (sup_handle(&root_sup, &m))

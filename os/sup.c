@@ -238,7 +238,7 @@ void sup_run(sup_t *s)
 	sup_start_all(s);
 	for (;;) {
 		uint32_t wait = sup_tick(s);
-		if (wait && !msg_wait(wait))
+		if (wait && !os_wait(wait))
 			continue;
 		os_recv(&m);
 		sup_handle(s, &m);

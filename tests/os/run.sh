@@ -90,5 +90,25 @@ elif ! grep -q 'root: badsup on tile [0-9]* halted: cause 10 ' "$out"; then
 	bad "unacknowledged notice" "badsup not halted with UNHANDLED_EXIT"
 else ok "unacknowledged notice: supervisor halted by the hardware"; fi
 
+# Strategies: child 1 of three crashes. one_for_all restarts all three, rest_for_one
+# children 1 and 2, one_for_one child 1 alone; restarts go in order, and at the end the
+# children are stopped in reverse order.
+strategy() {  # NAME STARTS RESTART-ORDER
+	boot "$1" 4x4
+	got=$(sed -n 's/.*subsup: starts \(.*\)/\1/p' "$out")
+	order=$(sed -n 's/.*subsup: started child \([0-9]\) on tile [0-9]* (start 2)/\1/p' "$out" | tr -d '\n')
+	stop=$(sed -n '/subsup: starts/,$p' "$out" | sed -n 's/.*subsup: child \([0-9]\) halted, cause 9/\1/p' | tr -d '\n')
+	if [ "$rc" != 0 ]; then bad "strategy $1" "exit status $rc"
+	elif ! grep -q 'root: subsup on tile [0-9]* halted: cause 1 value 0 ' "$out"; then
+		bad "strategy $1" "subsup did not finish its test"
+	elif [ "$got" != "$2" ]; then bad "strategy $1" "starts '$got', expected '$2'"
+	elif [ "$order" != "$3" ]; then bad "strategy $1" "restart order '$order', expected '$3'"
+	elif [ "$stop" != 210 ]; then bad "strategy $1" "stop order '$stop', expected 210"
+	else ok "strategy $1: starts $got, restarted in order $3, stopped in reverse"; fi
+}
+strategy all "2 2 2" 012
+strategy rest "1 2 2" 12
+strategy one "1 2 1" 1
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
