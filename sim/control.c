@@ -114,8 +114,10 @@ static msg_t *ops_pop(ctl_unit *cu)
 
 /*
  * Net phase, at the apply cycle. A running tile may still halt before this cycle in
- * the core phase that follows, so the operation waits in its queue: the engine runs
- * the tile up to the cycle (net_tile_limit) and ctl_reach_limit decides then.
+ * the core phase that follows, so the operation waits in its queue. A kill is a limit
+ * of the tile (the engine runs it up to the cycle, ctl_reach_limit halts it); any other
+ * operation is applied by ctl_on_halt if the tile halts first, or refused by
+ * ctl_expire once the whole chip has passed its cycle with the tile still active.
  */
 void ctl_apply_event(net_t *n, uint32_t id, msg_t *m)
 {
@@ -126,6 +128,11 @@ void ctl_apply_event(net_t *n, uint32_t id, msg_t *m)
 	}
 	if (tile_active(t) || t->net->cu.ops) {
 		ops_append(&t->net->cu, m);
+		if (!t->net->cu.listed) {
+			t->net->cu.listed = true;
+			if (!mesh_list_push(&n->cu_wait, &n->ncu_wait, &n->cu_wait_cap, id))
+				ctl_oom();
+		}
 		return;
 	}
 	bool start = m->tag == TAG_CTL_START;
@@ -206,38 +213,57 @@ static uint64_t ack_deadline(const ctl_unit *cu, uint32_t *which)
 	return best;
 }
 
+static uint64_t first_kill(const ctl_unit *cu)
+{
+	for (const msg_t *m = cu->ops; m; m = m->next)
+		if (m->tag == TAG_CTL_KILL)
+			return m->delivered;
+	return UINT64_MAX;
+}
+
 uint64_t ctl_limit(const tile_t *t)
 {
 	if (!t->net)
 		return UINT64_MAX;
 	const ctl_unit *cu = &t->net->cu;
 	uint32_t w = 0;
-	uint64_t a = ack_deadline(cu, &w);
-	uint64_t o = cu->ops ? cu->ops->delivered : UINT64_MAX;
-	return a < o ? a : o;
+	uint64_t a = ack_deadline(cu, &w), k = first_kill(cu);
+	return a < k ? a : k;
 }
 
+/* The halt happens at t->now, the first instruction boundary at or after the limit. */
 void ctl_reach_limit(tile_t *t)
 {
 	ctl_unit *cu = &t->net->cu;
-	while (tile_active(t)) {
-		uint32_t w = 0;
-		uint64_t a = ack_deadline(cu, &w);
-		uint64_t o = cu->ops ? cu->ops->delivered : UINT64_MAX;
-		if (o <= a && o <= t->now) {
+	uint32_t w = 0;
+	uint64_t a = ack_deadline(cu, &w), k = first_kill(cu);
+	if (k <= a && k <= t->now)
+		tile_halt(t, CAUSE_KILLED, t->pc, 0);
+	else if (a <= t->now)
+		tile_halt(t, CAUSE_UNHANDLED_EXIT, t->pc, cu->acks[w].child);
+}
+
+/* Net phase: the chip is simulated up to `now`; operations due before it found their
+   tile still active, so they are refused. */
+void ctl_expire(net_t *n, uint64_t now)
+{
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < n->ncu_wait; i++) {
+		tile_t *t = n->mesh->tiles[n->cu_wait[i]];
+		ctl_unit *cu = &t->net->cu;
+		while (cu->ops && cu->ops->delivered < now && tile_active(t)) {
 			msg_t *m = ops_pop(cu);
-			if (m->tag == TAG_CTL_KILL) {
-				msg_free(m);
-				tile_halt(t, CAUSE_KILLED, t->pc, 0);
-			} else {
+			if (m->tag == TAG_CTL_KILL)
+				msg_free(m);      /* cannot happen: the engine performs kills */
+			else
 				reject(t, m);
-			}
-		} else if (a <= t->now) {
-			tile_halt(t, CAUSE_UNHANDLED_EXIT, t->pc, cu->acks[w].child);
-		} else {
-			return;
 		}
+		if (cu->ops)
+			n->cu_wait[k++] = t->id;
+		else
+			cu->listed = false;
 	}
+	n->ncu_wait = k;
 }
 
 static msg_t *ctl_msg(const tile_t *t, uint32_t dst, uint8_t tag, uint8_t flags, uint64_t at)
@@ -294,11 +320,20 @@ void ctl_on_halt(tile_t *t)
 	/* SRAM and budgets are cleared when the tile is next used: the simulator keeps
 	   them until then for reports and tests; no instruction can see them. */
 	t->net->dirty = true;
-	/* Operations that arrived for the running tile apply now to the idle one. */
+	/* Operations that arrived for the running tile: those due before the halt found
+	   it running (refused), the others apply to the idle tile at their cycle. */
+	uint64_t h = t->now;
 	while (cu->ops && !tile_active(t)) {
 		msg_t *m = ops_pop(cu);
-		uint64_t at = m->delivered > t->now ? m->delivered : t->now;
+		uint64_t at = m->delivered;
 		bool start = m->tag == TAG_CTL_START;
+		if (at < h) {
+			if (m->tag == TAG_CTL_KILL)
+				msg_free(m);
+			else
+				reject(t, m);
+			continue;
+		}
 		apply_idle(t, m, at);
 		if (start && tile_active(t)) {
 			/* Resumed by the engine at `at` through net_tile_wake (still on its list). */

@@ -27,7 +27,7 @@ typedef struct {
 	msg_t *ops, *ops_tail;    /* operations waiting for a running tile (m->delivered:
 				     the cycle they apply) */
 	uint64_t busy_until;      /* the unit applies one operation at a time */
-	uint64_t kill_at;         /* UINT64_MAX: none */
+	bool listed;              /* on the net's list of units with waiting operations */
 } ctl_unit;
 
 struct net;
@@ -45,6 +45,8 @@ int32_t ctl_ack(tile_t *t, uint32_t child);
 /* Cycle of the next thing that halts t from outside, UINT64_MAX if none. */
 uint64_t ctl_limit(const tile_t *t);
 void ctl_reach_limit(tile_t *t);
+/* Refuse operations whose cycle the chip has passed with their tile active. */
+void ctl_expire(struct net *n, uint64_t now);
 /* The tile halted: notice, cascade, clear (tile_halt -> net_on_halt). */
 void ctl_on_halt(tile_t *t);
 void ctl_free(ctl_unit *cu);

@@ -44,6 +44,7 @@ void net_free(mesh_t *m)
 	for (uint32_t i = 0; i < n->nev; i++)
 		msg_free(n->ev[i].m);
 	free(n->ev);
+	free(n->cu_wait);
 	noc_free(n);
 	free(n);
 	m->net = NULL;
@@ -163,7 +164,7 @@ static void deliver_to_tile(net_t *n, msg_t *m)
 		if (t && t->net) {
 			if (m->flags & MSGF_SLOT)
 				mb_unreserve(&t->net->mb, q);
-			t->net->msgs_dropped++;
+			t->stats.msgs_dropped++;
 		}
 		msg_free(m);
 		return;
@@ -217,6 +218,8 @@ void net_advance(mesh_t *m, uint64_t from, uint64_t to)
 {
 	net_t *n = m->net;
 	noc_take_injections(n);
+	if (n->ncu_wait)
+		ctl_expire(n, from);
 	for (uint64_t s = from; s < to; s++) {
 		while (n->nev && n->ev[0].time <= s) {
 			net_event e = event_pop(n);

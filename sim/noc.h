@@ -85,7 +85,6 @@ struct tile_net {
 	uint8_t block_vnet;       /* blocked in msg.send: NI vnet and flits needed */
 	uint8_t block_need;
 	uint64_t wait_until;
-	uint64_t msgs_dropped;    /* delivered while idle: discarded */
 };
 
 /* A timed event for control units and devices: (time, target, seq) orders them. */
@@ -111,6 +110,8 @@ typedef struct net {
 	net_event *ev;            /* min-heap */
 	uint32_t nev, ev_cap, ev_seq;
 	uint64_t in_flight;       /* messages written into an NI and not yet delivered */
+	uint32_t *cu_wait;        /* tiles whose control unit holds waiting operations */
+	uint32_t ncu_wait, cu_wait_cap;
 	struct blockstore *blk;
 	uint64_t msgs, flits_total, lat_sum, lat_max;
 } net_t;

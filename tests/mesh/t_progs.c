@@ -68,8 +68,10 @@ START_TEST(capability_refusals)
 		ck_assert_msg((int32_t)mt_word(&c, 1, "res", (uint32_t)i) == want1[i],
 			      "receiver %zu: got %d, want %d", i, (int32_t)mt_word(&c, 1, "res", (uint32_t)i),
 			      want1[i]);
-	/* Error sends cost one cycle and send nothing: one message in all. */
-	ck_assert_uint_eq(c.m->tiles[0]->stats.msgs_sent, 1);
+	/* Error sends cost one cycle and send nothing: a CTL_LOAD (refused by the running
+	   tile 1) and the badged message in all. */
+	ck_assert_uint_eq(c.m->tiles[0]->stats.msgs_sent, 2);
+	ck_assert_uint_eq(c.m->tiles[1]->stats.ctl_rejected, 1);
 	mt_free(&c);
 }
 END_TEST

@@ -50,6 +50,8 @@ int main(void)
 	res[k++] = msg_ack(3);                                   /* 26: E_NOPENDING */
 	res[k++] = (int32_t)cap_info(SLOT_CONTROL);              /* 27: control, single: 0x12 */
 	res[k++] = (int32_t)cap_info(SLOT_ALL);                  /* 28: send, range: 1 */
+	word[0] = 0x100;                         /* refused: tile 1 is running */
+	ctl_send(SLOT_CONTROL, CTL_LOAD, 1, word, 2);
 	word[0] = 77;
 	res[k++] = msg_send(DESC(22, 9, 1) | DESC_PASS(SLOT_CONSOLE), word, 1); /* 29: OK */
 	return 0;
