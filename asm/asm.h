@@ -22,6 +22,9 @@ enum {
 	R_RV_HI20 = 26, R_RV_LO12_I = 27, R_RV_LO12_S = 28,
 };
 
+/* No tile has more than 1 MiB of memory; sections stop well above that. */
+#define ASM_MAX_SECTION (64u << 20)
+
 #define ASM_SEC_UNDEF (-1)
 #define ASM_SEC_ABS   (-2)
 

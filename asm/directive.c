@@ -247,11 +247,28 @@ static void d_space(dctx *c)
 		return;
 	if (c->n == 2)
 		const_arg(c, 1, &fill);
-	if (n < 0 || n > 0x10000000) {
+	if (n < 0 || n > ASM_MAX_SECTION) {
 		asm_error(c->a, c->p[0], "size %lld out of range", (long long)n);
 		return;
 	}
 	asm_reserve(c->a, (uint32_t)n, (uint8_t)fill);
+}
+
+/* .org: moves forward to an offset in the current section. */
+static void d_org(dctx *c)
+{
+	int64_t n, fill = 0;
+	if (!want_args(c, 1, 2) || !const_arg(c, 0, &n))
+		return;
+	if (c->n == 2)
+		const_arg(c, 1, &fill);
+	uint32_t pc = asm_pc(c->a);
+	if (n < pc || n > ASM_MAX_SECTION) {
+		asm_error(c->a, c->p[0], ".org 0x%llx moves backwards or too far (now at 0x%x)",
+			  (long long)n, pc);
+		return;
+	}
+	asm_reserve(c->a, (uint32_t)(n - pc), (uint8_t)fill);
 }
 
 /* .equ/.set: the symbol takes the value now (later uses see the new one). */
@@ -344,9 +361,24 @@ static void d_insn(dctx *c)
 	asm_emit_word(a, w);
 }
 
+/* .ident "text": a string in .comment, after the NUL that starts that section. */
+static void d_ident(dctx *c)
+{
+	asm_state *a = c->a;
+	if (!want_args(c, 1, 1))
+		return;
+	int keep = a->cur, prev = a->prev;
+	a->cur = asm_section_get(a, ".comment", SHT_PROGBITS, SHF_MERGE | SHF_STRINGS);
+	if (asm_pc(a) == 0)
+		asm_emit(a, "", 1);
+	string_lit(a, c->p[0], c->e[0], true);
+	a->cur = keep;
+	a->prev = prev;
+}
+
 static bool ignored(const char *d)
 {
-	static const char *const names[] = {".file", ".ident", ".attribute", ".option",
+	static const char *const names[] = {".file", ".attribute", ".option",
 		".addrsig", ".addrsig_sym", ".loc", ".cfi_startproc", ".cfi_endproc",
 		".cfi_sections", ".cfi_def_cfa_offset", ".cfi_offset", ".cfi_restore",
 		".cfi_def_cfa", ".cfi_remember_state", ".cfi_restore_state", NULL};
@@ -380,6 +412,8 @@ static void dispatch(dctx *c, const char *d)
 	else if (IS(".equ") || IS(".set")) d_equ(c);
 	else if (IS(".space") || IS(".skip")) d_space(c);
 	else if (IS(".zero")) { if (want_args(c, 1, 1)) d_space(c); }
+	else if (IS(".org")) d_org(c);
+	else if (IS(".ident")) d_ident(c);
 	else if (IS(".type")) d_type(c);
 	else if (IS(".size")) d_size(c);
 	else if (IS(".insn")) { if (want_args(c, 1, 8)) d_insn(c); }

@@ -100,7 +100,9 @@ static uint32_t invert_branch(uint32_t w) { return w ^ (1u << 12); }
 /* Offset from pc to a target in this section (as far as this pass knows it). */
 static int64_t local_offset(const asm_val *t, uint32_t val, uint32_t pc)
 {
-	return t->v + (t->sym >= 0 ? val : 0) - (int64_t)pc;
+	if (t->sym < 0)         /* an address: wraps around like the pc does */
+		return (int32_t)((uint32_t)t->v - pc);
+	return t->v + val - (int64_t)pc;
 }
 
 void asm_emit_branch(asm_state *a, const char *at, uint32_t word, bool is_jal,
@@ -259,7 +261,7 @@ bool asm_insn(asm_state *a, const char *mn, size_t mnlen, const char *ops,
 	for (const char *s = syn; *s; s++)
 		want += *s == ',';
 	if (n != want) {
-		asm_error(a, n > want ? p[n < 8 ? want : 7] : ops,
+		asm_error(a, mn,
 			  "'%s' takes %d operand%s (%s), found %d", in->mnemonic, want,
 			  want == 1 ? "" : "s", *syn ? syn : "none", n);
 		asm_emit_word(a, in->match);

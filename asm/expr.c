@@ -162,10 +162,6 @@ static bool parse_primary(expr_ctx *c, asm_val *out)
 	size_t n = asm_ident_len(c->p, c->end);
 	if (n == 0)
 		return fail(c, c->p, "expression expected"), false;
-	if (asm_reg(c->p, c->p + n) >= 0 && c->a->pass == 2) {
-		/* GNU as would take a register name as a symbol; here it is surely a slip. */
-		return fail(c, c->p, "register name where a value is expected"), false;
-	}
 	symbol_value(c->a, asm_sym_get(c->a, c->p, n), out);
 	c->p += n;
 	return true;
@@ -346,6 +342,16 @@ bool asm_mod_expr(asm_state *a, const char *p, const char *end, asm_modifier *mo
 			lp = memchr(lp + 1, '(', (size_t)(end - lp - 1));
 		}
 		*rest = q;
+	}
+	if (rest && q == end && end > p && end[-1] == ')') {
+		const char *lp = end - 1;
+		while (lp > p && lp[-1] != '(')
+			lp--;
+		size_t n = asm_ident_len(lp, end - 1);
+		if (lp > p && n && lp + n == end - 1) {
+			asm_error(a, lp, "'%.*s' is not a register", (int)n, lp);
+			return false;
+		}
 	}
 	if (asm_skip_ws(p, q) == q) {     /* "(a0)" alone: offset 0 */
 		out->v = 0;

@@ -54,7 +54,9 @@ static void read_symbols(Elf *e, size_t nsec, od_syms *out)
 				continue;
 			const char *name = elf_strptr(e, sh.sh_link, s.st_name);
 			int type = GELF_ST_TYPE(s.st_info);
-			if (!name || !*name || name[0] == '$' || type == STT_SECTION ||
+			/* ".L0 " labels the auipc of a pcrel pair; GNU objdump hides it too */
+			if (!name || !*name || name[0] == '$' || !strcmp(name, ".L0 ") ||
+			    type == STT_SECTION ||
 			    type == STT_FILE || s.st_shndx == SHN_UNDEF || s.st_shndx >= nsec)
 				continue;
 			out->syms[out->n++] = (od_sym){(uint32_t)s.st_value, s.st_shndx, name,
@@ -84,16 +86,27 @@ static const od_sym *symbol_before(const od_syms *s, size_t shndx, uint32_t addr
 	return best;
 }
 
+/* A name as GNU prints it: control characters as ^X. */
+static void put_name(FILE *out, const char *name)
+{
+	for (const char *p = name; *p; p++)
+		if ((unsigned char)*p < 0x20)
+			fprintf(out, "^%c", *p + 0x40);
+		else
+			fputc(*p, out);
+}
+
 static void print_target(FILE *out, const od_syms *s, size_t shndx, const char *secname,
 			 uint32_t secaddr, uint32_t target)
 {
 	const od_sym *b = symbol_before(s, shndx, target);
 	const char *name = b ? b->name : secname;
 	uint32_t base = b ? b->addr : secaddr;
-	if (target == base)
-		fprintf(out, "%x <%s>", target, name);
-	else
-		fprintf(out, "%x <%s+0x%x>", target, name, target - base);
+	fprintf(out, "%x <", target);
+	put_name(out, name);
+	if (target != base)
+		fprintf(out, "+0x%x", target - base);
+	fputc('>', out);
 }
 
 /* One instruction in GNU's text: mnemonic, tab, operands, targets as "addr <sym>". */
@@ -102,6 +115,10 @@ static void print_insn(FILE *out, uint32_t w, uint32_t pc, const od_syms *s, siz
 {
 	char buf[96];
 	isa_op op = isa_decode(w);
+	if (w == 0xc0001073) {      /* csrrw zero,cycle,zero: what `unimp` assembles to */
+		fputs("unimp", out);
+		return;
+	}
 	if (op == OP_INVALID) {
 		fprintf(out, ".4byte\t0x%x", w);
 		return;
@@ -154,7 +171,9 @@ static void print_address(FILE *out, uint32_t addr, int skip)
 
 static void print_label(FILE *out, uint32_t addr, const char *name)
 {
-	fprintf(out, "\n%08x <%s>:\n", addr, name);
+	fprintf(out, "\n%08x <", addr);
+	put_name(out, name);
+	fputs(">:\n", out);
 }
 
 typedef struct {

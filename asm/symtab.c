@@ -173,8 +173,9 @@ void asm_emit_word(asm_state *a, uint32_t w)
 void asm_reserve(asm_state *a, uint32_t n, uint8_t fill)
 {
 	asm_section *sec = &a->secs[a->cur];
-	if ((uint64_t)sec->size + n > 0x40000000u) {
-		asm_error(a, a->loc.text, "section %s would exceed 1 GiB", sec->name);
+	if ((uint64_t)sec->size + n > ASM_MAX_SECTION) {
+		asm_error(a, a->loc.text, "section %s would exceed %u MiB", sec->name,
+			  ASM_MAX_SECTION >> 20);
 		return;
 	}
 	if (fill && sec->type == SHT_NOBITS)
@@ -190,6 +191,15 @@ void asm_add_reloc(asm_state *a, uint32_t offset, int type, int sym, int32_t add
 {
 	if (a->pass != 2)
 		return;
+	const asm_sym *t = &a->syms[sym];
+	if (t->section == ASM_SEC_UNDEF && !strncmp(t->name, ".L", 2)) {
+		if (strchr(t->name, '\002'))
+			asm_error(a, a->loc.text, "local label %.*s%c is not defined",
+				  (int)(strchr(t->name, '\002') - t->name - 2), t->name + 2,
+				  addend >= 0 ? 'f' : 'b');
+		else
+			asm_error(a, a->loc.text, "local symbol '%s' is not defined", t->name);
+	}
 	asm_section *sec = &a->secs[a->cur];
 	if (sec->nrelocs == sec->crelocs) {
 		sec->crelocs = sec->crelocs ? sec->crelocs * 2 : 16;

@@ -1,6 +1,8 @@
 /*
  * gen_corpus: writes the differential corpus from the instruction table.
  *   gen_corpus TESS.s GNU.s
+ *   gen_corpus --words N SEED OUT.s   N random words that decode (`.4byte`), for round trips
+ *   gen_corpus --bench LINES OUT.s    a long RV32IM file for timing against GNU as
  * Every row of isa/insns.def is written several times with edge-case operands (all
  * registers over the rows, immediates at their limits, relocation operators, branch
  * targets backward, forward, far and in another section), then every pseudo-instruction
@@ -153,8 +155,95 @@ static const char *const data_lines[] = {
 	"\t.section .text.other,\"ax\",@progbits", "other: add a0,a0,a1", "j other",
 	"beq a0,a1,back", "jal back", NULL};
 
+static uint64_t rs = 88172645463325252ull;
+static uint32_t rnd(void)
+{
+	rs ^= rs << 13;
+	rs ^= rs >> 7;
+	rs ^= rs << 17;
+	return (uint32_t)(rs >> 11);
+}
+
+/* The bits of a word that a format's operands set. */
+static uint32_t operand_bits(isa_format f)
+{
+	static const struct { const char *tok; uint32_t bits; } k[] = {
+		{"rd", 0xf80}, {"rs1", 0xf8000}, {"rs2", 0x1f00000}, {"rs3", 0xf8000000},
+		{"imm", 0xfff00000}, {"shamt", 0x1f00000}, {"imm20", 0xfffff000},
+		{"pred", 0x0f000000}, {"succ", 0x00f00000}};
+	const char *syn = isa_formats[f].syntax;
+	uint32_t bits = 0;
+	for (const char *s = syn; *s;) {
+		size_t tl = strcspn(s, ",");
+		for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
+			if (tl == strlen(k[i].tok) && !memcmp(s, k[i].tok, tl))
+				bits |= k[i].bits;
+		if (tl == 8 && !memcmp(s, "off(rs1)", 8))
+			bits |= 0xf8000 | (f == FMT_S ? 0xfe000f80 : 0xfff00000);
+		if (tl == 6 && !memcmp(s, "target", 6))
+			bits |= f == FMT_B ? 0xfe000f80 : 0xfffff000;
+		s += tl + (s[tl] == ',');
+	}
+	return bits;
+}
+
+/* Random words of random rows: the row's match, random bits in the operands' fields
+ * (a word with other bits set outside the mask is not one an assembler writes), except
+ * bit 1 of a branch or jump offset (Tessera has no 2-byte instructions). */
+static int words(int n, unsigned long seed, const char *path)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return 1;
+	rs ^= seed * 0x9e3779b97f4a7c15ull;
+	for (int i = 0; i < n; i++) {
+		const isa_insn *in = &isa_insns[rnd() % OP_COUNT];
+		uint32_t w = in->match | (rnd() & ~in->mask & operand_bits(in->format));
+		if (in->format == FMT_B)
+			w &= ~(1u << 8);
+		if (in->format == FMT_J)
+			w &= ~(1u << 21);
+		if (isa_decode(w) == OP_INVALID)
+			continue;       /* a fence with reserved bits set, say */
+		fprintf(f, "\t.4byte 0x%08x\n", w);
+	}
+	return fclose(f) != 0;
+}
+
+/* A long file of the kind a compiler writes: RV32IM instructions, labels, branches. */
+static int bench(long lines, const char *path)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return 1;
+	static const char *const ops[] = {"add", "sub", "xor", "or", "and", "sll", "slt", "mul"};
+	fprintf(f, "\t.text\n\t.globl _start\n_start:\n");
+	for (long i = 0; i < lines; i++) {
+		int r = (int)(rnd() % 8);
+		const char *a = isa_reg_names[10 + rnd() % 8], *b = isa_reg_names[5 + rnd() % 3];
+		if (i % 50 == 0)
+			fprintf(f, ".L%ld:\n", i / 50);
+		else if (r < 4)
+			fprintf(f, "\t%s\t%s,%s,%s\n", ops[rnd() % 8], a, b, a);
+		else if (r == 4)
+			fprintf(f, "\taddi\t%s,%s,%d\n", a, b, (int)(rnd() % 4096) - 2048);
+		else if (r == 5)
+			fprintf(f, "\tlw\t%s,%d(sp)\n", a, (int)(rnd() % 64) * 4);
+		else if (r == 6)
+			fprintf(f, "\tbne\t%s,%s,.L%ld\n", a, b, i / 50);
+		else
+			fprintf(f, "\tli\t%s,%d\n", a, (int)rnd());
+	}
+	fprintf(f, "\tret\n");
+	return fclose(f) != 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 5 && !strcmp(argv[1], "--words"))
+		return words(atoi(argv[2]), strtoul(argv[3], NULL, 0), argv[4]);
+	if (argc == 4 && !strcmp(argv[1], "--bench"))
+		return bench(atol(argv[2]), argv[3]);
 	if (argc != 3) {
 		fprintf(stderr, "usage: gen_corpus TESS.s GNU.s\n");
 		return 2;
