@@ -22,7 +22,7 @@ for s in "$@"; do
 		continue
 	fi
 	q=$(qemu-riscv32 "$p.elf" 2>&1; echo "exit $?")
-	t=$("$build/tessera" run --max-cycles 10000000 "$p.elf" 2> "$p.err"; echo "exit $?")
+	t=$("$work/tessera" run --max-cycles 10000000 "$p.elf" 2> "$p.err"; echo "exit $?")
 	if [ "$q" = "$t" ]; then
 		echo "ok $s"
 		continue
