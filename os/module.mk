@@ -13,7 +13,8 @@ OS_LIB     := msg con spawn sup ns lib
 OS_LIB_OBJS = $(OS_LIB:%=$(OSB)/lib/%.o) $(OSB)/lib/start.o
 
 # program: main object(s) and embedded images
-OS_PROGS        := names dispatch worker client echo echocli subsup badsup pad4k
+OS_PROGS        := names dispatch worker client echo echocli subsup badsup pad4k \
+	store storecli
 OS_OBJS_names    = names
 OS_OBJS_dispatch = dispatch
 OS_EMBED_dispatch = worker
@@ -25,12 +26,14 @@ OS_OBJS_subsup   = subsup
 OS_EMBED_subsup  = echo
 OS_OBJS_badsup   = badsup
 OS_OBJS_pad4k    = pad4k
+OS_OBJS_store    = store
+OS_OBJS_storecli = storecli
 OS_PROGS        += root_bench
 OS_OBJS_root_bench  = bench
 OS_EMBED_root_bench = pad4k echo dispatch
 
 # root images: root.c + a manifest
-OS_ROOTS          := demo restart loop killsup badsup all rest one
+OS_ROOTS          := demo restart loop killsup badsup all rest one store1 store2
 OS_PROGS          += $(OS_ROOTS:%=root_%)
 OS_OBJS_root_demo    = root manifest_demo
 OS_EMBED_root_demo   = names dispatch client
@@ -48,6 +51,10 @@ OS_OBJS_root_rest    = root manifest_rest
 OS_EMBED_root_rest   = subsup
 OS_OBJS_root_one     = root manifest_one
 OS_EMBED_root_one    = subsup
+OS_OBJS_root_store1  = root manifest_store1
+OS_EMBED_root_store1 = names store storecli
+OS_OBJS_root_store2  = root manifest_store2
+OS_EMBED_root_store2 = names store storecli
 
 OS_ELFS  := $(OS_PROGS:%=$(OSB)/%.elf)
 OS_BOOTS := $(OS_ROOTS:%=$(OSB)/boot_%.mf) $(OSB)/boot_bench.mf

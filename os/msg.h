@@ -12,10 +12,11 @@
 
 enum {
 #define OSTAG(name, value, doc) TAG_##name = value,
-#include "tags.def"
+#include "ostags.def"
 #undef OSTAG
-	TAG_CTL_LOAD = 1, TAG_CTL_BUDGET = 2, TAG_CTL_START = 3, TAG_CTL_KILL = 4,
-	TAG_CTL_GRANT = 5, TAG_CTL_CLEAR = 6, TAG_CON_WRITE = 16, TAG_MSG_EXIT = 224,
+#define TAG(name, value, doc) TAG_##name = value,
+#include "tags.def"   /* isa/tags.def: control operations, devices, MSG_EXIT */
+#undef TAG
 };
 
 /*
