@@ -59,7 +59,7 @@ static void registers(panel *p, const tile_t *t)
 {
 	line(p, c_head, "registers");
 	for (int r = 0; r < 32; r += 4)
-		line(p, c_text, "%-4s%08x %-4s%08x %-4s%08x %-4s%08x", isa_reg_names[r], t->x[r],
+		line(p, c_text, "%-5s%08x %-5s%08x %-5s%08x %-5s%08x", isa_reg_names[r], t->x[r],
 		     isa_reg_names[r + 1], t->x[r + 1], isa_reg_names[r + 2], t->x[r + 2],
 		     isa_reg_names[r + 3], t->x[r + 3]);
 }
@@ -102,10 +102,10 @@ static void budgets(panel *p, const tile_t *t)
 static void statistics(panel *p, const tile_t *t)
 {
 	line(p, c_head, "statistics");
-	line(p, c_text, "instructions retired     %" PRIu64, t->instret);
+	line(p, c_text, "%-52s %" PRIu64, "instructions retired", t->instret);
 #define STAT(name, desc) \
 	if (t->stats.name) \
-		line(p, c_text, "%-24.24s %" PRIu64, desc, t->stats.name);
+		line(p, c_text, "%-52.52s %" PRIu64, desc, t->stats.name);
 #include "stats.def"
 #undef STAT
 }
@@ -129,10 +129,12 @@ static void capabilities(panel *p, const tile_t *t)
 {
 	const struct tile_net *tn = t->net;
 	line(p, c_head, "capabilities");
+	int shown = 0;
 	for (int i = 0; i < CAP_SLOTS; i++) {
 		const cap_t *c = &tn->caps.slot[i];
 		if (c->kind == CAP_KIND_EMPTY)
 			continue;
+		shown++;
 		char lo[16], hi[16];
 		endpoint(lo, sizeof lo, c->lo);
 		endpoint(hi, sizeof hi, c->hi);
@@ -141,6 +143,8 @@ static void capabilities(panel *p, const tile_t *t)
 		else
 			line(p, c_text, "%2d %-7s %s..%s badge %u", i, kind_name(c->kind), lo, hi, c->badge);
 	}
+	if (!shown)
+		line(p, c_dim, "none");
 }
 
 static void supervision(panel *p, const tile_t *t)
@@ -182,9 +186,19 @@ void view_draw_inspector(view *v, int x, int y, int w, int h)
 	panel p = {v, x + 6, y + 4, w - 8, y + h};
 	uint32_t id = (uint32_t)v->sel;
 	const tile_t *t = v->m->tiles[id];
-	char buf[200];
-	view_tile_summary(v, id, buf, sizeof buf);
-	line(&p, rgb(255, 255, 255), "%s", buf);
+	uint32_t mw = v->m->cfg.width;
+	view_state st = view_tile_state(t);
+	char head[64];
+	int n = snprintf(head, sizeof head, "tile %u (%u,%u)  %s", id, id % mw, id / mw,
+			 view_state_name(st));
+	line(&p, rgb(255, 255, 255), "%s", head);
+	cv_fill(&v->cv, p.x + (n + 1) * FONT_W, p.y - FONT_H - 1, 2 * FONT_W, FONT_H - 1,
+		view_state_colour(st));
+	if (t && t->state == TS_HALTED) {
+		line(&p, 0xffff9090u, "%s: %s", isa_cause_name(t->cause), isa_cause_text(t->cause));
+		line(&p, 0xffff9090u, "at pc 0x%08x, value 0x%08x, after %" PRIu64 " cycles",
+		     t->halt_pc, t->halt_value, t->halt_cycles);
+	}
 	if (!t) {
 		line(&p, c_dim, "never used: no program, no memory allocated");
 		return;

@@ -8,3 +8,26 @@ VIEW_SDL_CFLAGS := $(shell sdl2-config --cflags 2>/dev/null || pkg-config --cfla
 $(BUILD)/obj/sim/view/window.o: CFLAGS += $(VIEW_SDL_CFLAGS)
 # The run options shared by tessera run and tessera view (sim/run_setup.c).
 TOOL_SRCS += sim/run_setup.c
+
+# Tests (make test-view): programs in sim/view/tests, display-free checks in test_view,
+# the command line and the window (under Xvfb) in run.sh.
+TEST_GROUPS += view
+VIEW_TDIR   := $(BUILD)/tests/view
+VIEW_TELFS  := $(patsubst sim/view/tests/%.S,$(VIEW_TDIR)/%.elf,$(wildcard sim/view/tests/*.S))
+VIEW_LIBSRC := $(filter-out sim/view/view_main.c sim/view/window.c,$(VIEW_SRCS)) sim/run_setup.c
+ALL += $(VIEW_TELFS)
+
+$(VIEW_TDIR)/%.elf: sim/view/tests/%.S
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ARCH) -nostdlib -static -Wl,-Ttext=0 -o $@ $<
+
+$(VIEW_TDIR)/hash16.elf: tests/bench/hashloop.c
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ARCH) -O2 -nostdlib -static -Wl,-Ttext=0 -DITER=2000u -o $@ $<
+
+$(BUILD)/test_view: sim/view/tests/test_view.c $(VIEW_LIBSRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/libtessera.a
+	$(CC) $(CFLAGS) -Isim/view -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+.PHONY: test-view
+test-view: $(BUILD)/tessera $(BUILD)/test_view $(VIEW_TELFS) $(VIEW_TDIR)/hash16.elf
+	@sim/view/tests/run.sh $(BUILD)/tessera $(BUILD)/test_view $(VIEW_TDIR)

@@ -64,28 +64,38 @@ static void tile_xy(const view *v, int ax, int ay, double tx, double ty, int *px
 	*py = ay + (int)((ty - v->oy) * v->ppt);
 }
 
+/* Unused: dark; used before: dim; busy: towards yellow with flits per cycle. */
 static uint32_t traffic_colour(double rate, double total)
 {
 	if (rate <= 0 && total <= 0)
-		return rgb(44, 46, 56);
+		return VIEW_LINK_IDLE;
 	unsigned f = rate > 0 ? (unsigned)(64 + 192 * (rate > 1 ? 1 : rate)) : 24;
 	return cv_mix(rgb(70, 74, 90), rgb(255, 240, 90), f);
 }
 
-/* The link out of tile id towards port p, drawn in the gap beside the tile. */
-static void draw_link(view *v, uint32_t id, int p, int x, int y, int s)
+void view_link_rect(const view *v, uint32_t id, int port, int *x, int *y, int *w, int *h)
+{
+	int s = (int)v->ppt, ax, ay, aw, ah, tx, ty;
+	view_mesh_area(v, &ax, &ay, &aw, &ah);
+	tile_xy(v, ax, ay, id % v->m->cfg.width, id / v->m->cfg.width, &tx, &ty);
+	int g = s / 20 > 1 ? s / 20 : 1, len = s / 6, off = s / 2;
+	/* Each direction has its own lane: out east above the middle, out west below... */
+	switch (port) {
+	case PORT_E: *x = tx + s - g; *y = ty + off - len; *w = 2 * g; *h = g; break;
+	case PORT_W: *x = tx - g; *y = ty + off + len - g; *w = 2 * g; *h = g; break;
+	case PORT_S: *x = tx + off - len; *y = ty + s - g; *w = g; *h = 2 * g; break;
+	default:     *x = tx + off + len - g; *y = ty - g; *w = g; *h = 2 * g; break;
+	}
+}
+
+/* The link out of tile id towards port p, drawn across the gap to the neighbour. */
+static void draw_link(view *v, uint32_t id, int p)
 {
 	const router_t *r = router_of(v, id);
 	double rate = view_link_rate(v, id, p);
-	uint32_t col = traffic_colour(rate, r ? (double)r->ps[p].flits : 0);
-	int g = s / 8 > 1 ? s / 8 : 1, len = s / 5, off = s / 2;
-	/* Each direction gets its own lane: east and south on the upper/left side. */
-	switch (p) {
-	case PORT_E: cv_fill(&v->cv, x + s - g, y + off - len, g * 2, g, col); break;
-	case PORT_W: cv_fill(&v->cv, x - g, y + off + len - g, g * 2, g, col); break;
-	case PORT_S: cv_fill(&v->cv, x + off - len, y + s - g, g, g * 2, col); break;
-	case PORT_N: cv_fill(&v->cv, x + off + len - g, y - g, g, g * 2, col); break;
-	}
+	int x, y, w, h;
+	view_link_rect(v, id, p, &x, &y, &w, &h);
+	cv_fill(&v->cv, x, y, w, h, traffic_colour(rate, r ? (double)r->ps[p].flits : 0));
 }
 
 /* Flits in the input buffers of a router: dots along the side they came in by. */
@@ -121,15 +131,16 @@ void view_draw_links(view *v, int ax, int ay, int aw, int ah)
 	for (int64_t ty = ty0 < 0 ? 0 : ty0; ty < ty1 && ty < h; ty++)
 		for (int64_t tx = tx0 < 0 ? 0 : tx0; tx < tx1 && tx < w; tx++) {
 			uint32_t id = (uint32_t)(ty * w + tx);
-			int x, y;
-			tile_xy(v, ax, ay, (double)tx, (double)ty, &x, &y);
-			if (tx + 1 < w) draw_link(v, id, PORT_E, x, y, s);
-			if (tx > 0) draw_link(v, id, PORT_W, x, y, s);
-			if (ty + 1 < h) draw_link(v, id, PORT_S, x, y, s);
-			if (ty > 0) draw_link(v, id, PORT_N, x, y, s);
+			if (tx + 1 < w) draw_link(v, id, PORT_E);
+			if (tx > 0) draw_link(v, id, PORT_W);
+			if (ty + 1 < h) draw_link(v, id, PORT_S);
+			if (ty > 0) draw_link(v, id, PORT_N);
 			const router_t *r = router_of(v, id);
-			if (r && r->nflits && s >= 16)
+			if (r && r->nflits && s >= 16) {
+				int x, y;
+				tile_xy(v, ax, ay, (double)tx, (double)ty, &x, &y);
 				draw_flits(v, r, x, y, s);
+			}
 		}
 }
 
@@ -170,7 +181,7 @@ void view_draw_tree(view *v, int ax, int ay, int aw, int ah)
 			int x0, y0, x1, y1;
 			tile_xy(v, ax, ay, (double)tx + half, (double)ty + half, &x0, &y0);
 			tile_xy(v, ax, ay, s % w + half, s / w + half, &x1, &y1);
-			cv_line(&v->cv, x0, y0, x1, y1, rgb(255, 120, 200));
-			cv_fill(&v->cv, x0 - 1, y0 - 1, 3, 3, rgb(255, 120, 200));
+			cv_line(&v->cv, x0, y0, x1, y1, VIEW_TREE_COLOUR);
+			cv_fill(&v->cv, x0 - 1, y0 - 1, 3, 3, VIEW_TREE_COLOUR);
 		}
 }

@@ -80,7 +80,7 @@ static void draw_cells(view *v, int ax, int ay, int aw, int ah)
 	uint32_t W = v->m->cfg.width, H = v->m->cfg.height, b = 1;
 	while (b * v->ppt < AGG_MIN_PX && b < 1024)
 		b *= 2;
-	int gap = b == 1 && v->ppt >= 6 ? (v->ppt >= 16 ? (int)v->ppt / 8 : 1) : 0;
+	int gap = b == 1 && v->ppt >= 6 ? (v->ppt >= 20 ? (int)v->ppt / 10 : 1) : 0;
 	int64_t bx0 = (int64_t)floor(v->ox / b), by0 = (int64_t)floor(v->oy / b);
 	if (bx0 < 0) bx0 = 0;
 	if (by0 < 0) by0 = 0;

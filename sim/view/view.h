@@ -116,6 +116,10 @@ uint32_t view_heat_colour(double f);
 const char *view_heat_name(heat_mode h);
 
 /* netview.c */
+#define VIEW_LINK_IDLE 0xff2c2e38u     /* a link no flit has crossed */
+#define VIEW_TREE_COLOUR 0xffff78c8u   /* supervision lines */
+/* Where the link out of tile id by port (PORT_E...) is drawn. */
+void view_link_rect(const view *v, uint32_t id, int port, int *x, int *y, int *w, int *h);
 /* Recent flits per cycle out of `port` of the router of tile id (0 when none). */
 double view_link_rate(view *v, uint32_t id, int port);
 void view_draw_links(view *v, int ax, int ay, int aw, int ah);

@@ -5,6 +5,7 @@
  */
 #include "view.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -86,7 +87,10 @@ static void one_slice(view *v, uint64_t stop)
 			v->fault_tile = f;
 			v->sel = f;
 			v->mode = RUN_PAUSED;
-			strcpy(v->message, "stopped: a tile faulted (selected)");
+			const tile_t *t = m->tiles[f];
+			snprintf(v->message, sizeof v->message, "stopped: tile %u faulted (%s) at its "
+				 "cycle %llu", f, isa_cause_name(t->cause),
+				 (unsigned long long)(t->start_cycle + t->halt_cycles));
 		}
 	}
 	free(ids);

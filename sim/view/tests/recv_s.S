@@ -1,0 +1,7 @@
+# msg.recv with nobody sending: "blocked" on the network for ever.
+	.text
+	.globl _start
+_start:
+	li	a1, 0x1000
+	.insn r 0x2b, 1, 0, a0, a1, x0
+	j	_start
