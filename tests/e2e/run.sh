@@ -2,11 +2,15 @@
 # Runs the end-to-end cases of tests/e2e/cases.txt. Each line:
 #   name | exit status | tile 0 cycles (- to skip) | stderr must contain (- none) | arguments
 # In the arguments $E is the folder of the built programs. stdout must equal
-# tests/e2e/expect/NAME.out (or be empty when there is no such file).
+# tests/e2e/expect/NAME.out (or be empty when there is no such file); when
+# tests/e2e/expect/NAME.trace exists, the commit trace (--trace) must equal it.
 # usage: run.sh TESSERA E2E_BUILD_DIR
 tessera=$1; E=$2
 dir=$(dirname "$0")
 out=$E/out; mkdir -p "$out"
+# a private copy: a rebuild of the binary during the run must not disturb it
+cp "$tessera" "$out/tessera" || exit 1
+tessera=$out/tessera
 pass=0; fail=0
 while IFS='|' read -r name status cycles errtext args; do
 	name=$(echo "$name" | tr -d ' ')
@@ -16,11 +20,17 @@ while IFS='|' read -r name status cycles errtext args; do
 	errtext=$(echo "$errtext" | sed 's/^ *//; s/ *$//')
 	args=$(echo "$args" | sed "s|\\\$E|$E|g")
 	json=$out/$name.json
-	rm -f "$json"
+	trace=$out/$name.trace
+	rm -f "$json" "$trace"
+	topt=""
+	[ -f "$dir/expect/$name.trace" ] && topt="--trace $trace"
 	# shellcheck disable=SC2086
-	"$tessera" run --stats-json "$json" $args > "$out/$name.stdout" 2> "$out/$name.stderr" < /dev/null
+	"$tessera" run --stats-json "$json" $topt $args > "$out/$name.stdout" 2> "$out/$name.stderr" < /dev/null
 	rc=$?
 	why=""
+	if [ -n "$topt" ] && ! cmp -s "$dir/expect/$name.trace" "$trace"; then
+		why="trace differs: $(diff "$dir/expect/$name.trace" "$trace" | grep -m 2 '^[<>]' | tr '\n' ' ')"
+	fi
 	[ "$rc" = "$status" ] || why="exit status $rc, want $status"
 	expect=$dir/expect/$name.out
 	if [ -f "$expect" ]; then

@@ -23,5 +23,6 @@ $(UNIT_SEED): tests/unit/seed.S
 .PHONY: test-unit
 test-unit: $(UNIT_BIN) $(UNIT_SEED) $(BUILD)/tessera
 	@rm -rf $(UNIT_DIR)/corpus && mkdir -p $(UNIT_DIR)/corpus
-	@UT_CORPUS_DIR=$(UNIT_DIR)/corpus TESSERA=$(BUILD)/tessera TESS_SEED_ELF=$(UNIT_SEED) \
+	@cp $(BUILD)/tessera $(UNIT_DIR)/corpus/tessera
+	@UT_CORPUS_DIR=$(UNIT_DIR)/corpus TESSERA=$(UNIT_DIR)/corpus/tessera TESS_SEED_ELF=$(UNIT_SEED) \
 		CK_TIMEOUT_MULTIPLIER=$(if $(filter 1,$(SAN)),4,1) $(UNIT_BIN)
