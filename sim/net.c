@@ -64,11 +64,7 @@ void net_tile_free(tile_t *t)
 	mb_clear(&tn->mb);
 	ctl_free(&tn->cu);
 	for (int v = 0; v < NVNETS; v++) {
-		for (uint32_t i = 0; i < tn->ni[v].q.n; i++) {
-			flit_t *f = &tn->ni[v].q.v[(tn->ni[v].q.head + i) % tn->ni[v].q.cap];
-			if (f->idx + 1 == f->m->nflits)
-				msg_free(f->m);
-		}
+		flitq_free_msgs(&tn->ni[v].q);
 		ni_free(&tn->ni[v]);
 	}
 	free(tn);

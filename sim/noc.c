@@ -52,7 +52,7 @@ void ni_write(ni_vnet *nv, msg_t *m, uint64_t from)
 	if (nv->last_write && w < nv->last_write)
 		w = nv->last_write;           /* one flit per cycle into the NI */
 	for (uint32_t i = 0; i < m->nflits; i++)
-		flitq_push(&nv->q, (flit_t){m, w + i, i});
+		flitq_push(&nv->q, (flit_t){m, w + i, (uint16_t)i, i + 1u == m->nflits});
 	nv->last_write = w + m->nflits;
 }
 
@@ -142,16 +142,37 @@ bool noc_init(net_t *n)
 	return n->routers && pthread_mutex_init(&n->inject_lock, NULL) == 0;
 }
 
+/* A message belongs to the place that holds its tail flit until it is delivered. */
+static void free_held(const flit_t *f)
+{
+	if (f->tail)
+		msg_free(f->m);
+}
+
+void flitq_free_msgs(flitq *q)
+{
+	for (uint32_t i = 0; i < q->n; i++)
+		free_held(&q->v[(q->head + i) % q->cap]);
+	q->n = 0;
+}
+
 void noc_free(net_t *n)
 {
-	if (n->routers)
-		for (uint32_t i = 0; i < n->mesh->ntiles; i++)
-			free(n->routers[i]);
+	for (uint32_t i = 0; n->routers && i < n->mesh->ntiles; i++) {
+		router_t *r = n->routers[i];
+		for (int p = 0; r && p < NPORTS; p++)
+			for (int v = 0; v < NVNETS; v++)
+				for (int k = 0; k < r->in[p][v].n; k++)
+					free_held(&r->in[p][v].f[(r->in[p][v].head + k) % ROUTER_BUF_FLITS]);
+		free(r);
+	}
 	free(n->routers);
 	free(n->act);
 	free(n->inject);
-	for (int d = 0; d < NDEVS; d++)
+	for (int d = 0; d < NDEVS; d++) {
+		flitq_free_msgs(&n->dev_ni[d].q);
 		ni_free(&n->dev_ni[d]);
+	}
 	pthread_mutex_destroy(&n->inject_lock);
 }
 
@@ -326,7 +347,7 @@ static int arbitrate(const net_t *n, const router_t *r, int o, int v, uint64_t s
 
 static void forward(net_t *n, router_t *r, int o, int v, flit_t f, uint64_t s)
 {
-	bool tail = f.idx + 1 == f.m->nflits;
+	bool tail = f.tail;
 	if (o == PORT_LOCAL || edge_device(n, r, o) != DEV_NONE) {
 		if (tail)
 			net_deliver(n, r, f.m, s + 1 + EJECT_LATENCY);
@@ -363,7 +384,7 @@ static void switch_cycle(net_t *n, router_t *r, uint64_t s)
 				r->rr[o][v] = (uint8_t)i;
 				b->out = (int8_t)o;
 			}
-			if (f.idx + 1 == f.m->nflits) {
+			if (f.tail) {
 				r->owner[o][v] = -1;
 				b->out = -1;
 			}

@@ -31,7 +31,8 @@ enum { DEV_NONE = -1, DEVI_CONSOLE = 0, DEVI_BLOCK = 1, NDEVS };
 typedef struct {
 	msg_t *m;
 	uint64_t t;               /* arrival (router buffer) or write cycle (NI) */
-	uint32_t idx;             /* flit number in its message */
+	uint16_t idx;             /* flit number in its message */
+	bool tail;                /* the last one: its holder owns the message */
 } flit_t;
 
 /* A growable FIFO of flits (NI queues may exceed NI_BUF_FLITS for halt traffic). */
@@ -121,6 +122,8 @@ void flitq_push(flitq *q, flit_t f);
 static inline flit_t *flitq_front(flitq *q) { return q->n ? &q->v[q->head] : NULL; }
 void flitq_pop(flitq *q);
 void flitq_free(flitq *q);
+/* Free the messages whose tail flit is in q (end of run). */
+void flitq_free_msgs(flitq *q);
 /* Write a message's flits into an NI vnet from cycle `from` on, one per cycle. */
 void ni_write(ni_vnet *nv, msg_t *m, uint64_t from);
 /* Flits occupying the NI vnet at cycle c (core side); drops departures seen. */
