@@ -265,7 +265,7 @@ static const uint64_t issue[] = {0, 1, 2, 4, 5, 39, 40};
 
 START_TEST(budget_cycles)
 {
-	uint64_t budget = (uint64_t)_i;
+	uint64_t budget = (uint64_t)(_i % 100);   /* 101..145: with a twin tile running */
 	ut_prog p = {0};
 	ut_op(&p, OP_ADDI, 5, 0, 0, 1);
 	ut_op(&p, OP_ADDI, 6, 0, 0, 2);
@@ -276,6 +276,7 @@ START_TEST(budget_cycles)
 	ut_exit(&p, 0);
 	ut_cfg c = {0};
 	c.budget_cycles = budget;
+	c.twin = _i > 100;
 	ut_result r = ut_run(&p, &c);
 	int k = 0;
 	while (k < NROWS(issue) && issue[k] < budget)
@@ -305,17 +306,20 @@ static const bl_row bl_rows[] = {
 	{1000001, 1000001, 4, 200001, 200000},  /* the second addi may not issue */
 	{1000003, 1000005, 0, 200001, 200001},  /* the jal issues at 1000002, then stop */
 	{1000000, 1000000, 0, 200000, 200000},
+	{3000001, 3000001, 4, 600001, 600000},  /* across the engine's 2^20-cycle chunks */
+	{3000003, 3000005, 0, 600001, 600001},
 };
 
 START_TEST(budget_loop)
 {
-	const bl_row *w = &bl_rows[_i];
+	const bl_row *w = &bl_rows[_i % NROWS(bl_rows)];
 	ut_prog p = {0};
 	ut_op(&p, OP_ADDI, 5, 5, 0, 1);
 	ut_op(&p, OP_ADDI, 6, 6, 0, 1);
 	ut_op(&p, OP_JAL, 0, 0, 0, -8);
 	ut_cfg c = {0};
 	c.budget_cycles = w->budget;
+	c.twin = _i >= NROWS(bl_rows);   /* second pass: with a twin tile running */
 	ut_result r = ut_run(&p, &c);
 	ck_assert_uint_eq(r.cause, CAUSE_BUDGET_CYCLES);
 	ck_assert_uint_eq(r.cycles, w->cycles);
@@ -336,7 +340,8 @@ Suite *suite_fault(void)
 	tcase_add_loop_test(tc, ebreak_ecall, 0, 2);
 	tcase_add_loop_test(tc, x0_stays_zero, 0, 12);
 	tcase_add_loop_test(tc, budget_cycles, 1, 46);
-	tcase_add_loop_test(tc, budget_loop, 0, NROWS(bl_rows));
+	tcase_add_loop_test(tc, budget_cycles, 101, 146);
+	tcase_add_loop_test(tc, budget_loop, 0, 2 * NROWS(bl_rows));
 	suite_add_tcase(s, tc);
 	return s;
 }

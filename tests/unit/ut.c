@@ -105,21 +105,28 @@ ut_result ut_run(const ut_prog *p, const ut_cfg *cfg)
 		mc.width = cfg->width;
 	if (cfg->height)
 		mc.height = cfg->height;
+	if (cfg->twin && mc.width * mc.height < cfg->tile + 2)
+		mc.width = cfg->tile + 2;
 	mc.semihost = !cfg->no_semihost;
 	mc.max_cycles = 1u << 24;   /* a broken test must not hang */
 	mesh_t *m = mesh_new(&mc);
 	ck_assert_ptr_nonnull(m);
-	tile_t *t = mesh_tile(m, cfg->tile);
-	ck_assert_ptr_nonnull(t);
-	tile_write_mem(t, 0, p->w, p->n * 4);
-	if (cfg->data)
-		tile_write_mem(t, cfg->data_addr, cfg->data, cfg->data_len);
-	if (cfg->bound)
-		t->bound = cfg->bound;
-	t->budget_cycles = cfg->budget_cycles;
-	tile_start(t, 0, 0);
-	t->preloaded = true;
-	mesh_activate(m, t);
+	tile_t *t = NULL;
+	for (uint32_t k = 0; k < (cfg->twin ? 2u : 1u); k++) {
+		tile_t *u = mesh_tile(m, cfg->tile + k);
+		ck_assert_ptr_nonnull(u);
+		tile_write_mem(u, 0, p->w, p->n * 4);
+		if (cfg->data)
+			tile_write_mem(u, cfg->data_addr, cfg->data, cfg->data_len);
+		if (cfg->bound)
+			u->bound = cfg->bound;
+		u->budget_cycles = cfg->budget_cycles;
+		tile_start(u, 0, 0);
+		u->preloaded = true;
+		mesh_activate(m, u);
+		if (!t)
+			t = u;
+	}
 	engine_run(m);
 	ut_result r;
 	memset(&r, 0, sizeof r);

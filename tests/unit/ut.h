@@ -39,6 +39,8 @@ typedef struct {
 	uint32_t data_addr;      /* preloaded data bytes at data_addr */
 	const void *data;
 	uint32_t data_len;
+	bool twin;               /* the same program also runs on the next tile, so the
+				    engine runs in windows instead of one tile alone */
 } ut_cfg;
 
 typedef struct {
