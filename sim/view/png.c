@@ -1,5 +1,7 @@
-/* PNG out (and back in) with stored deflate blocks: CRC32 and Adler32 by hand. */
+/* PNG out (and back in): chunks and CRC32 here, deflate in deflate.c. */
 #include "png.h"
+
+#include "deflate.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -46,25 +48,15 @@ static bool chunk(FILE *f, const char *type, const uint8_t *data, size_t n)
 	return fwrite(hdr, 1, 8, f) == 8 && fwrite(data, 1, n, f) == n && fwrite(tail, 1, 4, f) == 4;
 }
 
-/* The filtered scanlines (filter 0, RGB) wrapped in a zlib stream of stored blocks. */
-static uint8_t *zlib_stored(const vcanvas *c, size_t *out_n)
+/* The scanlines (filter 0: none, RGB bytes), deflated into a zlib stream. */
+static uint8_t *zlib_pixels(const vcanvas *c, size_t *out_n)
 {
-	size_t raw = (size_t)c->h * (1 + 3 * (size_t)c->w);
-	size_t nblocks = raw / 65535 + 1;
-	uint8_t *z = malloc(2 + raw + nblocks * 5 + 4);
-	if (!z)
+	size_t ll = 1 + 3 * (size_t)c->w, raw = (size_t)c->h * ll;
+	uint8_t *r = malloc(raw);
+	if (!r)
 		return NULL;
-	size_t o = 0, left = raw, pos = 0;
-	uint32_t a = 1, b = 0;
-	z[o++] = 0x78;
-	z[o++] = 0x01;
-	uint8_t *line = malloc(1 + 3 * (size_t)c->w);
-	if (!line) {
-		free(z);
-		return NULL;
-	}
-	size_t ll = 1 + 3 * (size_t)c->w, inblock = 0;
 	for (int y = 0; y < c->h; y++) {
+		uint8_t *line = r + (size_t)y * ll;
 		line[0] = 0;
 		for (int x = 0; x < c->w; x++) {
 			uint32_t p = cv_get(c, x, y);
@@ -72,31 +64,16 @@ static uint8_t *zlib_stored(const vcanvas *c, size_t *out_n)
 			line[2 + 3 * x] = (uint8_t)(p >> 8);
 			line[3 + 3 * x] = (uint8_t)p;
 		}
-		for (size_t i = 0; i < ll; i++, pos++) {
-			if (!inblock) {
-				size_t n = left < 65535 ? left : 65535;
-				z[o++] = n == left ? 1 : 0;
-				z[o++] = (uint8_t)n; z[o++] = (uint8_t)(n >> 8);
-				z[o++] = (uint8_t)~n; z[o++] = (uint8_t)(~n >> 8);
-				inblock = n;
-				left -= n;
-			}
-			z[o++] = line[i];
-			a = (a + line[i]) % 65521;
-			b = (b + a) % 65521;
-			inblock--;
-		}
 	}
-	free(line);
-	put32(z + o, b << 16 | a);
-	*out_n = o + 4;
+	uint8_t *z = zlib_deflate(r, raw, ll, out_n);
+	free(r);
 	return z;
 }
 
 bool png_write(const char *path, const vcanvas *c)
 {
 	size_t zn;
-	uint8_t *z = zlib_stored(c, &zn);
+	uint8_t *z = zlib_pixels(c, &zn);
 	if (!z) {
 		errno = ENOMEM;
 		return false;
@@ -153,31 +130,21 @@ static bool fail(char *err, size_t errlen, const char *path, const char *why)
 	return false;
 }
 
-/* Undo the stored blocks of IDAT into pixels. */
-static bool unstore(const uint8_t *z, size_t zn, vcanvas *c)
+/* Inflate IDAT into pixels. */
+static bool unpack(const uint8_t *z, size_t zn, vcanvas *c)
 {
-	size_t ll = 1 + 3 * (size_t)c->w, raw = ll * (size_t)c->h, pos = 0, o = 2;
+	size_t ll = 1 + 3 * (size_t)c->w, raw = ll * (size_t)c->h;
 	uint8_t *r = malloc(raw);
-	if (!r || zn < 6)
-		return free(r), false;
-	for (bool last = false; !last;) {
-		if (o + 5 > zn)
-			return free(r), false;
-		last = z[o] & 1;
-		size_t n = z[o + 1] | (size_t)z[o + 2] << 8;
-		if ((z[o] & 6) || pos + n > raw || o + 5 + n > zn)
-			return free(r), false;
-		memcpy(r + pos, z + o + 5, n);
-		pos += n;
-		o += 5 + n;
-	}
-	for (int y = 0; pos == raw && y < c->h; y++)
-		for (int x = 0; x < c->w; x++) {
+	bool ok = r && zlib_inflate(z, zn, r, raw);
+	for (int y = 0; ok && y < c->h; y++) {
+		ok = r[(size_t)y * ll] == 0;     /* filter none, as png_write writes */
+		for (int x = 0; ok && x < c->w; x++) {
 			const uint8_t *p = r + (size_t)y * ll + 1 + 3 * (size_t)x;
 			c->px[(long)y * c->pitch + x] = rgb(p[0], p[1], p[2]);
 		}
+	}
 	free(r);
-	return pos == raw;
+	return ok;
 }
 
 bool png_read(const char *path, vcanvas *c, char *err, size_t errlen)
@@ -200,8 +167,9 @@ bool png_read(const char *path, vcanvas *c, char *err, size_t errlen)
 		uint32_t len = o + 12 <= n ? get32(d + o) : 0;
 		if (o + 12 + (size_t)len > n || png_crc32(d + o + 4, 4 + len, 0) != get32(d + o + 8 + len))
 			fail(err, errlen, path, "IDAT missing or its CRC is wrong");
-		else if (!(ok = unstore(d + o + 8, len, c)))
-			fail(err, errlen, path, "IDAT is not zlib stored blocks of the right size");
+		else if (!(ok = unpack(d + o + 8, len, c)))
+			fail(err, errlen, path, "IDAT does not inflate to the picture (this reader "
+			     "knows only what png_write writes)");
 		if (!ok)
 			cv_free(c);
 	}

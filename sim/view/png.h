@@ -1,6 +1,6 @@
 /*
- * A small PNG writer (8-bit RGB, zlib stored blocks: no compression library) and a
- * reader for exactly what it writes, used by the tests to look at screenshots.
+ * A small PNG writer (8-bit RGB, deflate of our own in deflate.c: no compression
+ * library) and a reader for what it writes, used by the tests to look at screenshots.
  */
 #ifndef TESS_VIEW_PNG_H
 #define TESS_VIEW_PNG_H
