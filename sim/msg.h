@@ -28,6 +28,8 @@ typedef struct msg {
 	uint64_t delivered;       /* cycle it is in the mailbox / device / control unit */
 	uint32_t dst, src, badge;
 	uint8_t tag, len, flags, nflits;
+	uint8_t routed, rlast;    /* route cache: destination column/row and last port */
+	uint16_t rx, ry;
 	cap_t cap;
 	uint32_t w[MSG_MAX_WORDS];
 } msg_t;

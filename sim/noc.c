@@ -223,16 +223,22 @@ uint32_t noc_hops(const net_t *n, uint32_t from, uint32_t to)
 }
 
 /* Dimension-order routing: x first, then y (SPEC §8.1). */
-static int route(const net_t *n, const router_t *r, uint32_t dst)
+static int route(const net_t *n, const router_t *r, msg_t *m)
 {
-	uint32_t x, y;
-	int last;
-	endpoint_at(n, dst, &x, &y, &last);
-	if (x > r->x) return PORT_E;
-	if (x < r->x) return PORT_W;
-	if (y > r->y) return PORT_S;
-	if (y < r->y) return PORT_N;
-	return last;
+	if (!m->routed) {
+		uint32_t x, y;
+		int last;
+		endpoint_at(n, m->dst, &x, &y, &last);
+		m->rx = (uint16_t)x;
+		m->ry = (uint16_t)y;
+		m->rlast = (uint8_t)last;
+		m->routed = 1;
+	}
+	if (m->rx > r->x) return PORT_E;
+	if (m->rx < r->x) return PORT_W;
+	if (m->ry > r->y) return PORT_S;
+	if (m->ry < r->y) return PORT_N;
+	return m->rlast;
 }
 
 static const int opposite[NPORTS] = {PORT_LOCAL, PORT_S, PORT_W, PORT_N, PORT_E};
@@ -310,6 +316,8 @@ static void inject(router_t *r, ni_vnet *nis[NVNETS], int port, uint64_t s)
 	}
 }
 
+static void forward(net_t *n, router_t *r, int o, int v, flit_t f, uint64_t s);
+
 static bool has_credit(net_t *n, router_t *r, int o, int v, const flit_t *f, uint64_t s)
 {
 	if (o == PORT_LOCAL)
@@ -318,31 +326,6 @@ static bool has_credit(net_t *n, router_t *r, int o, int v, const flit_t *f, uin
 		return true;              /* devices always consume (SPEC §8.5) */
 	const router_t *d = n->routers[neighbour(n, r, o)];
 	return !d || inbuf_seen(&d->in[opposite[o]][v], s) < ROUTER_BUF_FLITS;
-}
-
-static int requested_port(const net_t *n, const router_t *r, const inbuf *b)
-{
-	const flit_t *f = &b->f[b->head];
-	return f->idx == 0 ? route(n, r, f->m->dst) : b->out;
-}
-
-/* Pick the input that may use output o on vnet v at s (wormhole, then round robin). */
-static int arbitrate(const net_t *n, const router_t *r, int o, int v, uint64_t s,
-		     const bool used[NPORTS])
-{
-	int own = r->owner[o][v];
-	if (own >= 0) {
-		const inbuf *b = &r->in[own][v];
-		return b->n && !used[own] && b->f[b->head].t + HOP_LATENCY - 1 <= s ? own : -1;
-	}
-	for (int k = 1; k <= NPORTS; k++) {
-		int i = (r->rr[o][v] + k) % NPORTS;
-		const inbuf *b = &r->in[i][v];
-		if (b->n && !used[i] && b->f[b->head].idx == 0 &&
-		    b->f[b->head].t + HOP_LATENCY - 1 <= s && requested_port(n, r, b) == o)
-			return i;
-	}
-	return -1;
 }
 
 static void forward(net_t *n, router_t *r, int o, int v, flit_t f, uint64_t s)
@@ -361,15 +344,49 @@ static void forward(net_t *n, router_t *r, int o, int v, flit_t f, uint64_t s)
 	d->nflits++;
 }
 
-/* At most one flit per output port (control first) and per input port. */
+/* Round robin among the inputs in mask, starting after the last winner. */
+static int rr_pick(unsigned mask, unsigned last)
+{
+	for (unsigned k = 1; k <= NPORTS; k++) {
+		unsigned i = (last + k) % NPORTS;
+		if (mask & (1u << i))
+			return (int)i;
+	}
+	return -1;
+}
+
+/*
+ * One switch cycle: at most one flit per output port (control before data) and per
+ * input port. A head flit asks for its XY output when the output is free on its vnet
+ * (wormhole: else only the owner's flits may pass), and the winner needs a credit.
+ */
 static void switch_cycle(net_t *n, router_t *r, uint64_t s)
 {
-	bool used[NPORTS] = {false};
+	uint8_t req[NPORTS][NVNETS] = {{0}};
+	int8_t want[NPORTS][NVNETS];
+	unsigned ready = 0;
+	for (int i = 0; i < NPORTS; i++)
+		for (int v = 0; v < NVNETS; v++) {
+			inbuf *b = &r->in[i][v];
+			if (!b->n || b->f[b->head].t + HOP_LATENCY - 1 > s)
+				continue;
+			flit_t *f = &b->f[b->head];
+			int o = f->idx == 0 ? route(n, r, f->m) : b->out;
+			want[i][v] = (int8_t)o;
+			ready |= 1u << (i * NVNETS + v);
+			if (f->idx == 0 ? r->owner[o][v] < 0 : r->owner[o][v] == i)
+				req[o][v] |= (uint8_t)(1u << i);
+		}
+	if (!ready)
+		return;
+	unsigned used = 0;
 	for (int o = 0; o < NPORTS; o++) {
 		for (int v = VNET_CTL; v >= VNET_DATA; v--) {
-			int i = arbitrate(n, r, o, v, s, used);
-			if (i < 0)
+			unsigned mask = req[o][v] & ~used;
+			if (!mask)
 				continue;
+			int own = r->owner[o][v];
+			int i = own >= 0 ? own : rr_pick(mask, r->rr[o][v]);
 			inbuf *b = &r->in[i][v];
 			if (!has_credit(n, r, o, v, &b->f[b->head], s)) {
 				r->ps[o].stall_credit++;
@@ -377,7 +394,8 @@ static void switch_cycle(net_t *n, router_t *r, uint64_t s)
 			}
 			flit_t f = inbuf_pop(b, s);
 			r->nflits--;
-			used[i] = true;
+			used |= 1u << i;
+			ready &= ~(1u << (i * NVNETS + v));
 			r->ps[o].flits++;
 			if (f.idx == 0) {
 				r->owner[o][v] = (int8_t)i;
@@ -392,12 +410,9 @@ static void switch_cycle(net_t *n, router_t *r, uint64_t s)
 			break;
 		}
 	}
-	for (int i = 0; i < NPORTS; i++)
-		for (int v = 0; v < NVNETS; v++) {
-			const inbuf *b = &r->in[i][v];
-			if (b->n && !used[i] && b->f[b->head].t + HOP_LATENCY - 1 <= s)
-				r->ps[requested_port(n, r, b)].stall_arb++;
-		}
+	for (int i = 0; ready && i < NPORTS * NVNETS; i++)
+		if (ready & (1u << i))
+			r->ps[want[i / NVNETS][i % NVNETS]].stall_arb++;
 }
 
 static bool router_busy(const net_t *n, const router_t *r)
