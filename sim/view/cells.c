@@ -83,11 +83,15 @@ void view_cell_sample(view *v, uint32_t x0, uint32_t y0, uint32_t x1, uint32_t y
 	for (int s = 0; s < VS_COUNT; s++)
 		c->n[s] = 0;
 	c->heat = 0;
+	c->flits = 0;
+	router_t **routers = m->net ? m->net->routers : NULL;
 	for (uint32_t y = y0; y < y1; y++) {
 		tile_t **row = m->tiles + (size_t)y * w;
 		for (uint32_t x = x0; x < x1; x++) {
 			const tile_t *t = row[x];
 			c->n[view_tile_state(t)]++;
+			if (routers && routers[y * w + x])
+				c->flits += routers[y * w + x]->nflits;
 			if (v->heat != HEAT_OFF && (t || v->heat == HEAT_TRAFFIC))
 				c->heat += view_tile_heat(v, t, y * w + x);
 		}

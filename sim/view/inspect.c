@@ -206,8 +206,14 @@ void view_draw_inspector(view *v, int x, int y, int w, int h)
 	char s[96];
 	sym(t, t->pc, s, sizeof s);
 	line(&p, c_text, "pc 0x%08x%s", t->pc, s);
-	line(&p, c_text, "tile cycle %" PRIu64 " (local %" PRIu64 "), chip cycle %" PRIu64,
-	     t->now, tile_local_cycle(t), v->m->now);
+	if (t->state == TS_BLOCKED || t->state == TS_WAITING)
+		line(&p, c_text, "%s since cycle %" PRIu64 " (local %" PRIu64 "), chip cycle %" PRIu64,
+		     view_state_name(st), t->now, tile_local_cycle(t), v->m->now);
+	else if (tile_active(t))
+		line(&p, c_text, "tile cycle %" PRIu64 " (local %" PRIu64 "), chip cycle %" PRIu64,
+		     t->now, tile_local_cycle(t), v->m->now);
+	else
+		line(&p, c_text, "chip cycle %" PRIu64, v->m->now);
 	if (t->image)
 		line(&p, c_dim, "%s", t->image->path);
 	registers(&p, t);

@@ -15,11 +15,6 @@ static const router_t *router_of(const view *v, uint32_t id)
 	return n && n->routers && id < v->m->ntiles ? n->routers[id] : NULL;
 }
 
-uint64_t view_in_flight(const view *v)
-{
-	return v->m->net ? v->m->net->in_flight : 0;
-}
-
 /* The traffic record of a router, allocated with its chunk on first look. */
 static link_rate *rate_of(view *v, uint32_t id)
 {

@@ -85,6 +85,7 @@ static void draw_cells(view *v, int ax, int ay, int aw, int ah)
 	if (bx0 < 0) bx0 = 0;
 	if (by0 < 0) by0 = 0;
 	memset(v->counts, 0, sizeof v->counts);
+	v->flits = 0;
 	for (int64_t by = by0; by * b < H; by++) {
 		int y0 = ay + (int)floor((by * (double)b - v->oy) * v->ppt);
 		if (y0 >= ay + ah)
@@ -101,6 +102,7 @@ static void draw_cells(view *v, int ax, int ay, int aw, int ah)
 					 tx1 < W ? tx1 : W, ty1 < H ? ty1 : H, &c);
 			for (int s = 0; s < VS_COUNT; s++)
 				v->counts[s] += c.n[s];
+			v->flits += c.flits;
 			int cw = x1 - x0 > 1 ? x1 - x0 - gap : 1, ch = y1 - y0 > 1 ? y1 - y0 - gap : 1;
 			cv_fill(&v->cv, x0, y0, cw, ch, cell_colour(v, &c));
 			if (v->sel >= 0 && (uint64_t)v->sel % W / b == (uint64_t)bx &&
@@ -124,12 +126,15 @@ static void draw_labels(view *v, int ax, int ay, int aw, int ah)
 			int x = ax + (int)((tx - v->ox) * v->ppt);
 			if (x >= ax + aw)
 				break;
-			char buf[16];
+			char buf[32];
 			snprintf(buf, sizeof buf, "%u", ty * W + tx);
 			cv_text(&v->cv, x + 3, y + 3, buf, rgb(0, 0, 0));
 			const tile_t *t = v->m->tiles[ty * W + tx];
-			if (t && t->state == TS_HALTED && v->ppt >= 9 * FONT_W && v->ppt >= 3 * FONT_H)
-				cv_text(&v->cv, x + 3, y + 4 + FONT_H, isa_cause_name(t->cause), rgb(0, 0, 0));
+			if (t && t->state == TS_HALTED && v->ppt >= 3 * FONT_H) {
+				snprintf(buf, sizeof buf, "%.*s", (int)(v->ppt - 6) / FONT_W,
+					 isa_cause_name(t->cause));
+				cv_text(&v->cv, x + 3, y + 4 + FONT_H, buf, rgb(0, 0, 0));
+			}
 		}
 	}
 }
@@ -164,8 +169,8 @@ static void draw_status(view *v)
 	char arg[32] = "";
 	if (v->has_arg)
 		snprintf(arg, sizeof arg, "  typed %" PRIu64, v->arg);
-	snprintf(buf, sizeof buf, "heat: %s  step %" PRIu64 "  messages in flight %" PRIu64
-		 "%s  %s", view_heat_name(v->heat), v->step_n, view_in_flight(v), arg, v->message);
+	snprintf(buf, sizeof buf, "heat: %s  step %" PRIu64 "  flits in routers in view %" PRIu64
+		 "%s  %s", view_heat_name(v->heat), v->step_n, v->flits, arg, v->message);
 	cv_text(&v->cv, 4, y + 4 + FONT_H, buf, rgb(200, 200, 200));
 	cv_text(&v->cv, v->cv.w - 8 * FONT_W, y + 4 + FONT_H, "? help", rgb(150, 150, 150));
 }

@@ -77,6 +77,7 @@ typedef struct view {
 	/* frame */
 	vcanvas cv;
 	uint32_t counts[VS_COUNT];/* tiles in view by state, from the last frame */
+	uint64_t flits;           /* flits in the routers in view, from the last frame */
 	link_rate **lr;           /* ntiles / LINK_CHUNK chunk pointers */
 	uint64_t lr_now;          /* cycle of the last traffic sample */
 	bool quit;
@@ -109,6 +110,7 @@ typedef struct {
 	view_state st;
 	double heat;
 	uint32_t n[VS_COUNT];
+	uint32_t flits;           /* in the routers of the block */
 } view_cell;
 void view_cell_sample(view *v, uint32_t x0, uint32_t y0, uint32_t x1, uint32_t y1, view_cell *c);
 double view_tile_heat(view *v, const tile_t *t, uint32_t id);
@@ -125,7 +127,6 @@ double view_link_rate(view *v, uint32_t id, int port);
 void view_draw_links(view *v, int ax, int ay, int aw, int ah);
 void view_draw_tree(view *v, int ax, int ay, int aw, int ah);
 void view_draw_devices(view *v, int ax, int ay, int aw, int ah);
-uint64_t view_in_flight(const view *v);
 
 /* inspect.c */
 void view_draw_inspector(view *v, int x, int y, int w, int h);

@@ -305,6 +305,7 @@ static void test_link(void)
 	      "busy link %08x, quiet link %08x", busy, quiet);
 	check(view_link_rate(&s.v, 0, PORT_E) > 0.1, "link_rate", "%.3f flits/cycle",
 	      view_link_rate(&s.v, 0, PORT_E));
+	check(s.v.flits > 0, "flits_in_view", "no flit counted in the routers");
 	scene_close(&s);
 }
 
