@@ -5,6 +5,7 @@
  *   restart  from the crashed service's EXIT notice to the restarted one's first message
  *   request  a request's round trip through the dispatcher and a fresh worker tile
  *   neighbour  a one-word message round trip to the tile next door
+ *   parallel 32 spawns from one tile, and from four spawners owning a region each
  */
 #include "con.h"
 #include "images.h"
@@ -15,6 +16,7 @@
 OS_IMAGE_DEFINE(pad4k);
 OS_IMAGE_DEFINE(echo);
 OS_IMAGE_DEFINE(dispatch);
+OS_IMAGE_DEFINE(spawner);
 
 #define ROUNDS 8
 #define WAIT   200000u
@@ -133,6 +135,60 @@ static void bench_request(void)
 	figure("request round trip through a fresh worker tile", total + warm, 2 * ROUNDS,
 	       " cycles");
 	spawn_kill(&sp, (uint32_t)d);
+	reap((uint32_t)d);
+	for (uint32_t t = (uint32_t)lo; t < (uint32_t)lo + 16; t++)
+		spawn_mark(&sp, t, 0);   /* its workers died with it: the region is free */
+}
+
+/* Waits for n EXIT notices; returns the cycles since t0 when the last came. */
+static uint64_t reap_all(uint32_t n, uint64_t t0)
+{
+	os_msg m;
+	for (uint32_t i = 0; i < n && os_recv_match(&m, TAG_MSG_EXIT, ~0u, WAIT); i++)
+		spawn_mark(&sp, m.w[EXIT_W_TILE], 0);
+	return tess_cycle64() - t0;
+}
+
+/*
+ * 32 copies of the 4 KiB program: from this tile alone, then from 4 spawners that each
+ * own a region of 12 tiles and spawn 8 (spawner.c), all at once.
+ */
+static void bench_parallel(void)
+{
+	os_msg m;
+	uint32_t early = 0;
+	uint64_t t0 = tess_cycle64();
+	for (int i = 0; i < 32; i++) {
+		spawn(&sp, &image_pad4k, 0, 0);
+		while (os_poll(&m))   /* the first ones exit while later ones load */
+			if (MSG_TAG(m.info) == TAG_MSG_EXIT) {
+				spawn_mark(&sp, m.w[EXIT_W_TILE], 0);
+				early++;
+			}
+	}
+	uint64_t one = reap_all(32 - early, t0);
+	int32_t lo[4];
+	for (int i = 0; i < 4; i++)
+		if ((lo[i] = spawn_reserve(&sp, 12)) < 0)
+			return;
+	t0 = tess_cycle64();
+	for (int i = 0; i < 4; i++) {
+		/* Each spawner on the first tile of its block, controlling the other 11. */
+		os_spawn_args a = { .grants = GRANT_REGION, .region_lo = (uint32_t)lo[i] + 1,
+				    .region_hi = (uint32_t)lo[i] + 11, .arg = 8 };
+		spawn_load(&sp, (uint32_t)lo[i], &image_spawner, 0, &a);
+		spawn_start(&sp, (uint32_t)lo[i], &image_spawner, 8);
+	}
+	uint32_t slowest = 0;
+	for (int i = 0; i < 4 && os_recv_match(&m, TAG_MSG_EXIT, ~0u, WAIT); i++) {
+		spawn_mark(&sp, m.w[EXIT_W_TILE], 0);
+		slowest = m.w[EXIT_W_VALUE] > slowest ? m.w[EXIT_W_VALUE] : slowest;
+	}
+	uint64_t four = tess_cycle64() - t0;
+	figure("spawn 32 programs of 4 KiB from one tile, until all ran", one, 1, " cycles");
+	figure("spawn 32 programs of 4 KiB from 4 spawners (8 each), until all ran "
+	       "(starting the spawners included)", four, 1, " cycles");
+	figure("  of which the slowest spawner's own 8 spawns", slowest, 1, " cycles");
 }
 
 int os_main(void)
@@ -142,6 +198,7 @@ int os_main(void)
 	bench_spawn();
 	bench_restart_and_neighbour();
 	bench_request();
+	bench_parallel();
 	con_flush();
 	return 0;
 }

@@ -14,7 +14,7 @@ OS_LIB_OBJS = $(OS_LIB:%=$(OSB)/lib/%.o) $(OSB)/lib/start.o
 
 # program: main object(s) and embedded images
 OS_PROGS        := names dispatch worker client echo echocli subsup badsup pad4k \
-	store storecli
+	store storecli spawner
 OS_OBJS_names    = names
 OS_OBJS_dispatch = dispatch
 OS_EMBED_dispatch = worker
@@ -28,9 +28,11 @@ OS_OBJS_badsup   = badsup
 OS_OBJS_pad4k    = pad4k
 OS_OBJS_store    = store
 OS_OBJS_storecli = storecli
+OS_OBJS_spawner  = spawner
+OS_EMBED_spawner = pad4k
 OS_PROGS        += root_bench
 OS_OBJS_root_bench  = bench
-OS_EMBED_root_bench = pad4k echo dispatch
+OS_EMBED_root_bench = pad4k echo dispatch spawner
 
 # root images: root.c + a manifest
 OS_ROOTS          := demo restart loop killsup badsup all rest one store1 store2

@@ -1,7 +1,7 @@
 /* Sending, receiving, and the deferral queue used by selective receive. */
 #include "msg.h"
 
-#define DEFER_MAX 16
+#define DEFER_MAX 32   /* messages put aside by selective receive; more are dropped */
 
 static os_msg deferred[DEFER_MAX];
 static unsigned defer_head, defer_count;
@@ -26,6 +26,11 @@ static int take_deferred(os_msg *m, uint32_t tag, uint32_t src)
 		if ((tag != ~0u && MSG_TAG(d->info) != tag) || (src != ~0u && d->src != src))
 			continue;
 		*m = *d;
+		if (i == 0) {   /* the common case: the oldest */
+			defer_head = (defer_head + 1) % DEFER_MAX;
+			defer_count--;
+			return 1;
+		}
 		/* Close the gap so the queue keeps arrival order. */
 		for (unsigned j = i; j + 1 < defer_count; j++)
 			deferred[(defer_head + j) % DEFER_MAX] =

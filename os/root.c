@@ -222,7 +222,7 @@ static void kill_named(void)
 		return;
 	sup_child *c = sup_find(&root_sup, (uint32_t)t);
 	int32_t lo = c->region_lo;
-	uint32_t hi = (uint32_t)lo + c->spec->region - 1;
+	uint32_t hi = (uint32_t)lo + c->spec->region;   /* its tile and its region */
 	uint32_t before = lo >= 0 ? probe((uint32_t)lo, hi) : 0;
 	uint64_t t0 = tess_cycle64();
 	spawn_kill(&sp, (uint32_t)t);

@@ -50,16 +50,23 @@ static int start_child(sup_t *s, sup_child *c)
 {
 	const sup_spec *sp = c->spec;
 	os_spawn_args a = { .grants = sp->grants, .arg = c->arg };
+	int32_t t;
 	if (sp->region) {
+		/* The child runs on the first tile of its block and controls the rest: it
+		 * spawns next to its own children, and its traffic stays in its block. */
 		if (c->region_lo < 0)
-			c->region_lo = spawn_reserve(s->sp, sp->region);
+			c->region_lo = spawn_reserve(s->sp, sp->region + 1);
 		if (c->region_lo < 0)
 			return -1;
 		a.grants |= GRANT_REGION;
-		a.region_lo = (uint32_t)c->region_lo;
-		a.region_hi = (uint32_t)c->region_lo + sp->region - 1;
+		a.region_lo = (uint32_t)c->region_lo + 1;
+		a.region_hi = (uint32_t)c->region_lo + sp->region;
+		t = c->region_lo;
+		spawn_load(s->sp, (uint32_t)t, sp->img, &sp->budget, &a);
+		spawn_start(s->sp, (uint32_t)t, sp->img, a.arg);
+	} else {
+		t = spawn(s->sp, sp->img, &sp->budget, &a);
 	}
-	int32_t t = spawn(s->sp, sp->img, &sp->budget, &a);
 	if (t < 0)
 		return -1;
 	c->tile = t;
@@ -173,7 +180,8 @@ int sup_handle(sup_t *s, const os_msg *m)
 	sup_child *c = sup_find(s, m->w[EXIT_W_TILE]);
 	if (!c)
 		return 0;
-	spawn_mark(s->sp, (uint32_t)c->tile, 0);
+	if (c->tile != c->region_lo)   /* a region's first tile stays reserved */
+		spawn_mark(s->sp, (uint32_t)c->tile, 0);
 	if (s->on_exit)
 		s->on_exit(s, c, m);
 	if (c->state == CH_STOPPING) {

@@ -37,7 +37,8 @@ typedef struct {
 	uint8_t restart;
 	os_budget budget;
 	uint32_t grants;         /* GRANT_* of spawn.h                            */
-	uint32_t region;         /* tiles of CONTROL region delegated (GRANT_REGION) */
+	uint32_t region;         /* tiles of CONTROL region delegated (GRANT_REGION); the
+				  * child itself runs on the tile just before them    */
 	uint32_t arg;            /* a0 at start (copy index added)                */
 	uint32_t count;          /* copies (0 counts as 1)                        */
 } sup_spec;
