@@ -46,6 +46,19 @@ if grep -q "\"messages\": $n," "$tmp/s1.json" && grep -q '"links": \[' "$tmp/s1.
 # Every line: sent delivered src dst tag len vnet, delivered after sent.
 if awk 'NF != 7 || $2 <= $1 { exit 1 }' "$tmp/mt1"; then ok; else ko "msg-trace format"; fi
 
+# The same with 256 tiles, enough for the threads to share the work.
+for th in 1 2; do
+	"$T" run --mesh 16x16 --tile all="$P/ring.elf" --threads $th --msg-trace "$tmp/rt$th" \
+		--stats-json "$tmp/rs$th.json" > "$tmp/ro$th" 2>&1
+done
+if cmp -s "$tmp/rt1" "$tmp/rt2" && cmp -s "$tmp/ro1" "$tmp/ro2" && cmp -s "$tmp/rs1.json" "$tmp/rs2.json"
+then ok; else ko "ring 16x16: --threads 2 differs from --threads 1"; fi
+
+# Console input through CON_READ.
+out=$(printf 'hello tessera\nsecond line\n' | "$T" run "$P/conread.elf")
+[ "$out" = "HELLO TESSERA
+SECOND LINE" ] && ok || ko "conread: '$out'"
+
 # Block store: ordering, errors, and data that outlives the run.
 blk1="reply 1 tag 35 status 0 data 2048
 reply 2 tag 32 status 0 data 0

@@ -183,6 +183,25 @@ START_TEST(budgets)
 }
 END_TEST
 
+/* A halted tile is idle: it can be loaded and started again. */
+START_TEST(restart_halted_tile)
+{
+	mt_chip c;
+	super_run(&c, 5, true);
+	for (uint32_t k = 0; k < 2; k++) {
+		ck_assert_uint_eq(mt_word(&c, 0, "notices", k * 8 + 0), 1);
+		ck_assert_uint_eq(mt_word(&c, 0, "notices", k * 8 + 1), CAUSE_EXIT);
+		ck_assert_uint_eq(mt_word(&c, 0, "notices", k * 8 + 3), 42);
+		ck_assert_int_eq((int32_t)mt_word(&c, 0, "acks", k * 2), 0);
+	}
+	/* Same program, same start: the same number of cycles both times. */
+	ck_assert_uint_eq(mt_word(&c, 0, "notices", 4), mt_word(&c, 0, "notices", 8 + 4));
+	ck_assert_uint_eq(c.m->tiles[0]->halt_value, 0);
+	ck_assert_uint_gt(c.m->tiles[1]->start_cycle, mt_word(&c, 0, "notices", 4));
+	mt_free(&c);
+}
+END_TEST
+
 Suite *suite_progs(void)
 {
 	Suite *s = suite_create("progs");
@@ -197,6 +216,7 @@ Suite *suite_progs(void)
 	tcase_add_test(tc, cascade_three_levels);
 	tcase_add_test(tc, unacknowledged_notice);
 	tcase_add_test(tc, budgets);
+	tcase_add_test(tc, restart_halted_tile);
 	suite_add_tcase(s, tc);
 	return s;
 }

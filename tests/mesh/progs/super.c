@@ -6,6 +6,7 @@
  *  3: a child exits; its notice is received but never acknowledged
  *  4: budgets: a runaway loop (cycles 1000) on tile 1, a memory hog (bound 0x6000)
  *     on tile 2
+ *  5: the same child started twice on tile 1 (a halted tile is idle again)
  * The children run this same program, copied into them by spawn().
  */
 #include "tmsg.h"
@@ -121,6 +122,16 @@ int main(void)
 		start_child(SLOT_CONTROL, 2, hog, 0x4000);
 		keep(notice());
 		keep(notice());
+		return 0;
+	}
+	if (scenario == 5) {
+		for (uint32_t k = 0; k < 2; k++) {
+			spawn(SLOT_CONTROL, 1, (void (*)(void))child, 1, 0, 1, 0);
+			notice();
+			for (int i = 0; i < 6; i++)
+				notices[k][i] = buf[3 + i];
+			acks[k][0] = msg_ack(1);
+		}
 		return 0;
 	}
 	return 2;
