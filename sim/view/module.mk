@@ -31,3 +31,12 @@ $(BUILD)/test_view: sim/view/tests/test_view.c $(VIEW_LIBSRC:%.c=$(BUILD)/obj/%.
 .PHONY: test-view
 test-view: $(BUILD)/tessera $(BUILD)/test_view $(VIEW_TELFS) $(VIEW_TDIR)/hash16.elf
 	@sim/view/tests/run.sh $(BUILD)/tessera $(BUILD)/test_view $(VIEW_TDIR)
+
+# make bench-view: frames per second at 64x64 and 1024x1024 (figures, not asserted).
+BENCH_GROUPS += view
+$(BUILD)/bench_view: sim/view/tests/bench_view.c $(VIEW_LIBSRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/libtessera.a
+	$(CC) $(CFLAGS) -Isim/view -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+.PHONY: bench-view
+bench-view: $(BUILD)/bench_view $(VIEW_TELFS) $(VIEW_TDIR)/hash16.elf
+	@$(BUILD)/bench_view $(VIEW_TDIR)

@@ -25,7 +25,7 @@ void view_init(view *v, mesh_t *m, engine_t *e)
 	v->m = m;
 	v->eng = e;
 	v->step_n = 100;
-	v->slice = 1000;
+	v->slice = 16;            /* grows to what takes SLICE_S */
 	v->sel = -1;
 	v->links = true;
 	v->panel = true;
@@ -104,13 +104,17 @@ void view_advance(view *v, double budget)
 		if (v->mode == RUN_TO_CYCLE && stop > v->target)
 			stop = v->target;
 		double s0 = now;
+		uint64_t c0 = v->m->now;
 		one_slice(v, stop);
 		now = view_clock();
-		/* Keep a slice near SLICE_S so the window stays responsive. */
-		if (now - s0 < SLICE_S / 2 && v->slice < (1u << 30))
-			v->slice *= 2;
-		else if (now - s0 > SLICE_S * 2 && v->slice > 1)
-			v->slice /= 2;
+		/* Size the next slice from this one's speed, so that it takes about SLICE_S
+		   (the window stays responsive however large the chip). */
+		uint64_t done = v->m->now - c0;
+		if (done && now > s0) {
+			double want = (double)done * SLICE_S / (now - s0);
+			double most = 2.0 * (double)v->slice + 1;
+			v->slice = want < 1 ? 1 : want > most ? (uint64_t)most : (uint64_t)want;
+		}
 		if (v->mode == RUN_TO_CYCLE && v->m->now >= v->target)
 			v->mode = RUN_PAUSED;
 	}
