@@ -24,6 +24,7 @@ static const char usage_text[] =
 	"\n"
 	"  --trace FILE       the RTL's commit trace (same format as tessera run --trace)\n"
 	"  --vcd FILE         RTL waves (+trace alone writes rtl.vcd)\n"
+	"  --fail-vcd FILE    on COSIM FAIL, RTL waves of the cycles around the failure\n"
 	"  --mem SIZE         SRAM per tile, a power of two 4K..1M (default 64K)\n"
 	"  --max-cycles N     give up after N cycles (default 100000000)\n"
 	"  --no-semihost      ecall halts instead of write/exit\n"
@@ -31,7 +32,7 @@ static const char usage_text[] =
 
 typedef struct {
 	cosim_cfg cfg;
-	const char *trace_path, *vcd_path;
+	const char *trace_path, *vcd_path, *fail_vcd;
 	uint64_t max_cycles;
 	bool quiet;
 } cosim_opts;
@@ -43,7 +44,10 @@ typedef struct {
 	cosim_log log_rtl, log_ref;
 	cosim_bytes out_rtl, out_ref;
 	uint64_t retired, cycles;
+	uint8_t *image;           /* the SRAM at start, for the failure replay */
 	const cosim_opts *o;
+	int argc;
+	char **argv;
 } cosim_run;
 
 static int usage_error(const char *what, const char *arg)
@@ -90,6 +94,8 @@ static int parse_args(cosim_opts *o, int argc, char **argv)
 			o->trace_path = argv[++i];
 		} else if (!strcmp(a, "--vcd")) {
 			o->vcd_path = argv[++i];
+		} else if (!strcmp(a, "--fail-vcd")) {
+			o->fail_vcd = argv[++i];
 		} else if (!strcmp(a, "--mem")) {
 			if (!parse_size(next, &v) || v < MEM_MIN || v > MEM_MAX || (v & (v - 1)))
 				return usage_error("bad --mem (a power of two from 4K to 1M)", next);
@@ -207,13 +213,35 @@ static int cosim_loop(cosim_run *c)
 	}
 }
 
-static void load_rtl(cosim_run *c)
+static void load_rtl(cosim_run *c, rtl *r)
 {
-	uint32_t *mem = rtl_mem(c->r);
-	memset(mem, 0, rtl_mem_bytes(c->r));
-	memcpy(mem, cosim_ref_mem(c->ref), c->o->cfg.mem_size);   /* little-endian host */
-	rtl_start(c->r, cosim_ref_entry(c->ref), c->o->cfg.mem_size, 0, 0, 1u << 16 | 1u,
+	uint32_t *mem = rtl_mem(r);
+	memset(mem, 0, rtl_mem_bytes(r));
+	memcpy(mem, c->image, c->o->cfg.mem_size);   /* little-endian host */
+	rtl_start(r, cosim_ref_entry(c->ref), c->o->cfg.mem_size, 0, 0, 1u << 16 | 1u,
 		  c->o->cfg.semihost);
+}
+
+/* After a failure at cycle `at`: run the RTL alone again from the start (it is
+ * deterministic) and write waves of the cycles around `at`. */
+static void replay_waves(cosim_run *c, uint64_t at)
+{
+	uint32_t regs[4];
+	cosim_bytes out = {0};
+	rtl *r = rtl_new(c->o->fail_vcd, c->argc, c->argv);
+	rtl_wave_window(r, at > 40 ? at - 40 : 0, at + 10);
+	load_rtl(c, r);
+	rtl_halt h;
+	for (uint64_t k = 0; k < at + 10 && !rtl_halted(r, &h); k++) {
+		rtl_clock(r);
+		if (rtl_ecall(r, regs))
+			cosim_semihost(r, c->o->cfg.mem_size, regs, &out, false);
+		out.len = 0;
+	}
+	rtl_free(r);
+	free(out.data);
+	fprintf(stderr, "cosim: waves of cycles %" PRIu64 "..%" PRIu64 " in %s\n",
+		at > 40 ? at - 40 : 0, at + 10, c->o->fail_vcd);
 }
 
 static double seconds(void)
@@ -234,9 +262,14 @@ int main(int argc, char **argv)
 		dup2(devnull, 0);
 		close(devnull);
 	}
-	cosim_run c = {.o = &o};
+	cosim_run c = {.o = &o, .argc = argc, .argv = argv};
 	if (!(c.ref = cosim_ref_new(&o.cfg)))
 		return 125;
+	if (!(c.image = malloc(o.cfg.mem_size))) {
+		fprintf(stderr, "cosim: out of memory\n");
+		return 125;
+	}
+	memcpy(c.image, cosim_ref_mem(c.ref), o.cfg.mem_size);
 	if (o.trace_path && !(c.trace = fopen(o.trace_path, "w"))) {
 		perror(o.trace_path);
 		cosim_ref_free(c.ref);
@@ -249,9 +282,14 @@ int main(int argc, char **argv)
 		rc = 125;
 	} else {
 		double t0 = seconds();
-		load_rtl(&c);
+		load_rtl(&c, c.r);
 		rc = cosim_loop(&c);
 		double dt = seconds() - t0;
+		if (rc == 1 && o.fail_vcd) {
+			rtl_free(c.r);       /* one Verilated model at a time */
+			c.r = NULL;
+			replay_waves(&c, c.cycles);
+		}
 		if (rc == 0)
 			fprintf(stderr, "COSIM PASS: %" PRIu64 " instructions, 0 messages, %" PRIu64
 				" cycles matched (%.0f cycles/s)\n", c.retired, c.cycles,
@@ -263,5 +301,6 @@ int main(int argc, char **argv)
 	cosim_ref_free(c.ref);
 	free(c.out_rtl.data);
 	free(c.out_ref.data);
+	free(c.image);
 	return rc;
 }

@@ -36,6 +36,8 @@ typedef struct {
 /* vcd_path NULL: no waves. argv: plusargs (+trace) for Verilated::commandArgs. */
 rtl *rtl_new(const char *vcd_path, int argc, char **argv);
 void rtl_free(rtl *r);
+/* Write waves only for cycles [from, to] (default: all). */
+void rtl_wave_window(rtl *r, uint64_t from, uint64_t to);
 /* The SRAM as words (little-endian bytes in each), and its size in bytes. */
 uint32_t *rtl_mem(rtl *r);
 uint32_t rtl_mem_bytes(const rtl *r);

@@ -16,13 +16,15 @@ struct rtl {
 	uint64_t clocks = 0;
 	bool started = false;     // waves start at the start edge, which is time 0
 	uint64_t base = 0;
+	uint64_t from = 0, to = UINT64_MAX;   // wave window, in times (2 per cycle)
 };
 
 static void rtl_eval(rtl *r)
 {
 	r->top->eval();
-	if (r->vcd && r->started)
-		r->vcd->dump(r->ctx.time() - r->base);
+	uint64_t t = r->ctx.time() - r->base;
+	if (r->vcd && r->started && t >= r->from && t <= r->to)
+		r->vcd->dump(t);
 }
 
 extern "C" rtl *rtl_new(const char *vcd_path, int argc, char **argv)
@@ -56,6 +58,12 @@ extern "C" void rtl_free(rtl *r)
 	if (r->vcd)
 		r->vcd->close();
 	delete r;
+}
+
+extern "C" void rtl_wave_window(rtl *r, uint64_t from, uint64_t to)
+{
+	r->from = 2 * from;
+	r->to = to > UINT64_MAX / 2 - 1 ? UINT64_MAX : 2 * to + 1;
 }
 
 extern "C" uint32_t *rtl_mem(rtl *r)

@@ -31,7 +31,8 @@ for elf in "$@"; do
 done
 
 # Fault injection: the first instruction after the first taken branch must be where
-# co-simulation fails, one cycle early on the RTL side.
+# co-simulation fails, one cycle early on the RTL side; the failure writes waves of the
+# cycles around it (cycle c at time 2c).
 elf=$build/tests/rtl/branch.elf
 "$build/tessera" run --quiet --trace "$work/branch.model.trace" "$elf" > /dev/null 2>&1
 expect=$(awk 'function hex(s,  i, v) { v = 0; s = tolower(substr(s, 3))
@@ -40,12 +41,14 @@ expect=$(awk 'function hex(s,  i, v) { v = 0; s = tolower(substr(s, 3))
 	{ pc = hex($3) }
 	prev && pc != prevpc + 4 && prevmn ~ /^b/ { print $1, $3; exit }
 	{ prev = 1; prevpc = pc; prevmn = $5 }' "$work/branch.model.trace")
-"$build/cosim-fault" --quiet "$elf" > "$work/fault.log" 2>&1
+rm -f "$work/fault.vcd"
+"$build/cosim-fault" --quiet --fail-vcd "$work/fault.vcd" "$elf" > "$work/fault.log" 2>&1
 rc=$?
 cyc=${expect% *}; pc=${expect#* }
 if [ -n "$expect" ] && [ $rc = 1 ] && grep -q '^COSIM FAIL' "$work/fault.log" &&
    grep -q "^  rtl:   $((cyc - 1)) 0 $pc " "$work/fault.log" &&
-   grep -q "^  model: $cyc 0 $pc " "$work/fault.log"; then ok
+   grep -q "^  model: $cyc 0 $pc " "$work/fault.log" &&
+   grep -qx "#$((2 * cyc))" "$work/fault.vcd"; then ok
 else bad "fault injection: expected COSIM FAIL at cycle $cyc pc $pc (rtl one cycle early), exit $rc"
 	head -n 5 "$work/fault.log"; fi
 
