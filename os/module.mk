@@ -35,7 +35,7 @@ OS_OBJS_root_bench  = bench
 OS_EMBED_root_bench = pad4k echo dispatch spawner
 
 # root images: root.c + a manifest
-OS_ROOTS          := demo restart loop killsup badsup all rest one store1 store2
+OS_ROOTS          := demo restart loop killsup badsup all rest one pool store1 store2
 OS_PROGS          += $(OS_ROOTS:%=root_%)
 OS_OBJS_root_demo    = root manifest_demo
 OS_EMBED_root_demo   = names dispatch client
@@ -53,6 +53,8 @@ OS_OBJS_root_rest    = root manifest_rest
 OS_EMBED_root_rest   = subsup
 OS_OBJS_root_one     = root manifest_one
 OS_EMBED_root_one    = subsup
+OS_OBJS_root_pool    = root manifest_pool
+OS_EMBED_root_pool   = subsup
 OS_OBJS_root_store1  = root manifest_store1
 OS_EMBED_root_store1 = names store storecli
 OS_OBJS_root_store2  = root manifest_store2

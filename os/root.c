@@ -25,6 +25,8 @@ typedef struct {
 } totals;
 
 static totals tot;
+static uint32_t spawned, spawned_bytes, peak_workers;
+static uint64_t spawned_cycles;
 static uint32_t nreports;
 
 static void line(const char *a, uint64_t v, const char *b)
@@ -52,6 +54,9 @@ static void on_start(sup_t *s, sup_child *c, const os_msg *notice)
 	else if (c->spec->name && sp.names_tile >= 0)
 		ns_register(OS_SLOT_ALL, (uint32_t)sp.names_tile, c->spec->name,
 			    (uint32_t)c->tile);
+	spawned++;
+	spawned_bytes += (uint32_t)(c->spec->img->end - c->spec->img->records) / 16 * 60;
+	spawned_cycles += c->spawn_cycles;
 	con_puts("root: started ");
 	con_puts(name);
 	line(" on tile ", (uint32_t)c->tile, "");
@@ -133,6 +138,7 @@ static void print_report(const os_msg *m)
 		line(", lost ", w[5], "");
 		line(", mean round trip ", w[7], " cycles\n");
 	} else if (w[0] == 2) {
+		peak_workers = w[3];
 		line("dispatcher: served ", w[1], "");
 		line(", failed ", w[2], "");
 		line(", peak workers ", w[3], "");
@@ -188,17 +194,27 @@ static __attribute__((noreturn)) void finish(void)
 	uint32_t leaked = probe(0, sp.width * sp.height - 1);
 	int ok = !tot.lost && !tot.wrong && !leaked &&
 		 tot.good_ok + tot.bad_err == tot.sent;
+	if (spawned) {
+		line("figures: root spawned ", spawned, " programs");
+		line(" (mean ", spawned_bytes / spawned, " bytes)");
+		line(" in a mean ", spawned_cycles / spawned, " cycles each");
+		if (tot.clients) {
+			line(", mean request round trip ", tot.rtt_sum / tot.clients, " cycles");
+			line(", peak worker tiles ", peak_workers, "");
+		}
+		con_puts("\n");
+	}
 	if (tot.clients) {
 		line("summary: requests ", tot.sent, "");
 		line(", served ", tot.good_ok, "");
 		line(", failed ", tot.bad_err, "");
 		line(" (runaway sent ", tot.bad_sent, ")");
 		line(", wrong ", tot.wrong, "");
-		line(", lost ", tot.lost, "");
+		line(", lost ", tot.lost, ", ");
 	} else {
-		con_puts("summary:");
+		con_puts("summary: ");
 	}
-	line(", tiles leaked ", leaked, "");
+	line("tiles leaked ", leaked, "");
 	line(", restarts ", root_sup.restarts, "");
 	line(", cycles ", tess_cycle64(), "\n");
 	con_flush();

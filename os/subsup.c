@@ -6,6 +6,8 @@
  *          with SUP_EXIT_INTENSITY, so the root sees the failure one level up
  *   arg 2, 3, 4: strategy tests, one_for_all, rest_for_one, one_for_one: three echoes;
  *          child 1 is made to crash; the restarts are printed, then it exits 0
+ *   arg 5: a dynamic pool of temporary echoes: three started, child 1 crashes and is
+ *          not restarted, a fourth start takes its place
  */
 #include "con.h"
 #include "images.h"
@@ -32,7 +34,7 @@ static void on_start(sup_t *s, sup_child *c, const os_msg *notice)
 	(void)s;
 	(void)notice;
 	con_puts("subsup: started child ");
-	con_putu(c->copy);
+	con_putu((uint32_t)(c - sup.child));
 	con_puts(" on tile ");
 	con_putu((uint32_t)c->tile);
 	con_puts(" (start ");
@@ -44,7 +46,7 @@ static void on_exit(sup_t *s, sup_child *c, const os_msg *m)
 {
 	(void)s;
 	con_puts("subsup: child ");
-	con_putu(c->copy);
+	con_putu((uint32_t)(c - sup.child));
 	con_puts(" halted, cause ");
 	con_putu(m->w[EXIT_W_CAUSE]);
 	con_puts("\n");
@@ -89,14 +91,48 @@ static int strategy_test(void)
 	return ok ? 0 : 1;
 }
 
+static const sup_spec pooled = {
+	.img = &image_echo, .restart = RESTART_TEMPORARY,
+	.grants = GRANT_CONSOLE | GRANT_ALL | GRANT_SUPER,
+};
+
+static int pool_test(void)
+{
+	os_msg m;
+	uint32_t hellos = 0;
+	for (uint32_t i = 0; i < 3; i++)
+		sup_pool_start(&sup, &pooled, i);
+	while (hellos < 3 && os_recv_match(&m, TAG_REPORT, ~0u, TEST_WAIT))
+		hellos++;
+	os_send(OS_SLOT_ALL, TAG_CRASH, 0, 0, (uint32_t)sup.child[1].tile);
+	while (os_recv_match(&m, TAG_MSG_EXIT, ~0u, TEST_WAIT) && !sup_handle(&sup, &m))
+		;
+	sup_tick(&sup);
+	int gone = sup.child[1].state == CH_FREE;
+	int again = sup_pool_start(&sup, &pooled, 3);
+	con_puts("subsup: pool: crashed child ");
+	con_puts(gone ? "not restarted" : "restarted");
+	con_puts(", next start in slot ");
+	con_putu((uint32_t)again);
+	con_puts(", restarts ");
+	con_putu(sup.restarts);
+	con_puts("\n");
+	sup_stop_all(&sup);
+	return !(gone && again == 1 && sup.restarts == 0);
+}
+
 int os_main(uint32_t arg)
 {
 	static const uint8_t strategy[] = { SUP_ONE_FOR_ONE, SUP_ONE_FOR_ONE, SUP_ONE_FOR_ALL,
-					    SUP_REST_FOR_ONE, SUP_ONE_FOR_ONE };
-	if (spawn_init(&sp, OS_SLOT_CONTROL) < 0 || arg > 4)
+					    SUP_REST_FOR_ONE, SUP_ONE_FOR_ONE, SUP_POOL };
+	if (spawn_init(&sp, OS_SLOT_CONTROL) < 0 || arg > 5)
 		return 3;
 	sup_init(&sup, &sp, strategy[arg], 3, 1000000);
 	sup.backoff_base = 100;
+	if (arg == 5) {
+		sup.on_start = on_start;
+		return pool_test();
+	}
 	sup_add(&sup, arg == 1 ? &crasher : &echo3);
 	if (arg < 2)
 		sup_run(&sup);

@@ -50,6 +50,7 @@ static int start_child(sup_t *s, sup_child *c)
 {
 	const sup_spec *sp = c->spec;
 	os_spawn_args a = { .grants = sp->grants, .arg = c->arg };
+	uint64_t t0 = tess_cycle64();
 	int32_t t;
 	if (sp->region) {
 		/* The child runs on the first tile of its block and controls the rest: it
@@ -73,6 +74,7 @@ static int start_child(sup_t *s, sup_child *c)
 	c->state = CH_RUNNING;
 	c->starts++;
 	c->started_at = tess_cycle64();
+	c->spawn_cycles = (uint32_t)(c->started_at - t0);
 	if (s->on_start)
 		s->on_start(s, c, 0);
 	return 0;

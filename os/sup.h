@@ -55,6 +55,7 @@ typedef struct {
 	uint32_t starts;
 	uint32_t quick_fails;    /* failures in a row within `period` of a start */
 	uint64_t started_at;
+	uint32_t spawn_cycles;   /* what the last start cost this supervisor */
 	uint64_t restart_at;
 	uint32_t arg;
 } sup_child;

@@ -111,6 +111,16 @@ strategy all "2 2 2" 012
 strategy rest "1 2 2" 12
 strategy one "1 2 1" 1
 
+# Dynamic pool of temporary children: a crashed one is not restarted, its slot is reused.
+boot pool 4x4
+if [ "$rc" != 0 ]; then bad "dynamic pool" "exit status $rc"
+elif ! grep -q 'subsup: pool: crashed child not restarted, next start in slot 1, restarts 0' "$out"; then
+	bad "dynamic pool" "no pool result"
+elif [ "$(grep -c 'subsup: started child' "$out")" != 4 ]; then bad "dynamic pool" "not 4 starts"
+elif ! grep -q 'root: subsup on tile [0-9]* halted: cause 1 value 0 ' "$out"; then
+	bad "dynamic pool" "subsup failed its test"
+else ok "dynamic pool: temporary child not restarted, slot reused"; fi
+
 # Store: 12 acknowledged writes, a crash in the middle of writing a 13th, restart,
 # read: every acknowledged write is there and the torn one is not; again in a second
 # simulator run on the same disk file.
