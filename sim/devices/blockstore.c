@@ -31,6 +31,8 @@ typedef struct blockstore {
 	uint32_t sectors;
 	blk_req *head, *tail;     /* not yet completed, in arrival order */
 	uint32_t running, seq;
+	uint64_t next_done;       /* earliest completion of a running request */
+	uint64_t recheck;         /* cycle from which waiting requests may start */
 	uint32_t *done_ids;       /* ids of completed requests (open hash, +1) */
 	uint32_t done_cap, ndone;
 } blockstore;
@@ -63,6 +65,7 @@ bool blk_open(mesh_t *me, const char *path, char *err, size_t errlen)
 		return false;
 	}
 	b->f = f;
+	b->next_done = b->recheck = UINT64_MAX;
 	b->sectors = (uint32_t)(st.st_size / BLK_SECTOR_BYTES);
 	n->blk = b;
 	return true;
@@ -149,6 +152,8 @@ void blk_arrive(net_t *n, msg_t *m, uint64_t at)
 	r->m = m;
 	r->arrived = at;
 	r->seq = b->seq++;
+	if (at < b->recheck)
+		b->recheck = at;
 	if (b->tail)
 		b->tail->next = r;
 	else
@@ -194,6 +199,8 @@ static void start(blockstore *b, blk_req *r, uint64_t s, int32_t st)
 	r->state = RQ_RUNNING;
 	r->status = st;
 	r->done_at = s + BLK_LATENCY + BLK_WORD_CYCLES * data_words(r->m);
+	if (r->done_at < b->next_done)
+		b->next_done = r->done_at;
 	b->running++;
 }
 
@@ -240,23 +247,46 @@ static void unlink_req(blockstore *b, blk_req *r)
 		b->tail = prev;
 }
 
-void blk_cycle(net_t *n, uint64_t s)
+/* Completions due at s, in arrival order (ties by arrival). */
+static void complete_due(net_t *n, blockstore *b, uint64_t s)
 {
-	blockstore *b = n->blk;
-	/* Completions, in arrival order among those due now (ties by arrival). */
+	b->next_done = UINT64_MAX;
 	for (blk_req *r = b->head, *next; r; r = next) {
 		next = r->next;
-		if (r->state != RQ_RUNNING || r->done_at != s)
+		if (r->state != RQ_RUNNING)
 			continue;
+		if (r->done_at != s) {
+			if (r->done_at < b->next_done)
+				b->next_done = r->done_at;
+			continue;
+		}
 		complete(n, b, r, s);
 		b->running--;
 		unlink_req(b, r);
 		msg_free(r->m);
 		free(r);
 	}
+	b->recheck = s;
+}
+
+/* Work is done only at completions and after arrivals: a queue of waiting requests
+   costs nothing per cycle while nothing changes. */
+void blk_cycle(net_t *n, uint64_t s)
+{
+	blockstore *b = n->blk;
+	if (s == b->next_done)
+		complete_due(n, b, s);
+	if (s < b->recheck || b->running == BLK_CHANNELS)
+		return;
+	b->recheck = UINT64_MAX;
 	for (blk_req *r = b->head; r && b->running < BLK_CHANNELS; r = r->next) {
 		if (r->state != RQ_WAITING)
 			continue;
+		if (r->arrived > s) {
+			if (r->arrived < b->recheck)
+				b->recheck = r->arrived;
+			continue;
+		}
 		int32_t st = may_start(b, r, s);
 		if (st != -1)
 			start(b, r, s, st);
