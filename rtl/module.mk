@@ -97,3 +97,14 @@ rtl-synth: $(RTL_SV)
 	@mkdir -p $(BUILD)/rtl
 	yosys -q -l $(BUILD)/rtl/synth.log -p '$(RTL_YOSYS)' > /dev/null
 	@grep -E '^=== |Number of cells' $(BUILD)/rtl/synth_stat.txt
+
+# make bench: Verilator's simulated cycles per second on one tile, alone and in lock step
+# with the C model, beside the C model's own, on the same program (figures, not asserted).
+BENCH_GROUPS += $(if $(HAVE_VERILATOR),rtl)
+RTL_BENCH_ELF := $(BUILD)/tests/rtl/bench_hash.elf
+$(RTL_BENCH_ELF): tests/bench/hashloop.c
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ARCH) -O2 -nostdlib -static -Wl,-Ttext=0,--no-relax -DITER=300000u -o $@ $<
+.PHONY: bench-rtl
+bench-rtl: $(BUILD)/cosim $(BUILD)/tessera $(RTL_BENCH_ELF)
+	@tests/rtl/bench.sh $(BUILD) $(RTL_BENCH_ELF)

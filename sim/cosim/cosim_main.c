@@ -28,13 +28,14 @@ static const char usage_text[] =
 	"  --mem SIZE         SRAM per tile, a power of two 4K..1M (default 64K)\n"
 	"  --max-cycles N     give up after N cycles (default 100000000)\n"
 	"  --no-semihost      ecall halts instead of write/exit\n"
-	"  --quiet            no guest output, only the verdict\n";
+	"  --quiet            no guest output, only the verdict\n"
+	"  --rtl-only         run the RTL alone, no comparison (to time Verilator)\n";
 
 typedef struct {
 	cosim_cfg cfg;
 	const char *trace_path, *vcd_path, *fail_vcd;
 	uint64_t max_cycles;
-	bool quiet;
+	bool quiet, rtl_only;
 } cosim_opts;
 
 typedef struct {
@@ -88,6 +89,8 @@ static int parse_args(cosim_opts *o, int argc, char **argv)
 			o->cfg.semihost = false;
 		} else if (!strcmp(a, "--quiet")) {
 			o->quiet = true;
+		} else if (!strcmp(a, "--rtl-only")) {
+			o->rtl_only = true;
 		} else if (a[0] == '-' && !next) {
 			return usage_error("option needs an argument or is unknown:", a);
 		} else if (!strcmp(a, "--trace")) {
@@ -213,6 +216,27 @@ static int cosim_loop(cosim_run *c)
 	}
 }
 
+/* The RTL alone, semihosting serviced, until it halts: Verilator's own speed. */
+static int rtl_alone(cosim_run *c)
+{
+	uint32_t regs[4];
+	rtl_halt h;
+	char text[COSIM_LINE];
+	while (!rtl_halted(c->r, &h)) {
+		rtl_clock(c->r);
+		if (rtl_ecall(c->r, regs))
+			cosim_semihost(c->r, c->o->cfg.mem_size, regs, &c->out_rtl, !c->o->quiet);
+		c->out_rtl.len = 0;
+		if (++c->cycles >= c->o->max_cycles) {
+			fprintf(stderr, "cosim: no halt within %" PRIu64 " cycles\n", c->o->max_cycles);
+			return 1;
+		}
+	}
+	halt_text(&h, text, sizeof text);
+	fprintf(stderr, "cosim: rtl alone: tile 0 %s\n", text);
+	return 0;
+}
+
 static void load_rtl(cosim_run *c, rtl *r)
 {
 	uint32_t *mem = rtl_mem(r);
@@ -283,14 +307,17 @@ int main(int argc, char **argv)
 	} else {
 		double t0 = seconds();
 		load_rtl(&c, c.r);
-		rc = cosim_loop(&c);
+		rc = o.rtl_only ? rtl_alone(&c) : cosim_loop(&c);
 		double dt = seconds() - t0;
 		if (rc == 1 && o.fail_vcd) {
 			rtl_free(c.r);       /* one Verilated model at a time */
 			c.r = NULL;
 			replay_waves(&c, c.cycles);
 		}
-		if (rc == 0)
+		if (rc == 0 && o.rtl_only)
+			fprintf(stderr, "RTL: %" PRIu64 " cycles (%.0f cycles/s)\n", c.cycles,
+				dt > 0 ? (double)c.cycles / dt : 0.0);
+		else if (rc == 0)
 			fprintf(stderr, "COSIM PASS: %" PRIu64 " instructions, 0 messages, %" PRIu64
 				" cycles matched (%.0f cycles/s)\n", c.retired, c.cycles,
 				dt > 0 ? (double)c.cycles / dt : 0.0);
