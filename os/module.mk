@@ -14,7 +14,7 @@ OS_LIB_OBJS = $(OS_LIB:%=$(OSB)/lib/%.o) $(OSB)/lib/start.o
 
 # program: main object(s) and embedded images
 OS_PROGS        := names dispatch worker client echo echocli subsup badsup pad4k \
-	store storecli spawner
+	store storecli spawner spawnd spawncli
 OS_OBJS_names    = names
 OS_OBJS_dispatch = dispatch
 OS_EMBED_dispatch = worker
@@ -29,13 +29,16 @@ OS_OBJS_pad4k    = pad4k
 OS_OBJS_store    = store
 OS_OBJS_storecli = storecli
 OS_OBJS_spawner  = spawner
+OS_OBJS_spawnd   = spawnd
+OS_EMBED_spawnd  = echo worker
+OS_OBJS_spawncli = spawncli
 OS_EMBED_spawner = pad4k
 OS_PROGS        += root_bench
 OS_OBJS_root_bench  = bench
 OS_EMBED_root_bench = pad4k echo dispatch spawner
 
 # root images: root.c + a manifest
-OS_ROOTS          := demo restart loop killsup badsup all rest one pool store1 store2
+OS_ROOTS          := demo restart loop killsup badsup all rest one pool store1 store2 spawnd
 OS_PROGS          += $(OS_ROOTS:%=root_%)
 OS_OBJS_root_demo    = root manifest_demo
 OS_EMBED_root_demo   = names dispatch client
@@ -55,6 +58,8 @@ OS_OBJS_root_one     = root manifest_one
 OS_EMBED_root_one    = subsup
 OS_OBJS_root_pool    = root manifest_pool
 OS_EMBED_root_pool   = subsup
+OS_OBJS_root_spawnd  = root manifest_spawnd
+OS_EMBED_root_spawnd = names spawnd spawncli
 OS_OBJS_root_store1  = root manifest_store1
 OS_EMBED_root_store1 = names store storecli
 OS_OBJS_root_store2  = root manifest_store2

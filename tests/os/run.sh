@@ -121,6 +121,15 @@ elif ! grep -q 'root: subsup on tile [0-9]* halted: cause 1 value 0 ' "$out"; th
 	bad "dynamic pool" "subsup failed its test"
 else ok "dynamic pool: temporary child not restarted, slot reused"; fi
 
+# Spawn service: a program without CONTROL gets four echoes and capabilities to them,
+# and their EXIT notices (an illegal instruction, a cycle budget) forwarded.
+boot spawnd 4x4
+rep=$(sed -n 's/^report 3: //p' "$out")
+if [ "$rc" != 0 ]; then bad "spawn service" "exit status $rc"
+elif [ "$rep" != "4 4 2 7" ]; then bad "spawn service" "spawned/echoed/crash/budget '$rep', expected '4 4 2 7'"
+elif [ "$(field 'tiles leaked')" != 0 ]; then bad "spawn service" "tiles leaked"
+else ok "spawn service: 4 spawned and reached by capability, exits forwarded"; fi
+
 # Store: 12 acknowledged writes, a crash in the middle of writing a 13th, restart,
 # read: every acknowledged write is there and the torn one is not; again in a second
 # simulator run on the same disk file.
