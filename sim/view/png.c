@@ -42,10 +42,11 @@ static bool chunk(FILE *f, const char *type, const uint8_t *data, size_t n)
 	uint8_t hdr[8];
 	put32(hdr, (uint32_t)n);
 	memcpy(hdr + 4, type, 4);
-	uint32_t crc = png_crc32(data, n, png_crc32(hdr + 4, 4, 0));
+	uint32_t crc = n ? png_crc32(data, n, png_crc32(hdr + 4, 4, 0)) : png_crc32(hdr + 4, 4, 0);
 	uint8_t tail[4];
 	put32(tail, crc);
-	return fwrite(hdr, 1, 8, f) == 8 && fwrite(data, 1, n, f) == n && fwrite(tail, 1, 4, f) == 4;
+	return fwrite(hdr, 1, 8, f) == 8 && (!n || fwrite(data, 1, n, f) == n) &&
+	       fwrite(tail, 1, 4, f) == 4;
 }
 
 /* The scanlines (filter 0: none, RGB bytes), deflated into a zlib stream. */

@@ -30,11 +30,12 @@ static const char view_usage[] =
 	"  --no-links            do not draw the links\n"
 	"  --script CMDS         commands run in turn, ';' between them: step N, until N,\n"
 	"                        fault, key K, select N, heat MODE, shot FILE, quit\n"
+	"  --no-window           play --script without a display (shot writes the frames)\n"
 	"\n"
 	"Run options (as for tessera run):\n";
 
 enum { OPT_SHOT = RUN_EXTRA_ID, OPT_AT, OPT_SIZE, OPT_SELECT, OPT_HEAT, OPT_TREE,
-       OPT_NOLINKS, OPT_SCRIPT };
+       OPT_NOLINKS, OPT_SCRIPT, OPT_NOWIN };
 
 static const struct option view_opts[] = {
 	{"screenshot", required_argument, NULL, OPT_SHOT},
@@ -45,6 +46,7 @@ static const struct option view_opts[] = {
 	{"tree", no_argument, NULL, OPT_TREE},
 	{"no-links", no_argument, NULL, OPT_NOLINKS},
 	{"script", required_argument, NULL, OPT_SCRIPT},
+	{"no-window", no_argument, NULL, OPT_NOWIN},
 	{NULL, 0, NULL, 0},
 };
 
@@ -54,7 +56,7 @@ typedef struct {
 	int w, h;
 	int64_t sel;
 	int heat;
-	bool tree, no_links;
+	bool tree, no_links, no_window;
 } view_opts_t;
 
 static int view_bad(const char *what, const char *arg)
@@ -74,6 +76,7 @@ static int parse_view_opt(void *ctx, int id, const char *arg)
 	case OPT_SCRIPT: o->script = arg; return 0;
 	case OPT_TREE: o->tree = true; return 0;
 	case OPT_NOLINKS: o->no_links = true; return 0;
+	case OPT_NOWIN: o->no_window = true; return 0;
 	case OPT_AT:
 		return parse_u64(arg, false, &o->at) ? 0 : view_bad("--at-cycle", arg);
 	case OPT_SELECT:
@@ -125,6 +128,23 @@ static int headless(view *v, const view_opts_t *o)
 	return 0;
 }
 
+/* --no-window --script: the script's commands with no display; keys go to view_key. */
+static int scripted(view *v, const view_opts_t *o)
+{
+	view_script *s = view_script_new(o->script);
+	if (!s || !cv_alloc(&v->cv, o->w, o->h)) {
+		fprintf(stderr, "tessera view: out of memory\n");
+		view_script_free(s);
+		return EXIT_BAD_INPUT;
+	}
+	view_fit(v);
+	bool failed = false;
+	while (!v->quit && view_script_step(v, s, NULL, &failed))
+		view_advance(v, 1.0);
+	view_script_free(s);
+	return failed ? EXIT_BAD_INPUT : 0;
+}
+
 int cli_view(int argc, char **argv)
 {
 	view_opts_t vo = {.w = 1280, .h = 800, .sel = -1};
@@ -135,6 +155,10 @@ int cli_view(int argc, char **argv)
 		return run_finish(&o, NULL, rc);
 	if (vo.sel >= 0 && (uint64_t)vo.sel >= (uint64_t)o.cfg.width * o.cfg.height) {
 		view_bad("--select (a tile of the mesh)", argv[0]);
+		return run_finish(&o, NULL, EXIT_BAD_INPUT);
+	}
+	if (vo.no_window && !vo.script) {
+		view_bad("--no-window (it plays a --script)", "");
 		return run_finish(&o, NULL, EXIT_BAD_INPUT);
 	}
 	mesh_t *m = run_load(&o, &rc);
@@ -150,6 +174,8 @@ int cli_view(int argc, char **argv)
 	apply_opts(&v, &vo);
 	if (vo.shot)
 		rc = headless(&v, &vo);
+	else if (vo.no_window)
+		rc = scripted(&v, &vo);
 	else
 		rc = view_window(&v, vo.w, vo.h, vo.script);
 	bool finished = v.finished;
