@@ -17,6 +17,7 @@ OS_IMAGE_DEFINE(pad4k);
 OS_IMAGE_DEFINE(echo);
 OS_IMAGE_DEFINE(dispatch);
 OS_IMAGE_DEFINE(spawner);
+OS_IMAGE_DEFINE(ping);
 
 #define ROUNDS 8
 #define WAIT   200000u
@@ -191,10 +192,33 @@ static void bench_parallel(void)
 	figure("  of which the slowest spawner's own 8 spawns", slowest, 1, " cycles");
 }
 
+/* The raw figure: a one-word message to the tile next door and back, no OS layer on
+ * either side (ping.c there, msg.send and msg.recv here). */
+static void bench_ping(void)
+{
+	static const os_spawn_args a = { .grants = GRANT_ALL };
+	uint32_t rec[MSG_RECORD_HDR_WORDS + MSG_MAX_WORDS], w[1] = { 7 };
+	uint64_t total = 0;
+	int32_t t = spawn(&sp, &image_ping, 0, &a);
+	if (t != 1)
+		return;   /* tile 1 is the east neighbour only when it was free */
+	for (int i = 0; i < ROUNDS; i++) {
+		uint32_t c0 = tess_cycle();
+		msg_send(SEND_DESC(SLOT_EAST, TAG_ECHO, 1), w, 0);
+		msg_recv(rec);
+		total += tess_cycle() - c0;
+	}
+	figure("neighbour message round trip, no OS layer (1 word each way)", total, ROUNDS,
+	       " cycles");
+	spawn_kill(&sp, (uint32_t)t);
+	reap((uint32_t)t);
+}
+
 int os_main(void)
 {
 	if (spawn_init(&sp, SLOT_CONTROL) < 0)
 		return 3;
+	bench_ping();
 	bench_spawn();
 	bench_restart_and_neighbour();
 	bench_request();

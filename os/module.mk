@@ -14,7 +14,7 @@ OS_LIB_OBJS = $(OS_LIB:%=$(OSB)/lib/%.o) $(OSB)/lib/start.o
 
 # program: main object(s) and embedded images
 OS_PROGS        := names dispatch worker client echo echocli subsup badsup pad4k \
-	store storecli spawner spawnd spawncli
+	store storecli spawner spawnd spawncli ping
 OS_OBJS_names    = names
 OS_OBJS_dispatch = dispatch
 OS_EMBED_dispatch = worker
@@ -32,10 +32,11 @@ OS_OBJS_spawner  = spawner
 OS_OBJS_spawnd   = spawnd
 OS_EMBED_spawnd  = echo worker
 OS_OBJS_spawncli = spawncli
+OS_OBJS_ping     = ping
 OS_EMBED_spawner = pad4k
 OS_PROGS        += root_bench
 OS_OBJS_root_bench  = bench
-OS_EMBED_root_bench = pad4k echo dispatch spawner
+OS_EMBED_root_bench = pad4k echo dispatch spawner ping
 
 # root images: root.c + a manifest
 OS_ROOTS          := demo restart loop killsup badsup all rest one pool store1 store2 spawnd
