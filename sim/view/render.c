@@ -26,8 +26,9 @@ void view_fit(view *v)
 {
 	int ax, ay, aw, ah;
 	view_mesh_area(v, &ax, &ay, &aw, &ah);
-	double W = v->m->cfg.width, H = v->m->cfg.height, pad = 2 * (FONT_H + 8);
-	double sx = (aw - pad) / W, sy = (ah - pad) / H;
+	/* Room left and right for the devices (CON, BLK), a little above and below. */
+	double W = v->m->cfg.width, H = v->m->cfg.height;
+	double sx = (aw - 2 * (3 * FONT_W + 10)) / W, sy = (ah - 16) / H;
 	v->ppt = sx < sy ? sx : sy;
 	if (v->ppt > 1e-3 && v->ppt >= 1)
 		v->ppt = floor(v->ppt);
