@@ -23,7 +23,9 @@ enum {
 };
 
 /* No tile has more than 1 MiB of memory; sections stop well above that. */
-#define ASM_MAX_SECTION (64u << 20)
+#ifndef ASM_MAX_SECTION
+#define ASM_MAX_SECTION (16u << 20)
+#endif
 
 #define ASM_SEC_UNDEF (-1)
 #define ASM_SEC_ABS   (-2)
@@ -141,6 +143,7 @@ bool asm_const(asm_state *a, const char *at, const asm_val *v, int64_t *out);
 bool asm_insn(asm_state *a, const char *mn, size_t mnlen, const char *ops,
 	      const char *end);
 uint32_t asm_hi20(uint32_t v);
+int asm_find_op(const char *mn, size_t len);     /* row of the table, or -1 */
 /* Emits a pc-relative branch/jump word with target resolution (used by pseudos too). */
 void asm_emit_branch(asm_state *a, const char *at, uint32_t word, bool is_jal,
 		     const asm_val *target);

@@ -25,12 +25,35 @@ static uint32_t imm_j(uint32_t v)
 
 uint32_t asm_hi20(uint32_t v) { return ((v + 0x800) >> 12) & 0xfffff; }
 
-static int find_op(const char *mn, size_t len)
+/* Mnemonic -> row, hashed once (assembly time is mostly looking things up). */
+#define OPHASH 512
+static int16_t op_hash[OPHASH];
+
+static unsigned hash_mn(const char *s, size_t n)
 {
-	for (int op = 0; op < OP_COUNT; op++) {
-		const char *m = isa_insns[op].mnemonic;
+	unsigned h = 5381;
+	for (size_t i = 0; i < n; i++)
+		h = h * 33 + (unsigned char)s[i];
+	return h & (OPHASH - 1);
+}
+
+int asm_find_op(const char *mn, size_t len)
+{
+	if (!op_hash[0] && !op_hash[1]) {     /* first use: every slot starts at -1 */
+		for (int i = 0; i < OPHASH; i++)
+			op_hash[i] = -1;
+		for (int op = 0; op < OP_COUNT; op++) {
+			const char *m = isa_insns[op].mnemonic;
+			unsigned h = hash_mn(m, strlen(m));
+			while (op_hash[h] >= 0)
+				h = (h + 1) & (OPHASH - 1);
+			op_hash[h] = (int16_t)op;
+		}
+	}
+	for (unsigned h = hash_mn(mn, len); op_hash[h] >= 0; h = (h + 1) & (OPHASH - 1)) {
+		const char *m = isa_insns[op_hash[h]].mnemonic;
 		if (!strncmp(m, mn, len) && m[len] == 0)
-			return op;
+			return op_hash[h];
 	}
 	return -1;
 }
@@ -250,7 +273,7 @@ static bool operand(asm_state *a, const char *tok, size_t tlen, const char *p,
 bool asm_insn(asm_state *a, const char *mn, size_t mnlen, const char *ops,
 	      const char *end)
 {
-	int op = find_op(mn, mnlen);
+	int op = asm_find_op(mn, mnlen);
 	if (op < 0)
 		return false;
 	const isa_insn *in = &isa_insns[op];

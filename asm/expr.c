@@ -29,9 +29,24 @@ static void fail(expr_ctx *c, const char *at, const char *msg)
 
 static void skip(expr_ctx *c) { c->p = asm_skip_ws(c->p, c->end); }
 
+/* Register names without a search: the common ABI names by their first letter. */
 int asm_reg(const char *p, const char *end)
 {
-	return isa_reg_number(p, (size_t)(end - p));
+	size_t n = (size_t)(end - p);
+	if (n == 2 || n == 3) {
+		unsigned d = (unsigned)(p[1] - '0'), d2 = n == 3 ? (unsigned)(p[2] - '0') : 0;
+		bool one = n == 2 && d <= 9, two = n == 3 && d <= 9 && d2 <= 9 && d != 0;
+		unsigned v = one ? d : two ? d * 10 + d2 : 99;
+		if (p[0] == 'a' && one && v <= 7)
+			return 10 + (int)v;
+		if (p[0] == 't' && one && v <= 6)
+			return v <= 2 ? 5 + (int)v : 25 + (int)v;
+		if (p[0] == 's' && v <= 11)
+			return v <= 1 ? 8 + (int)v : 16 + (int)v;
+		if (p[0] == 'x' && v <= 31)
+			return (int)v;
+	}
+	return isa_reg_number(p, n);
 }
 
 /* A reference to the n-th definition of local label num ("1b", "1f"). */

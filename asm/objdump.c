@@ -20,9 +20,14 @@ typedef struct {
 	bool global;
 } od_sym;
 
-typedef struct {
+typedef struct od_syms {
 	od_sym *syms;
 	size_t n;
+	/* An executable is one address space: branch targets are named from every
+	 * symbol, absolute ones too, as GNU objdump does (their shndx is 0 here). */
+	struct od_syms *flat;
+	/* Mapping symbols ($x code, $d data) in GNU's objects: name[1] says which. */
+	struct od_syms *maps;
 } od_syms;
 
 static int cmp_sym(const void *x, const void *y)
@@ -36,7 +41,7 @@ static int cmp_sym(const void *x, const void *y)
 	return (int)a->global - (int)b->global;
 }
 
-static void read_symbols(Elf *e, size_t nsec, od_syms *out)
+static void read_symbols(Elf *e, size_t nsec, od_syms *out, od_syms *flat, od_syms *maps)
 {
 	Elf_Scn *scn = NULL;
 	while ((scn = elf_nextscn(e, scn))) {
@@ -48,6 +53,8 @@ static void read_symbols(Elf *e, size_t nsec, od_syms *out)
 			continue;
 		size_t n = d->d_size / sizeof(Elf32_Sym);
 		out->syms = calloc(n + 1, sizeof *out->syms);
+		flat->syms = calloc(n + 1, sizeof *flat->syms);
+		maps->syms = calloc(n + 1, sizeof *maps->syms);
 		for (size_t i = 1; i < n; i++) {
 			GElf_Sym s;
 			if (!gelf_getsym(d, (int)i, &s))
@@ -55,9 +62,17 @@ static void read_symbols(Elf *e, size_t nsec, od_syms *out)
 			const char *name = elf_strptr(e, sh.sh_link, s.st_name);
 			int type = GELF_ST_TYPE(s.st_info);
 			/* ".L0 " labels the auipc of a pcrel pair; GNU objdump hides it too */
+			if (name && (!strncmp(name, "$x", 2) || !strncmp(name, "$d", 2)) &&
+			    s.st_shndx < nsec)
+				maps->syms[maps->n++] = (od_sym){(uint32_t)s.st_value, s.st_shndx,
+								 name, false};
 			if (!name || !*name || name[0] == '$' || !strcmp(name, ".L0 ") ||
-			    type == STT_SECTION ||
-			    type == STT_FILE || s.st_shndx == SHN_UNDEF || s.st_shndx >= nsec)
+			    type == STT_SECTION || type == STT_FILE || s.st_shndx == SHN_UNDEF)
+				continue;
+			bool global = GELF_ST_BIND(s.st_info) != STB_LOCAL;
+			if (s.st_shndx < nsec || s.st_shndx == SHN_ABS)
+				flat->syms[flat->n++] = (od_sym){(uint32_t)s.st_value, 0, name, global};
+			if (s.st_shndx >= nsec)
 				continue;
 			out->syms[out->n++] = (od_sym){(uint32_t)s.st_value, s.st_shndx, name,
 						       GELF_ST_BIND(s.st_info) != STB_LOCAL};
@@ -66,6 +81,10 @@ static void read_symbols(Elf *e, size_t nsec, od_syms *out)
 	}
 	if (out->n)
 		qsort(out->syms, out->n, sizeof *out->syms, cmp_sym);
+	if (flat->n)
+		qsort(flat->syms, flat->n, sizeof *flat->syms, cmp_sym);
+	if (maps->n)
+		qsort(maps->syms, maps->n, sizeof *maps->syms, cmp_sym);
 }
 
 /* The best symbol at or before addr in section shndx, or NULL. */
@@ -96,10 +115,32 @@ static void put_name(FILE *out, const char *name)
 			fputc(*p, out);
 }
 
+/* Address of the first symbol after addr in section shndx, or limit. */
+static uint32_t next_symbol(const od_syms *s, size_t shndx, uint32_t addr, uint32_t limit)
+{
+	size_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const od_sym *m = &s->syms[mid];
+		if (m->shndx < shndx || (m->shndx == shndx && m->addr <= addr))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->n && s->syms[lo].shndx == shndx && s->syms[lo].addr < limit ?
+	       s->syms[lo].addr : limit;
+}
+
 static void print_target(FILE *out, const od_syms *s, size_t shndx, const char *secname,
 			 uint32_t secaddr, uint32_t target)
 {
-	const od_sym *b = symbol_before(s, shndx, target);
+	const od_syms *all = s->flat ? s->flat : s;
+	if (all->n == 0) {         /* no symbols at all: GNU prints the bare address */
+		fprintf(out, "0x%x", target);
+		return;
+	}
+	const od_sym *b = s->flat ? symbol_before(s->flat, 0, target)
+				  : symbol_before(s, shndx, target);
 	const char *name = b ? b->name : secname;
 	uint32_t base = b ? b->addr : secaddr;
 	fprintf(out, "%x <", target);
@@ -185,7 +226,7 @@ typedef struct {
 
 /* Bytes [from, stop) of a section: one instruction per word, runs of zeros as "...". */
 static void disasm_range(FILE *out, const od_section *sec, const od_syms *s, uint32_t from,
-			 uint32_t stop, int skip)
+			 uint32_t stop, int skip, bool data)
 {
 	uint32_t off = from;
 	while (off < stop) {
@@ -211,8 +252,19 @@ static void disasm_range(FILE *out, const od_section *sec, const od_syms *s, uin
 		}
 		const uint8_t *p = sec->data + off;
 		uint32_t w = p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+		if (w == 0 && !data) {
+			/* GNU reads a zero word as two 16-bit c.unimp (no C here, same text) */
+			fprintf(out, "0000                \tc.unimp\n");
+			print_address(out, sec->vma + off + 2, skip);
+			fprintf(out, "0000                \tc.unimp\n");
+			off += 4;
+			continue;
+		}
 		fprintf(out, "%08x          \t", w);
-		print_insn(out, w, sec->vma + off, s, sec->shndx, sec->name, sec->vma);
+		if (data)
+			fprintf(out, ".word\t0x%08x", w);
+		else
+			print_insn(out, w, sec->vma + off, s, sec->shndx, sec->name, sec->vma);
 		fputc('\n', out);
 		off += 4;
 	}
@@ -231,14 +283,13 @@ static void disasm_section(FILE *out, const od_section *sec, const od_syms *s)
 		const od_sym *here = symbol_before(s, sec->shndx, addr);
 		if (here && here->addr == addr)
 			print_label(out, addr, here->name);
-		/* up to the next symbol */
-		uint32_t stop = sec->size;
-		for (size_t i = 0; i < s->n; i++)
-			if (s->syms[i].shndx == sec->shndx && s->syms[i].addr > addr &&
-			    s->syms[i].addr - sec->vma < stop)
-				stop = s->syms[i].addr - sec->vma;
-		disasm_range(out, sec, s, off, stop, skip);
-		off = stop;
+		/* up to the next symbol or mapping symbol */
+		uint32_t end = sec->vma + sec->size;
+		end = next_symbol(s, sec->shndx, addr, end);
+		end = next_symbol(s->maps, sec->shndx, addr, end);
+		const od_sym *map = symbol_before(s->maps, sec->shndx, addr);
+		disasm_range(out, sec, s, off, end - sec->vma, skip, map && map->name[1] == 'd');
+		off = end - sec->vma;
 	}
 }
 
@@ -265,8 +316,11 @@ int od_disassemble(const void *image, size_t size, const char *name, FILE *out, 
 		return 1;
 	}
 	fprintf(out, "\n%s:     file format elf32-littleriscv\n\n", name);
-	od_syms syms = {0};
-	read_symbols(e, nsec, &syms);
+	od_syms syms = {0}, flat = {0}, maps = {0};
+	read_symbols(e, nsec, &syms, &flat, &maps);
+	syms.maps = &maps;
+	if (eh.e_type == ET_EXEC)
+		syms.flat = &flat;
 	Elf_Scn *scn = NULL;
 	while ((scn = elf_nextscn(e, scn))) {
 		GElf_Shdr sh;
@@ -282,6 +336,8 @@ int od_disassemble(const void *image, size_t size, const char *name, FILE *out, 
 		disasm_section(out, &sec, &syms);
 	}
 	free(syms.syms);
+	free(flat.syms);
+	free(maps.syms);
 	elf_end(e);
 	return 0;
 }

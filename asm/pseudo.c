@@ -21,10 +21,8 @@ typedef struct {
 /* The match word of a table instruction, by mnemonic. */
 static uint32_t match(const char *mn)
 {
-	for (int op = 0; op < OP_COUNT; op++)
-		if (!strcmp(isa_insns[op].mnemonic, mn))
-			return isa_insns[op].match;
-	return 0;
+	int op = asm_find_op(mn, strlen(mn));
+	return op >= 0 ? isa_insns[op].match : 0;
 }
 
 static uint32_t rtype(const char *mn, int rd, int rs1, int rs2)
@@ -228,12 +226,26 @@ static bool expand(pctx *c, const char *mn)
 	return true;
 }
 
+/* Table rows that also have other operand forms (short_form()). */
+static bool has_short_form(int op)
+{
+	switch (op) {
+	case OP_JAL: case OP_JALR: case OP_FENCE: case OP_LB: case OP_LH: case OP_LW:
+	case OP_LBU: case OP_LHU: case OP_SB: case OP_SH: case OP_SW:
+		return true;
+	}
+	return false;
+}
+
 bool asm_pseudo(asm_state *a, const char *mn, size_t mnlen, const char *ops,
 		const char *end)
 {
 	char name[16];
 	if (mnlen >= sizeof name)
 		return false;
+	int op = asm_find_op(mn, mnlen);
+	if (op >= 0 && !has_short_form(op))
+		return false;             /* the common case: a plain table instruction */
 	memcpy(name, mn, mnlen);
 	name[mnlen] = 0;
 	pctx c = {.a = a};

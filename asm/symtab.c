@@ -147,6 +147,8 @@ static void grow(asm_section *sec, uint32_t n)
 void asm_emit(asm_state *a, const void *bytes, uint32_t n)
 {
 	asm_section *sec = &a->secs[a->cur];
+	if (n == 0)
+		return;
 	if (sec->type == SHT_NOBITS) {
 		for (uint32_t i = 0; i < n; i++)
 			if (((const uint8_t *)bytes)[i]) {
@@ -173,6 +175,8 @@ void asm_emit_word(asm_state *a, uint32_t w)
 void asm_reserve(asm_state *a, uint32_t n, uint8_t fill)
 {
 	asm_section *sec = &a->secs[a->cur];
+	if (n == 0)
+		return;
 	if ((uint64_t)sec->size + n > ASM_MAX_SECTION) {
 		asm_error(a, a->loc.text, "section %s would exceed %u MiB", sec->name,
 			  ASM_MAX_SECTION >> 20);

@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t len = size - 1;
 	const char *name = "fuzz.s";
 	if (asm_run(a, &text, &len, &name, 1) == 0)
-		asm_write_elf(a, out, data[0] & 1);
+		asm_write_elf(a, out, data[0] & 1), unlink(out);
 	asm_free(a);
 	return 0;
 }

@@ -19,7 +19,7 @@ $(ASM_GEN): tests/asm/gen_corpus.c isa/isa.c isa/insns.def isa/formats.def
 # libFuzzer targets (clang), with AddressSanitizer and UBSan.
 $(ASM_TEST_DIR)/fuzz_%: tests/asm/fuzz_%.c $(ASM_LIB_SRCS) asm/asm.h asm/objdump.h
 	@mkdir -p $(@D)
-	$(FUZZ_CC) -std=c11 -g -O1 -D_GNU_SOURCE -Iisa -Isim -Iasm \
+	$(FUZZ_CC) -std=c11 -g -O1 -D_GNU_SOURCE -Iisa -Isim -Iasm '-DASM_MAX_SECTION=(1u<<20)' \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 		-o $@ $< $(ASM_LIB_SRCS) -lelf
 
