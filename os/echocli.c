@@ -2,7 +2,8 @@
  * Client of the restart test: finds "echo" through the name service, makes it crash,
  * then reconnects the only way a client can, by asking the name service again, and
  * measures the cycles from the crash request to the first answer from the new
- * instance. Reports REPORT [3, cycles, old tile, new tile, lookups].
+ * instance. Reports REPORT [3, cycles, old tile, new tile, lookups]. arg: cycles to
+ * sleep first.
  */
 #include "msg.h"
 #include "ns.h"
@@ -24,9 +25,11 @@ static int ping(int32_t slot, uint32_t x, uint32_t *tile)
 	return 0;
 }
 
-int os_main(void)
+int os_main(uint32_t delay)
 {
 	uint32_t old_tile, new_tile = 0, lookups = 1;
+	if (delay)   /* the name-service test kills it first */
+		msg_wait(delay);
 	int32_t slot = ns_lookup("echo", 0, 0);
 	if (slot < 0 || !ping(slot, 1, &old_tile))
 		return 2;

@@ -39,7 +39,7 @@ OS_OBJS_root_bench  = bench
 OS_EMBED_root_bench = pad4k echo dispatch spawner ping
 
 # root images: root.c + a manifest
-OS_ROOTS          := demo restart loop killsup badsup all rest one pool store1 store2 spawnd
+OS_ROOTS          := demo restart loop killsup badsup all rest one pool store1 store2 spawnd nsrestart
 OS_PROGS          += $(OS_ROOTS:%=root_%)
 OS_OBJS_root_demo    = root manifest_demo
 OS_EMBED_root_demo   = names dispatch client
@@ -61,6 +61,8 @@ OS_OBJS_root_pool    = root manifest_pool
 OS_EMBED_root_pool   = subsup
 OS_OBJS_root_spawnd  = root manifest_spawnd
 OS_EMBED_root_spawnd = names spawnd spawncli
+OS_OBJS_root_nsrestart  = root manifest_nsrestart
+OS_EMBED_root_nsrestart = names echo echocli
 OS_OBJS_root_store1  = root manifest_store1
 OS_EMBED_root_store1 = names store storecli
 OS_OBJS_root_store2  = root manifest_store2

@@ -10,14 +10,22 @@ void ns_register(uint32_t via, uint32_t dest, const char *name, uint32_t tile)
 	os_send(via, TAG_NS_REGISTER, w, 3, dest);
 }
 
+#define NS_RETRY 50000u   /* a lookup without a deadline asks again this often */
+
 int32_t ns_lookup(const char *name, uint32_t cycles, uint32_t *tile)
 {
 	uint32_t w[2];
 	os_msg m;
 	os_name(name, w);
-	if (os_send(OS_SLOT_NAMES, TAG_NS_LOOKUP, w, 2, 0) != 0)
-		return -1;
-	if (!os_recv_match(&m, TAG_NS_REPLY, ~0u, cycles))
+	/* Without a deadline, ask again now and then: a restarted name service has
+	 * forgotten the questions its predecessor was holding. */
+	int got;
+	do {
+		if (os_send(OS_SLOT_NAMES, TAG_NS_LOOKUP, w, 2, 0) != 0)
+			return -1;
+		got = os_recv_match(&m, TAG_NS_REPLY, ~0u, cycles ? cycles : NS_RETRY);
+	} while (!got && !cycles);
+	if (!got)
 		return -1;
 	if (m.w[0] != 0 || !MSG_HASCAP(m.info))
 		return -1;

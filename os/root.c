@@ -45,12 +45,18 @@ static int name_is(const char *a, const char *b)
 
 static void on_start(sup_t *s, sup_child *c, const os_msg *notice)
 {
-	(void)s;
 	(void)notice;
 	const char *name = c->spec->name ? c->spec->name : c->spec->img->name;
-	if (c->spec->name && name_is(c->spec->name, "names"))
+	if (c->spec->name && name_is(c->spec->name, "names")) {
 		sp.names_tile = c->tile;
-	else if (c->spec->name && sp.names_tile >= 0)
+		/* A restarted name service knows nothing: tell it what runs. */
+		for (uint32_t i = 0; c->starts > 1 && i < s->n; i++) {
+			const sup_child *o = &s->child[i];
+			if (o != c && o->spec->name && o->state == CH_RUNNING)
+				ns_register(OS_SLOT_ALL, (uint32_t)c->tile, o->spec->name,
+					    (uint32_t)o->tile);
+		}
+	} else if (c->spec->name && sp.names_tile >= 0)
 		ns_register(OS_SLOT_ALL, (uint32_t)sp.names_tile, c->spec->name,
 			    (uint32_t)c->tile);
 	spawned++;

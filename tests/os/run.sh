@@ -65,6 +65,15 @@ elif [ "$cyc" -gt 50000 ]; then bad "restart" "reconnected after $cyc cycles (bo
 elif ! grep -q 'started echo on tile [0-9]* (start 2)' "$out"; then bad "restart" "no second start"
 else ok "restart: crashed echo back and client reconnected in $cyc cycles"; fi
 
+# The name service itself is killed: restarted, told by the root what runs, and a
+# client that looks up afterwards (then crashes its service and reconnects) succeeds.
+boot nsrestart 4x4
+line=$(grep '^report 3:' "$out"); newt=$(echo "$line" | awk '{print $5}')
+if [ "$rc" != 0 ]; then bad "name service restart" "exit status $rc"
+elif ! grep -q 'started names on tile [0-9]* (start 2)' "$out"; then bad "name service restart" "names not restarted"
+elif [ -z "$line" ] || [ "$newt" = 0 ]; then bad "name service restart" "client never reached its service"
+else ok "name service restart: registrations restored, client served"; fi
+
 # Crash loop: the sub-supervisor's intensity (3 in 1,000,000 cycles) trips and it exits
 # with SUP_EXIT_INTENSITY (77); the root is told, one level up.
 boot loop 4x4
