@@ -1,4 +1,4 @@
-/* Name service client (protocol in tags.def). */
+/* Name service client (protocol in ostags.def). */
 #include "ns.h"
 
 #include "msg.h"
