@@ -139,12 +139,12 @@ void view_key(view *v, int key);
 /* A key by name for scripts: one character, or space, escape, left, right, up, down. */
 int view_key_named(const char *name);
 void view_click(view *v, int px, int py);
-/* Commands separated by ';': step N, until N, fault, run, pause, key K, click X,Y,
- * shot FILE, heat MODE, quit. One is taken per frame while the chip is not running. */
+/* Commands separated by ';': step N, until N, fault, key K, select N,
+ * shot FILE, heat MODE, quit. One is taken per frame, none while running to a goal. */
 typedef struct view_script view_script;
 view_script *view_script_new(const char *text);
 void view_script_free(view_script *s);
-/* Do the next command if the chip is paused; false when the script is done or failed
+/* Do the next command unless a step, until or fault runs; false when the script is done or failed
  * (a message on stderr, *failed set). Keys go through press(key) (the window's event
  * queue) or straight to view_key when press is NULL. */
 bool view_script_step(view *v, view_script *s, void (*press)(int key), bool *failed);

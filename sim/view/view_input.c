@@ -164,7 +164,7 @@ static bool number(const char *s, uint64_t *out)
 
 static bool run_command(view *v, char *cmd, void (*press)(int), bool *failed)
 {
-	char *verb = strtok(cmd, " \t"), *arg = strtok(NULL, " \t");
+	char *verb = strtok(cmd, " \t\n"), *arg = strtok(NULL, " \t\n");
 	uint64_t n = 0;
 	if (!verb)
 		return true;
@@ -202,8 +202,8 @@ static bool run_command(view *v, char *cmd, void (*press)(int), bool *failed)
 
 bool view_script_step(view *v, view_script *s, void (*press)(int key), bool *failed)
 {
-	if (v->mode != RUN_PAUSED)
-		return true;
+	if (v->mode == RUN_TO_CYCLE || v->mode == RUN_TO_FAULT)
+		return true;            /* wait for the step, until or fault to end */
 	if (!*s->next)
 		return false;
 	char *end = strchr(s->next, ';');

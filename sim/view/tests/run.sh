@@ -55,6 +55,13 @@ if command -v xvfb-run >/dev/null 2>&1; then
 		--script "step 1000; shot $tmp/w.png; key q" >"$tmp/w.out" 2>&1 &&
 	   "$tv" --check-png "$tmp/w.png" >"$tmp/wchk"
 	then ok window_xvfb; else bad window_xvfb "$(cat "$tmp/w.out" "$tmp/wchk" 2>/dev/null | tail -5)"; fi
+	# Every key once (heat, zoom, pan, overlays, help, typed numbers, run/pause).
+	keys="key ?; key escape; key h; key h; key t; key l; key +; key -; key left; key up;
+ key right; key down; key z; key ]; key [; key 3; key c; key 5; key 0; key n; key i; key i;
+ key 2; key 0; key 0; key g; step 10; key space; key space; key .; shot $tmp/k.png; key q"
+	if ASAN_OPTIONS=detect_leaks=0 timeout 60 xvfb-run -a $tessera view $chip --size 800x500 \
+		--script "$keys" >"$tmp/k.out" 2>&1 && [ -s "$tmp/k.png" ]
+	then ok window_keys; else bad window_keys "$(tail -5 "$tmp/k.out")"; fi
 else
 	echo "skip window_xvfb: xvfb-run is not installed (apt-get install xvfb xauth)"
 fi

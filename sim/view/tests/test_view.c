@@ -276,6 +276,14 @@ static void test_inspector(void)
 		for (int x = aw; x < s.v.cv.w; x++)
 			n += cv_get(&s.v.cv, x, y) == 0xffff9090u;
 	check(aw < s.v.cv.w && n > 50, "inspector_fault_cause", "panel from x=%d, %d cause pixels", aw, n);
+	s.v.help = true;
+	view_render(&s.v);
+	n = 0;
+	for (int y = 0; y < s.v.cv.h; y++)
+		for (int x = 0; x < s.v.cv.w; x++)
+			n += cv_get(&s.v.cv, x, y) == rgb(240, 240, 240);
+	check(n > 2000, "help_overlay", "%d pixels of help text", n);
+	s.v.help = false;
 	char buf[200];
 	view_tile_summary(&s.v, 2, buf, sizeof buf);
 	check(strstr(buf, "MEM_FAULT") != NULL, "hover_names_cause", "'%s'", buf);
