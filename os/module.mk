@@ -14,7 +14,8 @@ OS_LIB_OBJS = $(OS_LIB:%=$(OSB)/lib/%.o) $(OSB)/lib/start.o
 
 # program: main object(s) and embedded images
 OS_PROGS        := names dispatch worker client echo echocli subsup badsup pad4k \
-	store storecli spawner spawnd spawncli ping
+	store storecli spawner spawnd spawncli ping \
+	conserv chatter
 OS_OBJS_names    = names
 OS_OBJS_dispatch = dispatch
 OS_EMBED_dispatch = worker
@@ -33,13 +34,15 @@ OS_OBJS_spawnd   = spawnd
 OS_EMBED_spawnd  = echo worker
 OS_OBJS_spawncli = spawncli
 OS_OBJS_ping     = ping
+OS_OBJS_conserv  = conserv
+OS_OBJS_chatter  = chatter
 OS_EMBED_spawner = pad4k
 OS_PROGS        += root_bench
 OS_OBJS_root_bench  = bench
 OS_EMBED_root_bench = pad4k echo dispatch spawner ping
 
 # root images: root.c + a manifest
-OS_ROOTS          := demo restart loop killsup badsup all rest one pool store1 store2 spawnd nsrestart
+OS_ROOTS          := demo restart loop killsup badsup all rest one pool store1 store2 spawnd nsrestart console
 OS_PROGS          += $(OS_ROOTS:%=root_%)
 OS_OBJS_root_demo    = root manifest_demo
 OS_EMBED_root_demo   = names dispatch client
@@ -63,6 +66,8 @@ OS_OBJS_root_spawnd  = root manifest_spawnd
 OS_EMBED_root_spawnd = names spawnd spawncli
 OS_OBJS_root_nsrestart  = root manifest_nsrestart
 OS_EMBED_root_nsrestart = names echo echocli
+OS_OBJS_root_console  = root manifest_console
+OS_EMBED_root_console = conserv chatter
 OS_OBJS_root_store1  = root manifest_store1
 OS_EMBED_root_store1 = names store storecli
 OS_OBJS_root_store2  = root manifest_store2

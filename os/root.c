@@ -43,6 +43,14 @@ static int name_is(const char *a, const char *b)
 	return x[0] == y[0] && x[1] == y[1];
 }
 
+/* Tells the console service whose lines tile c's are. */
+static void con_name(const sup_child *c)
+{
+	uint32_t w[3] = { (uint32_t)c->tile };
+	os_name(c->spec->name ? c->spec->name : c->spec->img->name, &w[1]);
+	os_send(OS_SLOT_ALL, TAG_CON_NAME, w, 3, (uint32_t)sp.console_tile);
+}
+
 static void on_start(sup_t *s, sup_child *c, const os_msg *notice)
 {
 	(void)notice;
@@ -56,9 +64,17 @@ static void on_start(sup_t *s, sup_child *c, const os_msg *notice)
 				ns_register(OS_SLOT_ALL, (uint32_t)c->tile, o->spec->name,
 					    (uint32_t)o->tile);
 		}
+	} else if (c->spec->name && name_is(c->spec->name, "console")) {
+		sp.console_tile = c->tile;
+		/* A (re)started console service learns the name of every tile that runs. */
+		for (uint32_t i = 0; i < s->n; i++)
+			if (s->child[i].state == CH_RUNNING)
+				con_name(&s->child[i]);
 	} else if (c->spec->name && sp.names_tile >= 0)
 		ns_register(OS_SLOT_ALL, (uint32_t)sp.names_tile, c->spec->name,
 			    (uint32_t)c->tile);
+	if (sp.console_tile >= 0 && c->tile != sp.console_tile)
+		con_name(c);
 	spawned++;
 	spawned_bytes += (uint32_t)(c->spec->img->end - c->spec->img->records) / 16 * 60;
 	spawned_cycles += c->spawn_cycles;

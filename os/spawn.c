@@ -22,6 +22,7 @@ int spawn_init(os_spawner *s, uint32_t ctl_slot)
 	s->height = mesh >> 16;
 	s->self = tess_tid();
 	s->names_tile = -1;
+	s->console_tile = -1;
 	if ((cap_info(ctl_slot) & 15) != CAP_KIND_CONTROL)
 		return -1;
 	s->lo = cap_lo(ctl_slot);
@@ -138,8 +139,13 @@ static void grant(os_spawner *s, uint32_t tile, uint32_t slot, uint32_t from,
 static void grant_all(os_spawner *s, uint32_t tile, const os_spawn_args *a)
 {
 	uint32_t g = a ? a->grants : 0;
-	if (g & GRANT_CONSOLE)
-		grant(s, tile, OS_SLOT_CONSOLE, OS_SLOT_CONSOLE, DEV_CONSOLE, DEV_CONSOLE);
+	/* The console: the console service when one runs, else what this tile has. */
+	if ((g & GRANT_CONSOLE) && s->console_tile >= 0)
+		grant(s, tile, OS_SLOT_CONSOLE, OS_SLOT_ALL, (uint32_t)s->console_tile,
+		      (uint32_t)s->console_tile);
+	else if (g & GRANT_CONSOLE)
+		grant(s, tile, OS_SLOT_CONSOLE, OS_SLOT_CONSOLE, cap_lo(OS_SLOT_CONSOLE),
+		      cap_hi(OS_SLOT_CONSOLE));
 	if (g & GRANT_BLOCK)
 		grant(s, tile, OS_SLOT_BLOCK, OS_SLOT_BLOCK, DEV_BLOCK, DEV_BLOCK);
 	if (g & GRANT_SUPER)

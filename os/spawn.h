@@ -30,7 +30,7 @@ typedef struct {
 
 /* What a child is granted, as flags; each names one slot of msg.h. */
 enum {
-	GRANT_CONSOLE = 1u << 0,  /* OS_SLOT_CONSOLE                                     */
+	GRANT_CONSOLE = 1u << 0,  /* OS_SLOT_CONSOLE: the console service, or the device */
 	GRANT_BLOCK   = 1u << 1,  /* OS_SLOT_BLOCK                                       */
 	GRANT_SUPER   = 1u << 2,  /* OS_SLOT_SUPER: SEND to the spawning tile            */
 	GRANT_ALL     = 1u << 3,  /* OS_SLOT_ALL: SEND to every tile the spawner reaches */
@@ -52,6 +52,7 @@ typedef struct {
 	uint32_t width, height;
 	uint32_t self;
 	int32_t names_tile;    /* for GRANT_NAMES; -1 until the name service runs */
+	int32_t console_tile;  /* GRANT_CONSOLE: the console service, -1: the device */
 	uint32_t nfree;
 	uint32_t busy[SPAWN_MAX_TILES / 32];  /* bit per tile of [lo, hi]      */
 } os_spawner;

@@ -139,6 +139,15 @@ elif [ "$rep" != "4 4 2 7" ]; then bad "spawn service" "spawned/echoed/crash/bud
 elif [ "$(field 'tiles leaked')" != 0 ]; then bad "spawn service" "tiles leaked"
 else ok "spawn service: 4 spawned and reached by capability, exits forwarded"; fi
 
+# Console service: two programs write lines in pieces that interleave; each line comes
+# out whole, named after its program.
+boot console 4x4
+whole=$(grep -cE '^(\[[0-9]+\] )?\[chatter\] hello from chatter [01], line [0-2]$' "$out")
+pieces=$(grep -c 'hello from' "$out")
+if [ "$rc" != 0 ]; then bad "console service" "exit status $rc"
+elif [ "$whole" != 6 ] || [ "$pieces" != 6 ]; then bad "console service" "$whole whole lines of $pieces, 6 expected"
+else ok "console service: 6 interleaved lines out whole, named"; fi
+
 # Store: 12 acknowledged writes, a crash in the middle of writing a 13th, restart,
 # read: every acknowledged write is there and the torn one is not; again in a second
 # simulator run on the same disk file.
