@@ -39,7 +39,9 @@ static void on_start(sup_t *s, sup_child *c, const os_msg *notice)
 	con_putu((uint32_t)c->tile);
 	con_puts(" (start ");
 	con_putu(c->starts);
-	con_puts(")\n");
+	con_puts(") at cycle ");
+	con_putu(tess_cycle64());
+	con_puts("\n");
 }
 
 static void on_exit(sup_t *s, sup_child *c, const os_msg *m)
@@ -128,12 +130,14 @@ int os_main(uint32_t arg)
 	if (spawn_init(&sp, OS_SLOT_CONTROL) < 0 || arg > 5)
 		return 3;
 	sup_init(&sup, &sp, strategy[arg], 3, 1000000);
-	sup.backoff_base = 100;
+	sup.backoff_base = arg == 1 ? 2000 : 100;   /* the crash loop shows its backoff */
 	if (arg == 5) {
 		sup.on_start = on_start;
 		return pool_test();
 	}
 	sup_add(&sup, arg == 1 ? &crasher : &echo3);
+	if (arg == 1)
+		sup.on_start = on_start;
 	if (arg < 2)
 		sup_run(&sup);
 	sup.on_start = on_start;

@@ -145,7 +145,7 @@ static uint64_t backoff(sup_t *s, sup_child *c, uint64_t now)
 	}
 	if (c->quick_fails++ == 0)
 		return 0;
-	uint32_t sh = c->quick_fails - 1 > 20 ? 20 : c->quick_fails - 1;
+	uint32_t sh = c->quick_fails - 2 > 20 ? 20 : c->quick_fails - 2;
 	uint64_t d = s->backoff_base << sh;
 	return d > s->backoff_max ? s->backoff_max : d;
 }

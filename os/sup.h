@@ -9,8 +9,9 @@
  *   intensity    more than `intensity` restarts within `period` cycles: the supervisor
  *                stops its children in reverse order and exits with SUP_EXIT_INTENSITY,
  *                so its own supervisor decides (escalation)
- *   backoff      a child that fails again within `period` of its start waits
- *                backoff_base << (failures in a row - 1) cycles, at most backoff_max
+ *   backoff      failures in a row, each within `period` of the child's start: the
+ *                first restarts at once, the n-th after backoff_base << (n - 2)
+ *                cycles, at most backoff_max
  *
  * Children start in the order they were added and stop in reverse order.
  */

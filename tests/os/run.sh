@@ -18,7 +18,7 @@ boot() {
 }
 
 # field NAME: the number after "NAME " in the summary line
-field() { grep '^summary:' "$out" | sed -n "s/.*[ (]$1 \([0-9]*\).*/\1/p"; }
+field() { grep -E '^(\[[0-9]+\] )?summary:' "$out" | sed -n "s/.*[ (]$1 \([0-9]*\).*/\1/p"; }
 
 # 1000 requests, a seeded 10% runaway: exactly the good ones succeed, the bad ones
 # get errors, none lost, every tile free after.
@@ -57,7 +57,7 @@ else ok "queue-depth scaling: workers rose to $peak, fell to $now"; fi
 # Kill a permanent service: back within a bounded number of cycles, and its client
 # reconnects through the name service.
 boot restart 4x4
-line=$(grep '^report 3:' "$out")
+line=$(grep -E '^(\[[0-9]+\] )?report 3:' "$out" | sed 's/^\[[0-9]*\] //')
 cyc=$(echo "$line" | awk '{print $3}'); newt=$(echo "$line" | awk '{print $5}')
 if [ "$rc" != 0 ]; then bad "restart" "exit status $rc"
 elif [ -z "$cyc" ] || [ "$newt" = 0 ]; then bad "restart" "client did not reconnect"
@@ -68,7 +68,7 @@ else ok "restart: crashed echo back and client reconnected in $cyc cycles"; fi
 # The name service itself is killed: restarted, told by the root what runs, and a
 # client that looks up afterwards (then crashes its service and reconnects) succeeds.
 boot nsrestart 4x4
-line=$(grep '^report 3:' "$out"); newt=$(echo "$line" | awk '{print $5}')
+line=$(grep -E '^(\[[0-9]+\] )?report 3:' "$out" | sed 's/^\[[0-9]*\] //'); newt=$(echo "$line" | awk '{print $5}')
 if [ "$rc" != 0 ]; then bad "name service restart" "exit status $rc"
 elif ! grep -q 'started names on tile [0-9]* (start 2)' "$out"; then bad "name service restart" "names not restarted"
 elif [ -z "$line" ] || [ "$newt" = 0 ]; then bad "name service restart" "client never reached its service"
@@ -81,7 +81,17 @@ if [ "$rc" != 0 ]; then bad "crash loop" "exit status $rc"
 elif ! grep -q 'root: subsup on tile [0-9]* halted: cause 1 value 77 ' "$out"; then
 	bad "crash loop" "no escalation (exit value 77) seen by the root"
 elif [ "$(field 'tiles leaked')" != 0 ]; then bad "crash loop" "tiles leaked"
-else ok "crash loop: intensity tripped and escalated"; fi
+elif [ "$(grep -c 'subsup: started child 0' "$out")" != 4 ]; then bad "crash loop" "not 4 starts (3 restarts allowed)"
+else
+	# Backoff: failures in a row wait 0, 2000, 4000 cycles before the restart.
+	gaps=$(sed -n 's/.*subsup: started child 0 .* at cycle \([0-9]*\)/\1/p' "$out" |
+		awk 'NR > 1 { printf "%d ", $1 - p } { p = $1 }')
+	set -- $gaps
+	if [ $# != 3 ] || [ $(($2 - $1)) -lt 1800 ] || [ $(($2 - $1)) -gt 2200 ] ||
+	   [ $(($3 - $2)) -lt 1800 ] || [ $(($3 - $2)) -gt 2200 ]; then
+		bad "crash loop" "restart gaps '$gaps' do not grow by the backoff (2000)"
+	else ok "crash loop: backoff 0/2000/4000 (gaps $gaps), intensity tripped, escalated"; fi
+fi
 
 # Kill a supervisor: its subtree halts by the hardware cascade and holds no tile.
 boot killsup 4x4
@@ -106,7 +116,7 @@ else ok "unacknowledged notice: supervisor halted by the hardware"; fi
 strategy() {  # NAME STARTS RESTART-ORDER
 	boot "$1" 4x4
 	got=$(sed -n 's/.*subsup: starts \(.*\)/\1/p' "$out")
-	order=$(sed -n 's/.*subsup: started child \([0-9]\) on tile [0-9]* (start 2)/\1/p' "$out" | tr -d '\n')
+	order=$(sed -n 's/.*subsup: started child \([0-9]\) on tile [0-9]* (start 2).*/\1/p' "$out" | tr -d '\n')
 	stop=$(sed -n '/subsup: starts/,$p' "$out" | sed -n 's/.*subsup: child \([0-9]\) halted, cause 9/\1/p' | tr -d '\n')
 	if [ "$rc" != 0 ]; then bad "strategy $1" "exit status $rc"
 	elif ! grep -q 'root: subsup on tile [0-9]* halted: cause 1 value 0 ' "$out"; then
@@ -133,7 +143,7 @@ else ok "dynamic pool: temporary child not restarted, slot reused"; fi
 # Spawn service: a program without CONTROL gets four echoes and capabilities to them,
 # and their EXIT notices (an illegal instruction, a cycle budget) forwarded.
 boot spawnd 4x4
-rep=$(sed -n 's/^report 3: //p' "$out")
+rep=$(sed -n 's/^\(\[[0-9]*\] \)\{0,1\}report 3: //p' "$out")
 if [ "$rc" != 0 ]; then bad "spawn service" "exit status $rc"
 elif [ "$rep" != "4 4 2 7" ]; then bad "spawn service" "spawned/echoed/crash/budget '$rep', expected '4 4 2 7'"
 elif [ "$(field 'tiles leaked')" != 0 ]; then bad "spawn service" "tiles leaked"
@@ -152,7 +162,7 @@ else ok "console service: 6 interleaved lines out whole, named"; fi
 # read: every acknowledged write is there and the torn one is not; again in a second
 # simulator run on the same disk file.
 boot store1 4x4 --disk "$disk"
-rep=$(sed -n 's/^report 3: //p' "$out")
+rep=$(sed -n 's/^\(\[[0-9]*\] \)\{0,1\}report 3: //p' "$out")
 # The torn record really is on disk: record 12 (sector 24) has its first half only.
 half=$(od -A n -t x4 -j 768 -N 4 "$disk" 2>/dev/null | tr -d ' ')
 other=$(od -v -A n -t x4 -j 800 -N 32 "$disk" 2>/dev/null | tr -d ' \n*')
@@ -163,7 +173,7 @@ elif [ "$half" != 54535231 ] || [ "$other" != 0000000000000000000000000000000000
 	bad "store crash" "no torn record on disk ('$half' '$other')"
 else ok "store crash: 12 acknowledged writes survive, the torn 13th is dropped"; fi
 boot store2 4x4 --disk "$disk"
-rep=$(sed -n 's/^report 3: //p' "$out")
+rep=$(sed -n 's/^\(\[[0-9]*\] \)\{0,1\}report 3: //p' "$out")
 if [ "$rc" != 0 ]; then bad "store persistence" "exit status $rc"
 elif [ "$rep" != "0 12 0 0" ]; then bad "store persistence" "'$rep', expected '0 12 0 0'"
 else ok "store persistence: all 12 values read back in a second run"; fi
