@@ -29,6 +29,12 @@ static const struct { const char *id; unsigned match, mask; int fmt, tc; } gen_i
 #undef INSN
 };
 
+static const struct { const char *name; int val; } gen_errors[] = {
+#define ERROR(name, val, desc) {#name, val},
+#include "errors.def"
+#undef ERROR
+};
+
 static const struct { const char *name; int num; } gen_causes[] = {
 #define CAUSE(name, num, desc) {#name, num},
 #include "causes.def"
@@ -54,6 +60,14 @@ static void gen_constants(FILE *f)
 	fprintf(f, "  localparam int unsigned BRANCH_TAKEN_PENALTY = %d;\n", BRANCH_TAKEN_PENALTY);
 	fprintf(f, "  localparam int unsigned JUMP_PENALTY = %d;\n", JUMP_PENALTY);
 	fprintf(f, "  localparam int unsigned MEM_DEFAULT = %u;\n", MEM_DEFAULT);
+	fprintf(f, "\n  // Capabilities (isa/params.h).\n");
+	fprintf(f, "  localparam int unsigned CAP_SLOTS = %d;\n", CAP_SLOTS);
+	fprintf(f, "  localparam logic [1:0] CAP_KIND_EMPTY = 2'd%d, CAP_KIND_SEND = 2'd%d, "
+		   "CAP_KIND_CONTROL = 2'd%d;\n", CAP_KIND_EMPTY, CAP_KIND_SEND, CAP_KIND_CONTROL);
+	fprintf(f, "\n  // Status codes of Xtess instructions (isa/errors.def).\n");
+	for (size_t i = 0; i < N_OF(gen_errors); i++)
+		fprintf(f, "  localparam logic [31:0] ERR_%s = 32'h%08x;\n", gen_errors[i].name,
+			(unsigned)gen_errors[i].val);
 	fprintf(f, "\n  // Halt causes (isa/causes.def).\n");
 	for (size_t i = 0; i < N_OF(gen_causes); i++)
 		fprintf(f, "  localparam logic [3:0] CAUSE_%s = 4'd%d;\n", gen_causes[i].name, gen_causes[i].num);

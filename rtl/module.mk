@@ -6,8 +6,8 @@
 #                     and check that the fault-injection build fails where it must
 #   make rtl-synth    yosys generic synthesis of one tile; prints the cell count
 #   make rtl-lint     verilator --lint-only -Wall
-RTL_SV := rtl/tess_isa_pkg.sv rtl/tess_regfile.sv rtl/tess_div.sv rtl/tess_sram.sv \
-	rtl/tess_core.sv rtl/tess_tile.sv
+RTL_SV := rtl/tess_isa_pkg.sv rtl/tess_regfile.sv rtl/tess_div.sv rtl/tess_caps.sv \
+	rtl/tess_sram.sv rtl/tess_core.sv rtl/tess_tile.sv
 RTL_TOP := tess_tile
 # SRAM word-address bits of the simulated tile: 2^18 words = 1 MiB, the largest --mem;
 # a smaller --mem is the same SRAM with a lower memory bound.
@@ -27,7 +27,7 @@ TEST_GROUPS += rtl
 # not in ALL: Verilating takes a minute; make rtl or make test-rtl builds it
 
 $(BUILD)/gen_sv: isa/gen_sv.c isa/insns.def isa/formats.def isa/timing.def isa/causes.def \
-		isa/params.h isa/isa.h
+		isa/errors.def isa/params.h isa/isa.h
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -Wall -Wextra -Iisa -o $@ isa/gen_sv.c
 

@@ -1,4 +1,5 @@
-// The Tessera core: RV32IM + the Xtess instructions that need no network.
+// The Tessera core: RV32IM + the Xtess instructions that need no network (tile
+// information, exit, and the capability table, tess_caps).
 //
 // One clock is one machine cycle. The core is a multi-cycle issue machine: an
 // instruction issues in a cycle, does all its work in that cycle (a load's data and a
@@ -126,7 +127,10 @@ module tess_core #(
   assign imm_j = {{11{insn[31]}}, insn[31], insn[19:12], insn[20], insn[30:21], 1'b0};
 
   // ---- registers, with the late load data forwarded ----
-  logic [31:0] rf_a, rf_b, rf_a0, rf_a1, rf_a2, rf_a7, ld_data, a, b;
+  logic [31:0] rf_a, rf_b, rf_c, rf_a0, rf_a1, rf_a2, rf_a7, ld_data, a, b, c;
+  logic [4:0]  rs3;
+  logic [31:0] cap_rd;
+  logic        cap_op;
   logic        wr_en, div_done;
   logic [31:0] wr_val, div_result;
   logic        rf_clear;
@@ -151,6 +155,8 @@ module tess_core #(
 
   assign a = fwd(rs1, rf_a, ld_pend_q, ld_rd_q, ld_data);
   assign b = fwd(rs2, rf_b, ld_pend_q, ld_rd_q, ld_data);
+  assign rs3 = insn[31:27];
+  assign c = fwd(rs3, rf_c, ld_pend_q, ld_rd_q, ld_data);
   assign ecall_a0_o = fwd(5'd10, rf_a0, ld_pend_q, ld_rd_q, ld_data);
   assign ecall_a1_o = fwd(5'd11, rf_a1, ld_pend_q, ld_rd_q, ld_data);
   assign ecall_a2_o = fwd(5'd12, rf_a2, ld_pend_q, ld_rd_q, ld_data);
@@ -158,7 +164,7 @@ module tess_core #(
 
   tess_regfile u_rf (
     .clk_i, .clear_i(rf_clear), .sp_i(bound_i),
-    .r1_i(rs1), .r2_i(rs2), .r1_o(rf_a), .r2_o(rf_b),
+    .r1_i(rs1), .r2_i(rs2), .r3_i(rs3), .r1_o(rf_a), .r2_o(rf_b), .r3_o(rf_c),
     .a0_o(rf_a0), .a1_o(rf_a1), .a2_o(rf_a2), .a7_o(rf_a7),
     .w0_en_i(wr_en), .w0_rd_i(op == tess_isa_pkg::OP_ECALL ? 5'd10 : rd), .w0_data_i(wr_val),
     .w1_en_i(ld_pend_q || div_done),
@@ -216,6 +222,7 @@ module tess_core #(
     be = 4'd0;
     st_data = 32'd0;
     ecall_o = 1'b0;
+    cap_op = 1'b0;
     case (op)
       tess_isa_pkg::OP_LUI:   begin wr_en = 1'b1; wr_val = imm_u; end
       tess_isa_pkg::OP_AUIPC: begin wr_en = 1'b1; wr_val = pc_q + imm_u; end
@@ -303,8 +310,13 @@ module tess_core #(
       tess_isa_pkg::OP_TESS_INSTRETH: begin wr_en = 1'b1; wr_val = instret_q[63:32]; end
       tess_isa_pkg::OP_TESS_MEMBOUND: begin wr_en = 1'b1; wr_val = bound_q; end
       tess_isa_pkg::OP_TESS_EXIT: begin halt = 1'b1; cause = tess_isa_pkg::CAUSE_EXIT; hvalue = a; end
+      tess_isa_pkg::OP_CAP_INFO, tess_isa_pkg::OP_CAP_LO, tess_isa_pkg::OP_CAP_HI,
+      tess_isa_pkg::OP_CAP_BADGE, tess_isa_pkg::OP_CAP_DROP, tess_isa_pkg::OP_CAP_COPY,
+      tess_isa_pkg::OP_CAP_MINT, tess_isa_pkg::OP_CAP_NARROW: begin
+        wr_en = 1'b1; wr_val = cap_rd; cap_op = 1'b1;
+      end
       tess_isa_pkg::OP_INVALID: begin halt = 1'b1; cause = tess_isa_pkg::CAUSE_ILLEGAL; hvalue = insn; end
-      // Capability and message instructions need the network side, not built yet.
+      // Message instructions need the network side, not built yet.
       default: begin halt = 1'b1; unimpl = 1'b1; cause = tess_isa_pkg::CAUSE_ILLEGAL; hvalue = insn; end
     endcase
     if (!issue) begin
@@ -325,6 +337,11 @@ module tess_core #(
   assign dmem_be_o    = be;
   assign dmem_wdata_o = st_data << {addr[1:0], 3'b000};
   assign rf_clear     = state_q == ST_IDLE && start_i;
+
+  tess_caps u_caps (
+    .clk_i, .rst_ni, .en_i(retire && cap_op), .op_i(op), .a_i(a), .b_i(b), .c_i(c),
+    .rd_o(cap_rd)
+  );
 
   tess_div u_div (
     .clk_i, .rst_ni, .start_i(div_start),

@@ -171,6 +171,21 @@ package tess_isa_pkg;
   localparam int unsigned JUMP_PENALTY = 2;
   localparam int unsigned MEM_DEFAULT = 65536;
 
+  // Capabilities (isa/params.h).
+  localparam int unsigned CAP_SLOTS = 32;
+  localparam logic [1:0] CAP_KIND_EMPTY = 2'd0, CAP_KIND_SEND = 2'd1, CAP_KIND_CONTROL = 2'd2;
+
+  // Status codes of Xtess instructions (isa/errors.def).
+  localparam logic [31:0] ERR_OK = 32'h00000000;
+  localparam logic [31:0] ERR_E_SLOT = 32'hffffffff;
+  localparam logic [31:0] ERR_E_EMPTY = 32'hfffffffe;
+  localparam logic [31:0] ERR_E_KIND = 32'hfffffffd;
+  localparam logic [31:0] ERR_E_RANGE = 32'hfffffffc;
+  localparam logic [31:0] ERR_E_LEN = 32'hfffffffb;
+  localparam logic [31:0] ERR_E_PASS = 32'hfffffffa;
+  localparam logic [31:0] ERR_E_BADGED = 32'hfffffff9;
+  localparam logic [31:0] ERR_E_NOPENDING = 32'hfffffff8;
+
   // Halt causes (isa/causes.def).
   localparam logic [3:0] CAUSE_RUNNING = 4'd0;
   localparam logic [3:0] CAUSE_EXIT = 4'd1;

@@ -8,8 +8,10 @@ module tess_regfile (
   input  logic [31:0] sp_i,
   input  logic [4:0]  r1_i,
   input  logic [4:0]  r2_i,
+  input  logic [4:0]  r3_i,       // rs3 of R4 instructions (cap.narrow)
   output logic [31:0] r1_o,
   output logic [31:0] r2_o,
+  output logic [31:0] r3_o,
   // fixed taps: the semihosting registers a0, a1, a2, a7
   output logic [31:0] a0_o,
   output logic [31:0] a1_o,
@@ -26,6 +28,7 @@ module tess_regfile (
 
   assign r1_o = r1_i == 5'd0 ? 32'd0 : regs_q[r1_i];
   assign r2_o = r2_i == 5'd0 ? 32'd0 : regs_q[r2_i];
+  assign r3_o = r3_i == 5'd0 ? 32'd0 : regs_q[r3_i];
   assign a0_o = regs_q[10];
   assign a1_o = regs_q[11];
   assign a2_o = regs_q[12];

@@ -47,6 +47,9 @@ cosim_ref *cosim_ref_new(const cosim_cfg *c);   /* NULL after a message on stder
 void cosim_ref_free(cosim_ref *r);
 uint32_t cosim_ref_entry(const cosim_ref *r);
 const uint8_t *cosim_ref_mem(const cosim_ref *r);
+/* Capability slot of the model's tile at start (kind 0: empty). */
+void cosim_ref_cap(const cosim_ref *r, unsigned slot, unsigned *kind, uint32_t *lo,
+		   uint32_t *hi, uint32_t *badge);
 /* Run the model to its next retired instruction (true, its trace line in line) or to
  * its halt (false). Semihosting output of that step is appended to out. */
 bool cosim_ref_step(cosim_ref *r, char *line, size_t size, cosim_bytes *out);

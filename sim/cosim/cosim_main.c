@@ -242,6 +242,12 @@ static void load_rtl(cosim_run *c, rtl *r)
 	uint32_t *mem = rtl_mem(r);
 	memset(mem, 0, rtl_mem_bytes(r));
 	memcpy(mem, c->image, c->o->cfg.mem_size);   /* little-endian host */
+	for (unsigned s = 0; s < CAP_SLOTS; s++) {
+		unsigned kind;
+		uint32_t lo, hi, badge;
+		cosim_ref_cap(c->ref, s, &kind, &lo, &hi, &badge);
+		rtl_set_cap(r, s, kind, lo, hi, badge);
+	}
 	rtl_start(r, cosim_ref_entry(c->ref), c->o->cfg.mem_size, 0, 0, 1u << 16 | 1u,
 		  c->o->cfg.semihost);
 }

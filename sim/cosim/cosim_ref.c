@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "control.h"
 #include "core.h"
 #include "cosim.h"
 #include "elf_load.h"
 #include "mesh.h"
+#include "noc.h"
 
 struct cosim_ref {
 	mesh_t *m;
@@ -44,6 +46,8 @@ cosim_ref *cosim_ref_new(const cosim_cfg *c)
 	}
 	elf_image_place(r->img, r->t);
 	r->t->preloaded = true;
+	ctl_preload(r->t, -1, 1, 0);   /* as tessera run without a manifest: no supervisor,
+					* no control capability */
 	tile_start(r->t, r->img->entry, 0);
 	mesh_activate(r->m, r->t);
 	return r;
@@ -70,6 +74,16 @@ uint32_t cosim_ref_entry(const cosim_ref *r)
 const uint8_t *cosim_ref_mem(const cosim_ref *r)
 {
 	return r->t->mem;
+}
+
+void cosim_ref_cap(const cosim_ref *r, unsigned slot, unsigned *kind, uint32_t *lo,
+		   uint32_t *hi, uint32_t *badge)
+{
+	const cap_t *c = &r->t->net->caps.slot[slot % CAP_SLOTS];
+	*kind = c->kind;
+	*lo = c->lo;
+	*hi = c->hi;
+	*badge = c->badge;
 }
 
 /* Take what the step recorded: the trace line into line, output into out. */

@@ -41,6 +41,9 @@ void rtl_wave_window(rtl *r, uint64_t from, uint64_t to);
 /* The SRAM as words (little-endian bytes in each), and its size in bytes. */
 uint32_t *rtl_mem(rtl *r);
 uint32_t rtl_mem_bytes(const rtl *r);
+/* Fill capability slot `slot` before the start (as the chip preloads a tile). */
+void rtl_set_cap(rtl *r, unsigned slot, unsigned kind, uint32_t lo, uint32_t hi,
+		 uint32_t badge);
 /* Start the core at pc with memory bound `bound` (SPEC §2.2). */
 void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint32_t tile, uint32_t txy,
 	       uint32_t mesh, bool semihost);

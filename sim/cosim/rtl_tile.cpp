@@ -76,6 +76,17 @@ extern "C" uint32_t rtl_mem_bytes(const rtl *r)
 	return (uint32_t)sizeof r->top->rootp->tess_tile__DOT__u_sram__DOT__mem_q.m_storage;
 }
 
+extern "C" void rtl_set_cap(rtl *r, unsigned slot, unsigned kind, uint32_t lo, uint32_t hi,
+			    uint32_t badge)
+{
+	auto *root = r->top->rootp;
+	slot &= 31;
+	root->tess_tile__DOT__u_core__DOT__u_caps__DOT__kind_q[slot] = kind & 3;
+	root->tess_tile__DOT__u_core__DOT__u_caps__DOT__lo_q[slot] = lo;
+	root->tess_tile__DOT__u_core__DOT__u_caps__DOT__hi_q[slot] = hi;
+	root->tess_tile__DOT__u_core__DOT__u_caps__DOT__badge_q[slot] = badge;
+}
+
 extern "C" void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint32_t tile, uint32_t txy,
 			  uint32_t mesh, bool semihost)
 {

@@ -12,3 +12,13 @@
 /* Xtess instructions through .insn (GNU as does not know them). */
 #define TESS_INFO(rd, f7) .insn r 0x0b, 0, f7, rd, x0, x0
 #define TESS_EXIT(rs) .insn r 0x0b, 1, 0, x0, rs, x0
+
+/* Capability instructions (isa/SPEC.md §4.2). */
+#define CAP_INFO(rd, rs)  .insn r 0x0b, 2, 0, rd, rs, x0
+#define CAP_LO(rd, rs)    .insn r 0x0b, 2, 1, rd, rs, x0
+#define CAP_HI(rd, rs)    .insn r 0x0b, 2, 2, rd, rs, x0
+#define CAP_BADGE(rd, rs) .insn r 0x0b, 2, 3, rd, rs, x0
+#define CAP_DROP(rd, rs)  .insn r 0x0b, 2, 4, rd, rs, x0
+#define CAP_COPY(rd, rs1, rs2) .insn r 0x0b, 2, 5, rd, rs1, rs2
+#define CAP_MINT(rd, rs1, rs2) .insn r 0x0b, 2, 6, rd, rs1, rs2
+#define CAP_NARROW(rd, rs1, rs2, rs3) .insn r4 0x0b, 3, 0, rd, rs1, rs2, rs3

@@ -1,0 +1,102 @@
+// The capability table (isa/SPEC.md §4.2): CAP_SLOTS slots of {kind, lo, hi, badge} and
+// the cap.* instructions, each done in its issue cycle (cost 1): the status or value is
+// combinational, the one slot an instruction writes is written at the end of the cycle.
+// Software can only read, copy, drop, badge and narrow what is there; the table is
+// filled at start by the harness (public arrays), as the chip fills a preloaded tile's.
+module tess_caps (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+  input  logic        en_i,       // a cap.* instruction retires this cycle
+  input  logic [6:0]  op_i,
+  input  logic [31:0] a_i,        // rs1
+  input  logic [31:0] b_i,        // rs2
+  input  logic [31:0] c_i,        // rs3 (cap.narrow)
+  output logic [31:0] rd_o
+);
+  localparam logic [1:0] EMPTY = tess_isa_pkg::CAP_KIND_EMPTY;
+
+  logic [1:0]  kind_q  [0:31] /* verilator public_flat_rw */;
+  logic [31:0] lo_q    [0:31] /* verilator public_flat_rw */;
+  logic [31:0] hi_q    [0:31] /* verilator public_flat_rw */;
+  logic [31:0] badge_q [0:31] /* verilator public_flat_rw */;
+
+  // source slot: rs1 itself for the plain forms, rs1 & 31 for mint and narrow
+  logic        mint_or_narrow, a_big, b_big;
+  logic [4:0]  src, dst;
+  logic [1:0]  s_kind;
+  logic [31:0] s_lo, s_hi, s_badge;
+  logic        we;
+  logic [1:0]  w_kind;
+  logic [31:0] w_lo, w_hi, w_badge;
+
+  assign mint_or_narrow = op_i == tess_isa_pkg::OP_CAP_MINT || op_i == tess_isa_pkg::OP_CAP_NARROW;
+  assign a_big   = a_i >= 32'(tess_isa_pkg::CAP_SLOTS);
+  assign b_big   = b_i >= 32'(tess_isa_pkg::CAP_SLOTS);
+  assign src     = a_i[4:0];
+  assign s_kind  = kind_q[src];
+  assign s_lo    = lo_q[src];
+  assign s_hi    = hi_q[src];
+  assign s_badge = badge_q[src];
+
+  always_comb begin
+    rd_o = tess_isa_pkg::ERR_OK;
+    we = 1'b0;
+    dst = src;
+    w_kind = s_kind;
+    w_lo = s_lo;
+    w_hi = s_hi;
+    w_badge = s_badge;
+    if (a_big && !mint_or_narrow) begin
+      rd_o = tess_isa_pkg::ERR_E_SLOT;
+    end else begin
+      case (op_i)
+        tess_isa_pkg::OP_CAP_INFO:
+          rd_o = {27'd0, s_kind != EMPTY && s_lo == s_hi, 2'd0, s_kind};
+        tess_isa_pkg::OP_CAP_LO:    rd_o = s_kind != EMPTY ? s_lo : 32'd0;
+        tess_isa_pkg::OP_CAP_HI:    rd_o = s_kind != EMPTY ? s_hi : 32'd0;
+        tess_isa_pkg::OP_CAP_BADGE: rd_o = s_kind != EMPTY ? s_badge : 32'd0;
+        tess_isa_pkg::OP_CAP_DROP: begin
+          we = 1'b1; w_kind = EMPTY; w_lo = '0; w_hi = '0; w_badge = '0;
+        end
+        tess_isa_pkg::OP_CAP_COPY: begin
+          dst = b_i[4:0];
+          if (b_big) rd_o = tess_isa_pkg::ERR_E_SLOT;
+          else if (s_kind == EMPTY) rd_o = tess_isa_pkg::ERR_E_EMPTY;
+          else we = 1'b1;
+        end
+        tess_isa_pkg::OP_CAP_MINT: begin
+          dst = a_i[12:8];
+          w_badge = b_i;
+          if (s_kind == EMPTY) rd_o = tess_isa_pkg::ERR_E_EMPTY;
+          else if (s_kind != tess_isa_pkg::CAP_KIND_SEND) rd_o = tess_isa_pkg::ERR_E_KIND;
+          else if (s_badge != 32'd0) rd_o = tess_isa_pkg::ERR_E_BADGED;
+          else we = 1'b1;
+        end
+        default: begin  // cap.narrow: the new range must lie inside the old one
+          dst = a_i[12:8];
+          w_lo = b_i;
+          w_hi = c_i;
+          if (s_kind == EMPTY) rd_o = tess_isa_pkg::ERR_E_EMPTY;
+          else if (b_i > c_i || b_i < s_lo || c_i > s_hi) rd_o = tess_isa_pkg::ERR_E_RANGE;
+          else we = 1'b1;
+        end
+      endcase
+    end
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      for (int i = 0; i < 32; i++) begin
+        kind_q[i] <= EMPTY;
+        lo_q[i] <= '0;
+        hi_q[i] <= '0;
+        badge_q[i] <= '0;
+      end
+    end else if (en_i && we) begin
+      kind_q[dst] <= w_kind;
+      lo_q[dst] <= w_lo;
+      hi_q[dst] <= w_hi;
+      badge_q[dst] <= w_badge;
+    end
+  end
+endmodule
