@@ -286,6 +286,17 @@ int os_main(void)
 	con_puts(mf->title);
 	line(" on ", sp.width, "x");
 	line("", sp.height, " tiles\n");
+	uint32_t need = 1;
+	for (uint32_t i = 0; i < mf->nservices; i++) {
+		const sup_spec *v = &mf->services[i];
+		need += (v->count ? v->count : 1) * (1 + v->region);
+	}
+	if (need > sp.width * sp.height) {
+		line("root: the manifest needs ", need, " tiles");
+		line(", the chip has ", sp.width * sp.height, "\n");
+		con_flush();
+		return SUP_EXIT_NOSTART;
+	}
 	sup_init(&root_sup, &sp, mf->strategy, mf->intensity, mf->period);
 	root_sup.on_start = on_start;
 	root_sup.on_exit = on_exit;
