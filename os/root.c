@@ -275,9 +275,9 @@ static void kill_named(void)
 	line(", subtree tiles still busy ", busy, "\n");
 }
 
-int os_main(void)
+/* Checks the chip, starts the manifest's services in order; 0, or an exit value. */
+static uint32_t boot(void)
 {
-	os_msg m;
 	if (spawn_init(&sp, SLOT_CONTROL) < 0) {
 		con_puts("root: no CONTROL capability in slot 8 (boot without --boot?)\n");
 		return 3;
@@ -303,19 +303,32 @@ int os_main(void)
 	for (uint32_t i = 0; i < mf->nservices; i++)
 		sup_add(&root_sup, &mf->services[i]);
 	sup_start_all(&root_sup);
-	uint8_t killed = 0;
+	return 0;
+}
+
+/* Cycles until the kill test's moment (after doing it when due), or `wait`. */
+static uint32_t kill_due(uint32_t wait)
+{
+	static uint8_t killed;
+	if (!mf->kill_name || killed)
+		return wait;
+	uint64_t now = tess_cycle64();
+	if (now >= mf->kill_at) {
+		killed = 1;
+		kill_named();
+		return 1;
+	}
+	return !wait || mf->kill_at - now < wait ? (uint32_t)(mf->kill_at - now) : wait;
+}
+
+int os_main(void)
+{
+	os_msg m;
+	uint32_t err = boot();
+	if (err)
+		return (int)err;
 	for (;;) {
-		uint32_t wait = sup_tick(&root_sup);
-		if (mf->kill_name && !killed) {
-			uint64_t now = tess_cycle64();
-			if (now >= mf->kill_at) {
-				killed = 1;
-				kill_named();
-				continue;
-			}
-			if (!wait || mf->kill_at - now < wait)
-				wait = (uint32_t)(mf->kill_at - now);
-		}
+		uint32_t wait = kill_due(sup_tick(&root_sup));
 		if (mf->end_when_done && all_done())
 			finish();
 		if (wait && !os_wait(wait))
