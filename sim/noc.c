@@ -290,10 +290,13 @@ static flit_t inbuf_pop(inbuf *b, uint64_t s)
 	return f;
 }
 
-static ni_vnet *tile_ni(const net_t *n, uint32_t id, int v)
+static struct tile_net *router_tn(const net_t *n, router_t *r)
 {
-	tile_t *t = mesh_tile_if(n->mesh, id);
-	return t && t->net ? &t->net->ni[v] : NULL;
+	if (!r->tn) {
+		tile_t *t = mesh_tile_if(n->mesh, r->id);
+		r->tn = t ? t->net : NULL;
+	}
+	return r->tn;
 }
 
 /* One flit per cycle from an NI (control first) into an input port. */
@@ -415,15 +418,13 @@ static void switch_cycle(net_t *n, router_t *r, uint64_t s)
 			r->ps[want[i / NVNETS][i % NVNETS]].stall_arb++;
 }
 
-static bool router_busy(const net_t *n, const router_t *r)
+static bool router_busy(const net_t *n, router_t *r)
 {
 	if (r->nflits)
 		return true;
-	for (int v = 0; v < NVNETS; v++) {
-		const ni_vnet *nv = tile_ni(n, r->id, v);
-		if (nv && nv->q.n)
-			return true;
-	}
+	const struct tile_net *tn = router_tn(n, r);
+	if (tn && (tn->ni[VNET_DATA].q.n || tn->ni[VNET_CTL].q.n))
+		return true;
 	if (r->id == 0 && n->dev_ni[DEVI_CONSOLE].q.n)
 		return true;
 	return r->id == n->w - 1 && n->dev_ni[DEVI_BLOCK].q.n;
@@ -431,17 +432,21 @@ static bool router_busy(const net_t *n, const router_t *r)
 
 static void router_cycle(net_t *n, router_t *r, uint64_t s)
 {
-	ni_vnet *local[NVNETS] = {tile_ni(n, r->id, VNET_DATA), tile_ni(n, r->id, VNET_CTL)};
-	inject(r, local, PORT_LOCAL, s);
-	if (r->id == 0) {
+	struct tile_net *tn = router_tn(n, r);
+	if (tn && (tn->ni[VNET_DATA].q.n || tn->ni[VNET_CTL].q.n)) {
+		ni_vnet *local[NVNETS] = {&tn->ni[VNET_DATA], &tn->ni[VNET_CTL]};
+		inject(r, local, PORT_LOCAL, s);
+	}
+	if (r->id == 0 && n->dev_ni[DEVI_CONSOLE].q.n) {
 		ni_vnet *dev[NVNETS] = {&n->dev_ni[DEVI_CONSOLE], NULL};
 		inject(r, dev, PORT_W, s);
 	}
-	if (r->id == n->w - 1) {
+	if (r->id == n->w - 1 && n->dev_ni[DEVI_BLOCK].q.n) {
 		ni_vnet *dev[NVNETS] = {&n->dev_ni[DEVI_BLOCK], NULL};
 		inject(r, dev, PORT_E, s);
 	}
-	switch_cycle(n, r, s);
+	if (r->nflits)
+		switch_cycle(n, r, s);
 }
 
 void noc_cycle(net_t *n, uint64_t s)
@@ -457,9 +462,8 @@ void noc_cycle(net_t *n, uint64_t s)
 			continue;
 		}
 		r->active = false;
-		tile_t *t = mesh_tile_if(n->mesh, r->id);
-		if (t && t->net)
-			t->net->ni_listed = false;
+		if (router_tn(n, r))
+			r->tn->ni_listed = false;
 	}
 	n->nact = k;
 }

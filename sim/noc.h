@@ -71,6 +71,7 @@ typedef struct router {
 	int8_t owner[NPORTS][NVNETS];   /* input holding the output (wormhole), -1 */
 	uint8_t rr[NPORTS][NVNETS];     /* last arbitration winner */
 	port_stats ps[NPORTS];
+	struct tile_net *tn;      /* the tile's network side, once the tile exists */
 } router_t;
 
 /* Network side of one tile (SPEC §2). */
