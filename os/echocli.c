@@ -9,7 +9,7 @@
 #include "ns.h"
 #include "sys.h"
 
-#define ECHO_WAIT 20000u
+#define ECHO_WAIT 5000u   /* cycles for an answer before asking the name service again */
 
 static int ping(int32_t slot, uint32_t x, uint32_t *tile)
 {

@@ -63,7 +63,14 @@ if [ "$rc" != 0 ]; then bad "restart" "exit status $rc"
 elif [ -z "$cyc" ] || [ "$newt" = 0 ]; then bad "restart" "client did not reconnect"
 elif [ "$cyc" -gt 50000 ]; then bad "restart" "reconnected after $cyc cycles (bound 50000)"
 elif ! grep -q 'started echo on tile [0-9]* (start 2)' "$out"; then bad "restart" "no second start"
-else ok "restart: crashed echo back and client reconnected in $cyc cycles"; fi
+else
+	# The root restarts it within a bound: from the notice's arrival to the new start.
+	down=$(sed -n 's/.*root: echo on tile [0-9]* halted: cause 2 .* at cycle \([0-9]*\)/\1/p' "$out")
+	up=$(sed -n 's/.*root: started echo on tile [0-9]* (start 2) at cycle \([0-9]*\)/\1/p' "$out")
+	if [ -z "$down" ] || [ -z "$up" ] || [ $((up - down)) -gt 10000 ]; then
+		bad "restart" "restart took '$down' -> '$up' (bound 10000 cycles)"
+	else ok "restart: echo back $((up - down)) cycles after its notice, client reconnected in $cyc"; fi
+fi
 
 # The name service itself is killed: restarted, told by the root what runs, and a
 # client that looks up afterwards (then crashes its service and reconnects) succeeds.
