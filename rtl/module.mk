@@ -2,7 +2,8 @@
 # against the C model, fault-injection build, yosys synthesis check.
 #
 #   make rtl          build the Verilated tile and $(BUILD)/cosim
-#   make test-rtl     co-simulate tests/rtl/*, RTL_DIFF_COUNT random programs (tests/diff/gen),
+#   make test-rtl     co-simulate tests/rtl/*, the one-tile programs of tests/e2e/,
+#                     RTL_DIFF_COUNT random programs (tests/diff/gen),
 #                     and check that the fault-injection build fails where it must
 #   make rtl-synth    yosys generic synthesis of one tile; prints the cell count
 #   make rtl-lint     verilator --lint-only -Wall
@@ -76,8 +77,9 @@ rtl: $(BUILD)/cosim
 RTL_DIFF_COUNT ?= 100
 RTL_DIFF_SEED ?= 1
 test-rtl: $(BUILD)/cosim $(BUILD)/cosim-fault $(BUILD)/tessera $(BUILD)/tests/diff/gen $(RTL_TEST_ELFS)
+	@$(MAKE) --no-print-directory $(E2E_ELFS) > /dev/null
 	@RTL_DIFF_COUNT=$(RTL_DIFF_COUNT) RTL_DIFF_SEED=$(RTL_DIFF_SEED) \
-		tests/rtl/run.sh $(BUILD) $(RTL_TEST_ELFS)
+		tests/rtl/run.sh $(BUILD) $(RTL_TEST_ELFS) $(E2E_ELFS)
 rtl-lint: $(RTL_SV)
 	$(VERILATOR) --lint-only -Wall --no-timing --top-module $(RTL_TOP) $(RTL_SV)
 else

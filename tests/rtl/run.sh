@@ -1,5 +1,5 @@
 #!/bin/sh
-# Co-simulation tests: every program of tests/rtl/ on the RTL and the C model in lock
+# Co-simulation tests: every program given (tests/rtl/*, tests/e2e/*) on the RTL and the C model in lock
 # step (build/cosim), the RTL's trace against `tessera run --trace`, the fault-injection
 # build (taken-branch penalty one cycle short) failing at the right cycle, and bad input.
 # usage: run.sh BUILD ELF...
@@ -13,7 +13,8 @@ bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 for elf in "$@"; do
 	name=$(basename "$elf" .elf)
 	log=$work/$name.log
-	"$build/cosim" --quiet --trace "$work/$name.rtl.trace" "$elf" > "$log" 2>&1
+	# 2M cycles: the longest program (e2e checksum) needs 1.3M; spin_s never halts
+	"$build/cosim" --quiet --max-cycles 2000000 --trace "$work/$name.rtl.trace" "$elf" > "$log" 2>&1
 	rc=$?
 	case $name in
 	u_*)	# uses what the RTL has not got yet: must not pass
@@ -24,7 +25,7 @@ for elf in "$@"; do
 	if [ $rc = 0 ] && grep -q '^COSIM PASS' "$log"; then ok
 	else bad "$name: cosim exit $rc"; tail -n 30 "$log"; continue; fi
 	# the RTL's commit trace is the model's, byte for byte
-	"$build/tessera" run --quiet --trace "$work/$name.model.trace" "$elf" > /dev/null 2>&1
+	"$build/tessera" run --quiet --max-cycles 2000000 --trace "$work/$name.model.trace" "$elf" > /dev/null 2>&1
 	if cmp -s "$work/$name.rtl.trace" "$work/$name.model.trace"; then ok
 	else bad "$name: RTL trace differs from tessera run --trace"
 		diff "$work/$name.model.trace" "$work/$name.rtl.trace" | head -n 4; fi
