@@ -57,6 +57,7 @@ include sim/module.mk
 -include rtl/module.mk
 -include sim/view/module.mk
 -include waves/module.mk
+-include examples/module.mk
 include tests/module.mk
 -include tests/bench/module.mk
 

@@ -240,7 +240,7 @@ int run_parse_args(run_opts *o, const char *cmd, int argc, char **argv, const ru
 	optind = 1;
 	opterr = 0;
 	int c, rc = -1;
-	while (rc < 0 && (c = getopt_long(argc, argv, "+", opts, NULL)) != -1)
+	while (rc < 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1)
 		rc = parse_option(o, extra, c, argv);
 	free(opts);
 	if (rc >= 0)

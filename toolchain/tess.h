@@ -1,0 +1,218 @@
+/*
+ * tess.h: Tessera's own instructions (the Xtess extension, isa/SPEC.md §4) for C on the
+ * chip, as static inline functions over GNU as `.insn` forms, plus the message,
+ * capability and control helpers built on them. Every constant comes from isa/:
+ * params.h (sizes, slots, devices) and the tables tags.def, errors.def, causes.def.
+ *
+ * Build with tessera-cc, which puts isa/ and toolchain/ on the include path.
+ */
+#ifndef TESS_H
+#define TESS_H
+
+#include <stdint.h>
+
+#include "params.h"
+
+/* Reserved message tags (isa/tags.def): TESS_CTL_LOAD, TESS_CON_WRITE, TESS_MSG_EXIT... */
+enum {
+#define TAG(name, val, desc) TESS_##name = val,
+#include "tags.def"
+#undef TAG
+};
+
+/* Status codes of Xtess instructions (isa/errors.def): TESS_OK, TESS_E_SLOT, ... */
+enum {
+#define ERROR(name, val, desc) TESS_##name = val,
+#include "errors.def"
+#undef ERROR
+};
+
+/* Halt causes carried by EXIT notices (isa/causes.def): TESS_CAUSE_EXIT, ... */
+enum {
+#define CAUSE(name, num, desc) TESS_CAUSE_##name = num,
+#include "causes.def"
+#undef CAUSE
+};
+
+/* ---- tile information (custom-0, funct3 0) -------------------------------------- */
+
+#define TESS_INFO_(f7) ({ uint32_t r_; \
+	__asm__ volatile(".insn r 0x0b, 0, " #f7 ", %0, x0, x0" : "=r"(r_)); r_; })
+
+/* This tile's id (y * W + x). */
+static inline uint32_t tess_tid(void) { return TESS_INFO_(0); }
+/* Column and row of this tile. */
+static inline uint32_t tess_x(void) { return TESS_INFO_(1) & 0xffffu; }
+static inline uint32_t tess_y(void) { return TESS_INFO_(1) >> 16; }
+/* Mesh width and height. */
+static inline uint32_t tess_mesh_w(void) { return TESS_INFO_(2) & 0xffffu; }
+static inline uint32_t tess_mesh_h(void) { return TESS_INFO_(2) >> 16; }
+/* Cycles since this tile started (64-bit, read consistently). */
+static inline uint64_t tess_cycles(void)
+{
+	uint32_t hi, lo, hi2;
+	do {
+		hi = TESS_INFO_(4);
+		lo = TESS_INFO_(3);
+		hi2 = TESS_INFO_(4);
+	} while (hi != hi2);
+	return (uint64_t)hi << 32 | lo;
+}
+/* Low 32 bits of the cycle counter: one instruction. */
+static inline uint32_t tess_cycle32(void) { return TESS_INFO_(3); }
+/* Instructions retired since start (64-bit). */
+static inline uint64_t tess_instret(void)
+{
+	uint32_t hi, lo, hi2;
+	do {
+		hi = TESS_INFO_(6);
+		lo = TESS_INFO_(5);
+		hi2 = TESS_INFO_(6);
+	} while (hi != hi2);
+	return (uint64_t)hi << 32 | lo;
+}
+/* The memory bound: bytes of SRAM this tile may use, from 0. */
+static inline uint32_t tess_membound(void) { return TESS_INFO_(7); }
+
+/* Halts the tile with cause EXIT and this value (the supervisor's notice carries it). */
+static inline __attribute__((noreturn)) void tess_exit(uint32_t value)
+{
+	__asm__ volatile(".insn r 0x0b, 1, 0, x0, %0, x0" : : "r"(value) : "memory");
+	__builtin_unreachable();
+}
+
+/* ---- capabilities (custom-0, funct3 2 and 3) ------------------------------------ */
+
+#define TESS_CAP1_(f7, a) ({ uint32_t r_; \
+	__asm__ volatile(".insn r 0x0b, 2, " #f7 ", %0, %1, x0" : "=r"(r_) : "r"(a)); r_; })
+#define TESS_CAP2_(f7, a, b) ({ uint32_t r_; \
+	__asm__ volatile(".insn r 0x0b, 2, " #f7 ", %0, %1, %2" : "=r"(r_) : "r"(a), "r"(b)); r_; })
+
+/* Kind of a slot (CAP_KIND_*), bit 4 set when it names one endpoint. */
+static inline uint32_t cap_info(uint32_t slot) { return TESS_CAP1_(0, slot); }
+static inline uint32_t cap_kind(uint32_t slot) { return cap_info(slot) & 15u; }
+/* The endpoint range [lo, hi] and the badge of a slot. */
+static inline uint32_t cap_lo(uint32_t slot) { return TESS_CAP1_(1, slot); }
+static inline uint32_t cap_hi(uint32_t slot) { return TESS_CAP1_(2, slot); }
+static inline uint32_t cap_badge(uint32_t slot) { return TESS_CAP1_(3, slot); }
+/* Empties a slot. Returns a status (TESS_OK or TESS_E_*). */
+static inline int32_t cap_drop(uint32_t slot) { return (int32_t)TESS_CAP1_(4, slot); }
+/* Copies slot src into slot dst. */
+static inline int32_t cap_copy(uint32_t src, uint32_t dst)
+{
+	return (int32_t)TESS_CAP2_(5, src, dst);
+}
+/* Copies an unbadged SEND capability into dst with a badge. */
+static inline int32_t cap_mint(uint32_t src, uint32_t dst, uint32_t badge)
+{
+	return (int32_t)TESS_CAP2_(6, src | dst << 8, badge);
+}
+/* Copies src into dst narrowed to [lo, hi] (inside src's range). */
+static inline int32_t cap_narrow(uint32_t src, uint32_t dst, uint32_t lo, uint32_t hi)
+{
+	int32_t r;
+	__asm__ volatile(".insn r4 0x0b, 3, 0, %0, %1, %2, %3"
+			 : "=r"(r) : "r"(src | dst << 8), "r"(lo), "r"(hi));
+	return r;
+}
+
+/* ---- messages (custom-1) --------------------------------------------------------- */
+
+/* What msg.recv writes: info, source, badge, then the payload. */
+typedef struct {
+	uint32_t info;
+	uint32_t src;
+	uint32_t badge;
+	uint32_t w[MSG_MAX_WORDS];
+} tess_msg;
+
+static inline uint32_t tess_msg_tag(const tess_msg *m) { return m->info >> 8 & 255u; }
+static inline uint32_t tess_msg_len(const tess_msg *m) { return m->info >> 16 & 31u; }
+static inline int tess_msg_is_control(const tess_msg *m) { return (m->info & MSG_INFO_CONTROL) != 0; }
+/* The slot a passed capability was put in, or -1. */
+static inline int tess_msg_cap_slot(const tess_msg *m)
+{
+	return m->info & MSG_INFO_CAP ? (int)(m->info >> 24 & 31u) : -1;
+}
+
+/*
+ * msg.send: desc is SEND_DESC(slot, tag, len) (| SEND_DESC_PASS(slot) to pass a
+ * capability); dest matters only when the slot covers a range. Blocks while the
+ * network interface is full. Returns TESS_OK or TESS_E_*.
+ */
+static inline int32_t msg_send(uint32_t desc, const void *payload, uint32_t dest)
+{
+	int32_t r;
+	__asm__ volatile(".insn r4 0x2b, 0, 0, %0, %1, %2, %3"
+			 : "=r"(r) : "r"(desc), "r"(payload), "r"(dest) : "memory");
+	return r;
+}
+/* msg.recv: blocks until a message is there; returns its info word. */
+static inline uint32_t msg_recv(tess_msg *m)
+{
+	uint32_t r;
+	__asm__ volatile(".insn r 0x2b, 1, 0, %0, %1, x0" : "=r"(r) : "r"(m) : "memory");
+	return r;
+}
+/* msg.poll: as msg_recv when a message is there, else returns 0 at once. */
+static inline uint32_t msg_poll(tess_msg *m)
+{
+	uint32_t r;
+	__asm__ volatile(".insn r 0x2b, 1, 1, %0, %1, x0" : "=r"(r) : "r"(m) : "memory");
+	return r;
+}
+/* msg.wait: sleeps until a message is there (1) or `cycles` pass (0); 0 = no deadline. */
+static inline uint32_t msg_wait(uint32_t cycles)
+{
+	uint32_t r;
+	__asm__ volatile(".insn r 0x2b, 1, 2, %0, %1, x0" : "=r"(r) : "r"(cycles) : "memory");
+	return r;
+}
+/* msg.ack: acknowledges the oldest EXIT notice from a child tile (SPEC §6.3). */
+static inline int32_t msg_ack(uint32_t child)
+{
+	int32_t r;
+	__asm__ volatile(".insn r 0x2b, 1, 3, %0, %1, x0" : "=r"(r) : "r"(child) : "memory");
+	return r;
+}
+
+/* Sends len words with a tag through a single-endpoint slot. */
+static inline int32_t tess_send(uint32_t slot, uint32_t tag, const uint32_t *w, uint32_t len)
+{
+	return msg_send(SEND_DESC(slot, tag, len), w, 0);
+}
+/* Sends through a range slot to endpoint dest. */
+static inline int32_t tess_send_to(uint32_t slot, uint32_t dest, uint32_t tag,
+				   const uint32_t *w, uint32_t len)
+{
+	return msg_send(SEND_DESC(slot, tag, len), w, dest);
+}
+
+/* ---- control of child tiles (SPEC §6.1): messages through a CONTROL slot --------- */
+
+/* Writes n words at addr of idle tile `tile`, 15 words per message. */
+int32_t tess_ctl_load(uint32_t slot, uint32_t tile, uint32_t addr, const uint32_t *w, uint32_t n);
+/* Sets an idle tile's budgets: cycles (0 unlimited), memory bound (0 all), messages. */
+int32_t tess_ctl_budget(uint32_t slot, uint32_t tile, uint64_t cycles, uint32_t bound,
+			uint32_t msgs);
+/* Starts an idle tile at pc with a0 = arg; this tile becomes its supervisor. */
+int32_t tess_ctl_start(uint32_t slot, uint32_t tile, uint32_t pc, uint32_t arg);
+/* Kills a running tile. */
+int32_t tess_ctl_kill(uint32_t slot, uint32_t tile);
+/* Installs the capability in cap_slot into the idle tile's slot dst_slot. */
+int32_t tess_ctl_grant(uint32_t slot, uint32_t tile, uint32_t dst_slot, uint32_t cap_slot);
+/* Clears an idle tile (memory, capabilities, budgets). */
+int32_t tess_ctl_clear(uint32_t slot, uint32_t tile);
+
+/*
+ * Receiving with a hold-back queue: the console reader (stdin) and callers that wait
+ * for one particular reply keep other messages here, and tess_recv returns them first.
+ */
+void tess_recv(tess_msg *m);
+/* Waits for a message with this tag (from src unless src == ~0u); others are held back. */
+void tess_recv_tag(tess_msg *m, uint32_t tag, uint32_t src);
+
+/* Flushes this tile's console line buffer (printf output is line-buffered). */
+void tess_console_flush(void);
+
+#endif
