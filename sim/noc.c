@@ -273,7 +273,7 @@ static unsigned inbuf_seen(const inbuf *b, uint64_t s)
 
 static void inbuf_push(inbuf *b, flit_t f)
 {
-	b->f[(b->head + b->n) % ROUTER_BUF_FLITS] = f;
+	b->f[(unsigned)(b->head + b->n) % ROUTER_BUF_FLITS] = f;
 	b->n++;
 }
 
@@ -315,6 +315,7 @@ static void inject(router_t *r, ni_vnet *nis[NVNETS], int port, uint64_t s)
 			ni_note_departure(nv, s);
 		inbuf_push(b, g);
 		r->nflits++;
+		r->occ |= (uint16_t)(1u << (port * NVNETS + v));
 		return;
 	}
 }
@@ -345,6 +346,7 @@ static void forward(net_t *n, router_t *r, int o, int v, flit_t f, uint64_t s)
 	f.t = s + 1;
 	inbuf_push(&d->in[opposite[o]][v], f);
 	d->nflits++;
+	d->occ |= (uint16_t)(1u << (opposite[o] * NVNETS + v));
 }
 
 /* Round robin among the inputs in mask, starting after the last winner. */
@@ -367,23 +369,26 @@ static void switch_cycle(net_t *n, router_t *r, uint64_t s)
 {
 	uint8_t req[NPORTS][NVNETS] = {{0}};
 	int8_t want[NPORTS][NVNETS];
-	unsigned ready = 0;
-	for (int i = 0; i < NPORTS; i++)
-		for (int v = 0; v < NVNETS; v++) {
-			inbuf *b = &r->in[i][v];
-			if (!b->n || b->f[b->head].t + HOP_LATENCY - 1 > s)
-				continue;
-			flit_t *f = &b->f[b->head];
-			int o = f->idx == 0 ? route(n, r, f->m) : b->out;
-			want[i][v] = (int8_t)o;
-			ready |= 1u << (i * NVNETS + v);
-			if (f->idx == 0 ? r->owner[o][v] < 0 : r->owner[o][v] == i)
-				req[o][v] |= (uint8_t)(1u << i);
+	unsigned ready = 0, outs = 0;
+	for (unsigned occ = r->occ; occ; occ &= occ - 1) {
+		int k = __builtin_ctz(occ), i = k / NVNETS, v = k % NVNETS;
+		inbuf *b = &r->in[i][v];
+		if (b->f[b->head].t + HOP_LATENCY - 1 > s)
+			continue;
+		flit_t *f = &b->f[b->head];
+		int o = f->idx == 0 ? route(n, r, f->m) : b->out;
+		want[i][v] = (int8_t)o;
+		ready |= 1u << k;
+		if (f->idx == 0 ? r->owner[o][v] < 0 : r->owner[o][v] == i) {
+			req[o][v] |= (uint8_t)(1u << i);
+			outs |= 1u << o;
 		}
+	}
 	if (!ready)
 		return;
 	unsigned used = 0;
-	for (int o = 0; o < NPORTS; o++) {
+	for (; outs; outs &= outs - 1) {
+		int o = __builtin_ctz(outs);
 		for (int v = VNET_CTL; v >= VNET_DATA; v--) {
 			unsigned mask = req[o][v] & ~used;
 			if (!mask)
@@ -397,6 +402,8 @@ static void switch_cycle(net_t *n, router_t *r, uint64_t s)
 			}
 			flit_t f = inbuf_pop(b, s);
 			r->nflits--;
+			if (!b->n)
+				r->occ &= (uint16_t)~(1u << (i * NVNETS + v));
 			used |= 1u << i;
 			ready &= ~(1u << (i * NVNETS + v));
 			r->ps[o].flits++;

@@ -67,6 +67,7 @@ typedef struct router {
 	uint16_t x, y;
 	bool active;
 	uint32_t nflits;          /* flits in input buffers */
+	uint16_t occ;             /* bit port * NVNETS + vnet: that input buffer holds flits */
 	inbuf in[NPORTS][NVNETS];
 	int8_t owner[NPORTS][NVNETS];   /* input holding the output (wormhole), -1 */
 	uint8_t rr[NPORTS][NVNETS];     /* last arbitration winner */
