@@ -110,7 +110,7 @@ $(OSB)/boot_%.mf: | $(OSB)/root_%.elf
 -include $(wildcard $(OSB)/lib/*.d)
 
 DEMO_DEPS = $(BUILD)/tessera $(OS_ELFS) $(OS_BOOTS)
-DEMO_CMD  = $(BUILD)/tessera run --mesh 8x8 --manifest $(OSB)/boot_demo.mf
+DEMO_CMD  = $(BUILD)/tessera run --mesh 8x8 --boot $(OSB)/root_demo.elf
 
 TEST_GROUPS  += os
 BENCH_GROUPS += os

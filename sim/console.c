@@ -16,7 +16,7 @@ typedef struct {
 
 struct console {
 	int mode;
-	bool passthrough;  /* one tile, or prefixes off: nothing to keep apart */
+	bool passthrough;  /* one tile: no lines to keep apart */
 	bool prefixing;
 	uint32_t writers, first_writer;
 	line_buf *lines;   /* one per (tile, stream) that has a partial line */
@@ -28,7 +28,7 @@ struct console *console_new(int prefix_mode, uint32_t ntiles)
 	struct console *c = calloc(1, sizeof *c);
 	if (c) {
 		c->mode = prefix_mode;
-		c->passthrough = ntiles == 1 || prefix_mode == PREFIX_OFF;
+		c->passthrough = ntiles == 1;
 		c->prefixing = prefix_mode == PREFIX_ON;
 	}
 	return c;

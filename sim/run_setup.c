@@ -30,6 +30,8 @@ static const char usage_opts[] =
 	"  --stats-json FILE     write statistics as JSON\n"
 	"  --trace FILE          commit trace: cycle tile pc insn disassembly [rd=value]\n"
 	"  --msg-trace FILE      message trace: sent delivered source destination tag len vnet\n"
+	"  --boot ROOT.elf       OS boot: only ROOT.elf, on tile 0, with CONTROL over every\n"
+	"                        tile; the OS loads the rest (isa/SPEC.md §10)\n"
 	"  --manifest FILE       place programs from FILE: lines SPEC FILE.elf [cycles=N]\n"
 	"                        [bound=N] [msgs=N] [supervisor=ID] [control=all|A-B]\n"
 	"  --disk FILE           block store backed by FILE (created with 64 KiB if missing)\n"
@@ -47,7 +49,7 @@ static const char usage_tail[] =
 
 enum { OPT_MESH = 256, OPT_MEM, OPT_TILE, OPT_MAX, OPT_STATS, OPT_JSON, OPT_TRACE,
        OPT_NOSEMI, OPT_PREFIX, OPT_QUIET, OPT_THREADS, OPT_HELP, OPT_VERSION,
-       OPT_MSGTRACE, OPT_MANIFEST, OPT_DISK };
+       OPT_MSGTRACE, OPT_MANIFEST, OPT_DISK, OPT_BOOT };
 
 static const struct option long_opts[] = {
 	{"mesh", required_argument, NULL, OPT_MESH},
@@ -64,6 +66,7 @@ static const struct option long_opts[] = {
 	{"msg-trace", required_argument, NULL, OPT_MSGTRACE},
 	{"manifest", required_argument, NULL, OPT_MANIFEST},
 	{"disk", required_argument, NULL, OPT_DISK},
+	{"boot", required_argument, NULL, OPT_BOOT},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -148,6 +151,7 @@ static int parse_one(run_opts *o, int c, const char *arg)
 	case OPT_MSGTRACE: o->cfg.msg_trace_path = arg; return 0;
 	case OPT_MANIFEST: o->manifest_path = arg; return 0;
 	case OPT_DISK: o->disk_path = arg; return 0;
+	case OPT_BOOT: o->boot_path = arg; return 0;
 	case OPT_NOSEMI: o->cfg.semihost = false; return 0;
 	case OPT_QUIET: o->cfg.quiet = true; return 0;
 	case OPT_PREFIX:
@@ -160,11 +164,30 @@ static int parse_one(run_opts *o, int c, const char *arg)
 	return bad("%s", "unknown option");
 }
 
+/* --boot ROOT: a one-line manifest "0 ROOT control=all". */
+static bool boot_manifest(run_opts *o)
+{
+	manifest_entry *e = calloc(1, sizeof *e);
+	if (!e)
+		return false;
+	e->spec = strdup("0");
+	e->path = strdup(o->boot_path);
+	e->has_ctl = true;
+	e->ctl_hi = o->cfg.width * o->cfg.height - 1;
+	o->mf.v = e;
+	o->mf.n = 1;
+	return e->spec && e->path;
+}
+
 /* The manifest's lines become placements (before --tile ones, which win on a tile). */
 static bool add_manifest(run_opts *o)
 {
 	char err[512];
-	if (!manifest_load(o->manifest_path, o->cfg.width * o->cfg.height, &o->mf, err, sizeof err)) {
+	if (o->boot_path) {
+		if (!boot_manifest(o))
+			return false;
+	} else if (!manifest_load(o->manifest_path, o->cfg.width * o->cfg.height, &o->mf, err,
+				  sizeof err)) {
 		fprintf(stderr, "tessera %s: %s\n", cmd_name, err);
 		return false;
 	}
@@ -249,7 +272,9 @@ int run_parse_args(run_opts *o, const char *cmd, int argc, char **argv, const ru
 		return bad("more than one program given ('%s'); use --tile SPEC=FILE", argv[optind + 1]);
 	if (optind == argc - 1 && !add_place(o, "0", argv[optind]))
 		return bad("%s", "out of memory");
-	if (o->manifest_path && !add_manifest(o))
+	if (o->boot_path && (o->manifest_path || o->nplaces))
+		return bad("%s", "--boot loads only the root: no --tile, --manifest or program with it");
+	if ((o->manifest_path || o->boot_path) && !add_manifest(o))
 		return EXIT_BAD_INPUT;
 	if (o->nplaces == 0)
 		return bad("%s", "no program given");

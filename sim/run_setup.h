@@ -48,6 +48,7 @@ typedef struct {
 	size_t nplaces;
 	const char *stats_json;
 	const char *manifest_path, *disk_path;
+	const char *boot_path;    /* --boot: the OS root, alone on tile 0 */
 	manifest mf;
 	bool stats;
 	image_cache ic;
