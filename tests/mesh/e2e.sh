@@ -98,5 +98,22 @@ rc=$?
 if [ $rc = 124 ] && grep -q "tile 3 .*MEM_FAULT" "$tmp/err" && grep -q "tile 4 .*MEM_FAULT" "$tmp/err"
 then ok; else ko "chaos: exit $rc"; cat "$tmp/err"; fi
 
+# The same with one tile sending random control operations to every tile (random
+# words loaded and started, kills, grants): every run still ends, with 124.
+for seed in 1 2 3; do
+	printf 'all chaos.elf\n11 chaos.elf control=all\n' > "$tmp/m5"
+	"$T" run --mesh 4x4 --manifest "$tmp/m5" --max-cycles $((seed * 100000)) --quiet \
+		> /dev/null 2>&1
+	rc=$?
+	[ $rc = 124 ] && ok || ko "chaos with control, $seed: exit $rc"
+done
+# Alone, it loads garbage into idle tiles and starts it: they fault, it does not
+# acknowledge their notices and halts with UNHANDLED_EXIT; the run then ends by itself.
+printf '11 chaos.elf control=all\n' > "$tmp/m6"
+"$T" run --mesh 4x4 --manifest "$tmp/m6" --max-cycles 1000000 > /dev/null 2> "$tmp/err"
+rc=$?
+[ $rc = 126 ] && grep -q "tile 11 .*UNHANDLED_EXIT" "$tmp/err" && ok ||
+	ko "chaos control alone: exit $rc: $(cat "$tmp/err")"
+
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -58,6 +58,16 @@ int main(void)
 			msg_send(DESC(SLOT_CONSOLE, CON_WRITE, 1 + rnd(&s) % 16), buf, 0);
 		}
 		break;
+	case 11:                          /* random control operations (with control=all) */
+		for (;;) {
+			for (int i = 0; i < 16; i++)
+				buf[i] = rnd(&s) % 4 == 0 ? (rnd(&s) & 0xfc) : rnd(&s);
+			uint32_t tag = 1 + rnd(&s) % 6, len = rnd(&s) % 17;
+			uint32_t pass = rnd(&s) % 4 == 0 ? DESC_PASS(rnd(&s) % 10) : 0;
+			msg_send(DESC(SLOT_CONTROL, tag, len) | pass, buf, rnd(&s) % 16);
+			if (rnd(&s) % 8 == 0)
+				msg_poll(buf);
+		}
 	case 9:                           /* unaligned receive buffer */
 		msg_recv((uint32_t *)((char *)buf + 2));
 		break;
