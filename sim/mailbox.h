@@ -1,6 +1,7 @@
 /*
- * The mailbox of a tile: a data queue and a control queue of MAILBOX_MSGS slots each
- * (isa/SPEC.md §8.4). A slot is taken when a message's head flit is ejected into it
+ * The mailbox of a tile: a data queue of MAILBOX_MSGS slots and a control queue for
+ * EXIT notices that always has room (isa/SPEC.md §8.4). A data slot is taken when a
+ * message's head flit is ejected into it
  * (the router's side) and given back LOOKAHEAD cycles after the msg.recv that empties
  * it (the core's side): the two sides run in different phases of a window, and the
  * delay keeps the core phase from affecting the network phase of the same window.

@@ -129,15 +129,15 @@ static net_event event_pop(net_t *n)
 
 bool net_eject_ok(net_t *n, router_t *r, msg_t *m, uint64_t s)
 {
-	if (m->flags & MSGF_CU)
-		return true;                  /* the control unit always consumes */
+	if (m->flags & MSGF_CTL)
+		return true;                  /* control units and control queues always take
+					 * (SPEC §8.4): the control network never backs up */
 	tile_t *t = mesh_tile_if(n->mesh, r->id);
 	if (!t || !t->net || !tile_active(t))
 		return true;                  /* discarded on arrival */
-	int q = m->flags & MSGF_CTL ? MBQ_CTL : MBQ_DATA;
-	if (!mb_has_slot(&t->net->mb, q, s))
+	if (!mb_has_slot(&t->net->mb, MBQ_DATA, s))
 		return false;
-	mb_reserve(&t->net->mb, q);
+	mb_reserve(&t->net->mb, MBQ_DATA);
 	m->flags |= MSGF_SLOT;
 	return true;
 }
