@@ -26,6 +26,7 @@ module tess_core #(
   input  logic          start_i,
   input  logic [31:0]   start_pc_i,
   input  logic [31:0]   bound_i,
+  input  logic [63:0]   budget_cycles_i,   // cycle budget (SPEC §7), 0: unlimited
   input  logic [31:0]   tile_id_i,
   input  logic [31:0]   txy_i,
   input  logic [31:0]   mesh_i,
@@ -173,13 +174,17 @@ module tess_core #(
   );
 
   // ---- the issue slot ----
-  logic slot, fetch_fault, hazard, issue;
+  logic [63:0] budget_q;
+  logic slot, fetch_fault, hazard, over_budget, issue;
   assign slot = state_q == ST_RUN && wait_q == 6'd0 && !div_busy_q;
   assign fetch_fault = pc_q >= bound_q;
   assign hazard = ld_pend_q && ld_rd_q != 5'd0 &&
                   ((tess_isa_pkg::op_reads_rs1(op) == 1'b1 && rs1 == ld_rd_q) ||
                    (tess_isa_pkg::op_reads_rs2(op) == 1'b1 && rs2 == ld_rd_q));
-  assign issue = slot && !fetch_fault && !hazard;
+  // SPEC §7: an instruction issues only while the cycle counter, after any load-use
+  // stall, is below the budget (checked after the fetch, as the model does).
+  assign over_budget = budget_q != 64'd0 && cyc_q >= budget_q;
+  assign issue = slot && !fetch_fault && !hazard && !over_budget;
 
   // ---- execute (combinational, for the instruction issuing now) ----
   logic [31:0] next_pc, target, addr;
@@ -355,6 +360,7 @@ module tess_core #(
       state_q <= ST_IDLE;
       pc_q <= '0;
       bound_q <= '0;
+      budget_q <= '0;
       cyc_q <= '0;
       instret_q <= '0;
       wait_q <= '0;
@@ -391,6 +397,7 @@ module tess_core #(
           state_q <= ST_RUN;
           pc_q <= start_pc_i;
           bound_q <= bound_i;
+          budget_q <= budget_cycles_i;
           cyc_q <= '0;
           instret_q <= '0;
           wait_q <= '0;
@@ -398,12 +405,13 @@ module tess_core #(
         ST_RUN: begin
           cyc_q <= cyc_q + 64'd1;
           if (wait_q != 6'd0) wait_q <= wait_q - 6'd1;
-          if (slot && (fetch_fault || (issue && halt))) begin
+          if (slot && (fetch_fault || (!hazard && over_budget) || (issue && halt))) begin
             state_q <= ST_HALT;
-            unimpl_q <= unimpl && !fetch_fault;
-            halt_cause_q <= fetch_fault ? tess_isa_pkg::CAUSE_MEM_FAULT : cause;
+            unimpl_q <= unimpl && issue;
+            halt_cause_q <= fetch_fault ? tess_isa_pkg::CAUSE_MEM_FAULT :
+                            !issue ? tess_isa_pkg::CAUSE_BUDGET_CYCLES : cause;
             halt_pc_q <= pc_q;
-            halt_value_q <= fetch_fault ? pc_q : hvalue;
+            halt_value_q <= fetch_fault ? pc_q : !issue ? 32'd0 : hvalue;
             halt_cycle_q <= cyc_q;
           end else if (retire) begin
             pc_q <= next_pc;

@@ -8,6 +8,7 @@ module tess_tile #(
   input  logic        start_i,
   input  logic [31:0] start_pc_i,
   input  logic [31:0] bound_i,
+  input  logic [63:0] budget_cycles_i,
   input  logic [31:0] tile_id_i,
   input  logic [31:0] txy_i,
   input  logic [31:0] mesh_i,
@@ -46,7 +47,7 @@ module tess_tile #(
   logic [3:0]    dmem_be;
 
   tess_core #(.AW(AW)) u_core (
-    .clk_i, .rst_ni, .start_i, .start_pc_i, .bound_i, .tile_id_i, .txy_i, .mesh_i,
+    .clk_i, .rst_ni, .start_i, .start_pc_i, .bound_i, .budget_cycles_i, .tile_id_i, .txy_i, .mesh_i,
     .semihost_i,
     .imem_addr_o(imem_addr), .imem_rdata_i(imem_rdata),
     .dmem_addr_o(dmem_addr), .dmem_we_o(dmem_we), .dmem_be_o(dmem_be),

@@ -39,6 +39,8 @@ void cosim_bytes_add(cosim_bytes *b, const void *p, size_t n);
 typedef struct cosim_ref cosim_ref;
 typedef struct {
 	uint32_t mem_size;
+	uint32_t bound;           /* memory bound (SPEC §7), <= mem_size */
+	uint64_t budget_cycles;   /* 0: none */
 	bool semihost;
 	const char *elf_path;
 } cosim_cfg;

@@ -26,6 +26,8 @@ static const char usage_text[] =
 	"  --vcd FILE         RTL waves (+trace alone writes rtl.vcd)\n"
 	"  --fail-vcd FILE    on COSIM FAIL, RTL waves of the cycles around the failure\n"
 	"  --mem SIZE         SRAM per tile, a power of two 4K..1M (default 64K)\n"
+	"  --bound B          memory bound below the SRAM size (SPEC §7)\n"
+	"  --budget-cycles N  cycle budget (SPEC §7)\n"
 	"  --max-cycles N     stop after N cycles, a pass if all matched (default 1e8)\n"
 	"  --no-semihost      ecall halts instead of write/exit\n"
 	"  --quiet            no guest output, only the verdict\n"
@@ -104,6 +106,16 @@ static int parse_args(cosim_opts *o, int argc, char **argv)
 				return usage_error("bad --mem (a power of two from 4K to 1M)", next);
 			o->cfg.mem_size = (uint32_t)v;
 			i++;
+		} else if (!strcmp(a, "--bound")) {
+			if (!parse_size(next, &v) || v == 0 || v > MEM_MAX)
+				return usage_error("bad --bound", next);
+			o->cfg.bound = (uint32_t)v;
+			i++;
+		} else if (!strcmp(a, "--budget-cycles")) {
+			if (!parse_size(next, &v))
+				return usage_error("bad --budget-cycles", next);
+			o->cfg.budget_cycles = v;
+			i++;
 		} else if (!strcmp(a, "--max-cycles")) {
 			if (!parse_size(next, &v) || v == 0)
 				return usage_error("bad --max-cycles", next);
@@ -119,6 +131,13 @@ static int parse_args(cosim_opts *o, int argc, char **argv)
 	}
 	if (!o->cfg.elf_path) {
 		fputs(usage_text, stderr);
+		return 125;
+	}
+	if (!o->cfg.bound)
+		o->cfg.bound = o->cfg.mem_size;
+	if (o->cfg.bound > o->cfg.mem_size) {
+		fprintf(stderr, "cosim: --bound %u is over the tile's memory (%u)\n", o->cfg.bound,
+			o->cfg.mem_size);
 		return 125;
 	}
 	return -1;
@@ -205,7 +224,7 @@ static int cosim_loop(cosim_run *c)
 				return rc;
 		}
 		if (rtl_ecall(c->r, regs))
-			cosim_semihost(c->r, c->o->cfg.mem_size, regs, &c->out_rtl, !c->o->quiet);
+			cosim_semihost(c->r, c->o->cfg.bound, regs, &c->out_rtl, !c->o->quiet);
 		if (rtl_halted(c->r, &h))
 			return compare_halt(c, &h);
 		if (c->cycles >= c->o->max_cycles) {
@@ -227,7 +246,7 @@ static int rtl_alone(cosim_run *c)
 	while (!rtl_halted(c->r, &h)) {
 		rtl_clock(c->r);
 		if (rtl_ecall(c->r, regs))
-			cosim_semihost(c->r, c->o->cfg.mem_size, regs, &c->out_rtl, !c->o->quiet);
+			cosim_semihost(c->r, c->o->cfg.bound, regs, &c->out_rtl, !c->o->quiet);
 		c->out_rtl.len = 0;
 		if (++c->cycles >= c->o->max_cycles) {
 			fprintf(stderr, "cosim: no halt within %" PRIu64 " cycles\n", c->o->max_cycles);
@@ -250,8 +269,8 @@ static void load_rtl(cosim_run *c, rtl *r)
 		cosim_ref_cap(c->ref, s, &kind, &lo, &hi, &badge);
 		rtl_set_cap(r, s, kind, lo, hi, badge);
 	}
-	rtl_start(r, cosim_ref_entry(c->ref), c->o->cfg.mem_size, 0, 0, 1u << 16 | 1u,
-		  c->o->cfg.semihost);
+	rtl_start(r, cosim_ref_entry(c->ref), c->o->cfg.bound, c->o->cfg.budget_cycles, 0, 0,
+		  1u << 16 | 1u, c->o->cfg.semihost);
 }
 
 /* After a failure at cycle `at`: run the RTL alone again from the start (it is
@@ -267,7 +286,7 @@ static void replay_waves(cosim_run *c, uint64_t at)
 	for (uint64_t k = 0; k < at + 10 && !rtl_halted(r, &h); k++) {
 		rtl_clock(r);
 		if (rtl_ecall(r, regs))
-			cosim_semihost(r, c->o->cfg.mem_size, regs, &out, false);
+			cosim_semihost(r, c->o->cfg.bound, regs, &out, false);
 		out.len = 0;
 	}
 	rtl_free(r);

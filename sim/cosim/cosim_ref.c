@@ -48,6 +48,8 @@ cosim_ref *cosim_ref_new(const cosim_cfg *c)
 	r->t->preloaded = true;
 	ctl_preload(r->t, -1, 1, 0);   /* as tessera run without a manifest: no supervisor,
 					* no control capability */
+	r->t->bound = c->bound;        /* budgets as a manifest line would set them */
+	r->t->budget_cycles = c->budget_cycles;
 	tile_start(r->t, r->img->entry, 0);
 	mesh_activate(r->m, r->t);
 	return r;

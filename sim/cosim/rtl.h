@@ -44,9 +44,10 @@ uint32_t rtl_mem_bytes(const rtl *r);
 /* Fill capability slot `slot` before the start (as the chip preloads a tile). */
 void rtl_set_cap(rtl *r, unsigned slot, unsigned kind, uint32_t lo, uint32_t hi,
 		 uint32_t badge);
-/* Start the core at pc with memory bound `bound` (SPEC §2.2). */
-void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint32_t tile, uint32_t txy,
-	       uint32_t mesh, bool semihost);
+/* Start the core at pc with memory bound `bound` (SPEC §2.2) and a cycle budget
+ * (SPEC §7, 0: none). */
+void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint64_t budget_cycles, uint32_t tile,
+	       uint32_t txy, uint32_t mesh, bool semihost);
 void rtl_clock(rtl *r);
 uint64_t rtl_clocks(const rtl *r);
 /* An ecall issues in this cycle: a0, a1, a2, a7 into regs[4]. */

@@ -87,12 +87,13 @@ extern "C" void rtl_set_cap(rtl *r, unsigned slot, unsigned kind, uint32_t lo, u
 	root->tess_tile__DOT__u_core__DOT__u_caps__DOT__badge_q[slot] = badge;
 }
 
-extern "C" void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint32_t tile, uint32_t txy,
-			  uint32_t mesh, bool semihost)
+extern "C" void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint64_t budget_cycles,
+			  uint32_t tile, uint32_t txy, uint32_t mesh, bool semihost)
 {
 	Vtess_tile *t = r->top.get();
 	t->start_pc_i = pc;
 	t->bound_i = bound;
+	t->budget_cycles_i = budget_cycles;
 	t->tile_id_i = tile;
 	t->txy_i = txy;
 	t->mesh_i = mesh;

@@ -6,6 +6,7 @@
 build=$1; shift
 work=$build/tests/rtl/work
 mkdir -p "$work"
+nprog=$#
 pass=0; fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
@@ -53,6 +54,28 @@ if [ -n "$expect" ] && [ $rc = 1 ] && grep -q '^COSIM FAIL' "$work/fault.log" &&
 else bad "fault injection: expected COSIM FAIL at cycle $cyc pc $pc (rtl one cycle early), exit $rc"
 	head -n 5 "$work/fault.log"; fi
 
+# Budgets (SPEC §7): a cycle budget ending at every cycle of loaduse (load-use stalls)
+# and at cycles inside divisions of muldiv must halt both sides alike with
+# BUDGET_CYCLES; a memory bound below the data makes both fault alike.
+bpass=0; btotal=0
+for spec in loaduse:1:52 muldiv:30:120; do
+	prog=${spec%%:*}; range=${spec#*:}
+	for b in $(seq "${range%:*}" "${range#*:}"); do
+		btotal=$((btotal + 1))
+		if "$build/cosim" --quiet --budget-cycles "$b" "$build/tests/rtl/$prog.elf" \
+			> "$work/budget.log" 2>&1 && grep -q '^COSIM PASS' "$work/budget.log" &&
+		   { [ "$b" -ge 45 ] || grep -q 'halt BUDGET_CYCLES' "$work/budget.log"; }; then
+			bpass=$((bpass + 1))
+		else
+			bad "$prog with --budget-cycles $b"; tail -n 8 "$work/budget.log"
+		fi
+	done
+done
+[ "$bpass" = "$btotal" ] && ok
+if "$build/cosim" --quiet --bound 0x1000 "$build/tests/rtl/sieve.elf" > "$work/bound.log" 2>&1 &&
+   grep -q 'halt MEM_FAULT' "$work/bound.log"; then ok
+else bad "sieve with --bound 0x1000"; tail -n 8 "$work/bound.log"; fi
+
 # Random programs of tests/diff/gen.c (every RV32IM instruction, edge operands, loads
 # and stores of every width, branches taken and not), co-simulated: RTL_DIFF_COUNT of
 # them from seed RTL_DIFF_SEED.
@@ -80,6 +103,6 @@ rc=$?
 if [ $rc = 125 ] && grep -q 'does-not-exist.elf' "$work/badin.log"; then ok
 else bad "missing ELF: exit $rc"; cat "$work/badin.log"; fi
 
-echo "rtl: $# programs co-simulated"
+echo "rtl: $nprog programs co-simulated"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
