@@ -1,5 +1,8 @@
 /* Guest programs on the simulated chip: latency, examples, supervision, budgets. */
 #include <stdlib.h>
+#include <string.h>
+
+#include "elf_load.h"
 
 #include "mt.h"
 #include "noc.h"
@@ -202,6 +205,59 @@ START_TEST(restart_halted_tile)
 }
 END_TEST
 
+/*
+ * A control operation is decided at its apply cycle A (SPEC §6.1): tile 1 spins with a
+ * cycle budget and halts at 999; a CTL_LOAD applied at 998 finds it running (refused),
+ * one applied at 999 finds it idle (applied to the cleared tile).
+ */
+static void load_at(uint64_t apply, bool want_applied)
+{
+	mt_chip c;
+	mt_new(&c, 2, 1, 0);
+	tile_t *t = mt_load(&c, 1, "super", NULL, 0);
+	const elf_symbol *spin = NULL;
+	for (size_t i = 0; i < t->image->nsyms; i++)
+		if (!strcmp(t->image->syms[i].name, "spin"))
+			spin = &t->image->syms[i];
+	ck_assert_ptr_nonnull(spin);
+	t->budget_cycles = 999;
+	tile_start(t, spin->addr, 0);
+	tile_t *s = mesh_tile(c.m, 0);
+	msg_t *m = msg_new();
+	m->dst = 1;
+	m->src = 0;
+	m->tag = TAG_CTL_LOAD;
+	m->flags = MSGF_CTL | MSGF_CU;
+	m->len = 2;
+	m->nflits = (uint8_t)msg_flits(2, 0);
+	m->w[0] = 0x8000;
+	m->w[1] = 0xabcd;
+	/* delivered L after writing, applied 1 + len after delivery */
+	uint64_t w = apply - mt_latency(1, 2, false) - CTL_APPLY_CYCLES - 2;
+	m->sent = w;
+	ni_write(&s->net->ni[VNET_CTL], m, w);
+	s->net->ni_listed = true;
+	noc_tile_injected(c.m->net, 0);
+	mt_run(&c);
+	ck_assert_int_eq(t->cause, CAUSE_BUDGET_CYCLES);
+	ck_assert_uint_eq(t->halt_cycles, 999);
+	uint32_t word;
+	memcpy(&word, t->mem + 0x8000, 4);
+	ck_assert_uint_eq(t->stats.ctl_rejected, want_applied ? 0 : 1);
+	ck_assert_uint_eq(word, want_applied ? 0xabcd : 0);
+	if (want_applied)                  /* cleared before the load: the code is gone */
+		ck_assert_uint_eq(t->mem[spin->addr], 0);
+	mt_free(&c);
+}
+
+START_TEST(op_decided_at_apply_cycle)
+{
+	load_at(998, false);
+	load_at(999, true);
+	load_at(1200, true);
+}
+END_TEST
+
 Suite *suite_progs(void)
 {
 	Suite *s = suite_create("progs");
@@ -217,6 +273,7 @@ Suite *suite_progs(void)
 	tcase_add_test(tc, unacknowledged_notice);
 	tcase_add_test(tc, budgets);
 	tcase_add_test(tc, restart_halted_tile);
+	tcase_add_test(tc, op_decided_at_apply_cycle);
 	suite_add_tcase(s, tc);
 	return s;
 }
