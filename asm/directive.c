@@ -341,8 +341,18 @@ static void d_insn(dctx *c)
 	c->p[0] = asm_skip_ws(p + kl, c->e[0]);
 	if (!want_args(c, r4 ? 7 : 6, r4 ? 7 : 6))
 		return asm_emit_word(a, 0);
-	int64_t opc, f3, f7;
-	const_arg(c, 0, &opc);
+	static const struct { const char *name; int opc; } names[] = {
+		{"LOAD", 0x03}, {"MISC_MEM", 0x0f}, {"OP_IMM", 0x13}, {"AUIPC", 0x17},
+		{"STORE", 0x23}, {"OP", 0x33}, {"LUI", 0x37}, {"BRANCH", 0x63}, {"JALR", 0x67},
+		{"JAL", 0x6f}, {"SYSTEM", 0x73}, {"CUSTOM_0", 0x0b}, {"CUSTOM_1", 0x2b},
+		{"CUSTOM_2", 0x5b}, {"CUSTOM_3", 0x7b}};
+	int64_t opc = -1, f3, f7;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if ((size_t)(c->e[0] - c->p[0]) == strlen(names[i].name) &&
+		    !memcmp(c->p[0], names[i].name, strlen(names[i].name)))
+			opc = names[i].opc;
+	if (opc < 0)
+		const_arg(c, 0, &opc);
 	const_arg(c, 1, &f3);
 	const_arg(c, 2, &f7);
 	if (a->pass == 2 && (opc < 0 || opc > 127 || (opc & 3) != 3 || f3 < 0 || f3 > 7 ||

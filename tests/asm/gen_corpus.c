@@ -153,7 +153,9 @@ static const char *const data_lines[] = {
 	"\t.section .sdata,\"aw\",@progbits", ".word 42",
 	"\t.bss", "bss_sym: .space 64", ".align 4", ".zero 12",
 	"\t.section .text.other,\"ax\",@progbits", "other: add a0,a0,a1", "j other",
-	"beq a0,a1,back", "jal back", NULL};
+	"beq a0,a1,back", "jal back", ".insn r CUSTOM_0, 2, 1, a0, a1, x0",
+	".insn r4 CUSTOM_1, 0, 0, a0, a1, a2, a3", ".insn r OP, 0, 0x20, t0, t1, t2",
+	".insn r 0x33, 7, 1, s0, s1, s2", NULL};
 
 static uint64_t rs = 88172645463325252ull;
 static uint32_t rnd(void)

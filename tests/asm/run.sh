@@ -83,6 +83,23 @@ for c in $(ls os/*.c toolchain/*.c tests/bench/*.c 2>/dev/null); do
 	diff_one "gcc_$(echo "$c" | tr '/' '_')" "$s"
 done
 
+echo "--- relocations: ours are GNU's, less GNU's BRANCH/JAL to places already resolved"
+relocs() {
+	${RV}readelf -rW "$1" | awk '/^Relocation section/ { sec = $3 }
+		/^[0-9a-f]+ +[0-9a-f]+ R_/ { print sec, $1, $3, $5, $6, $7 }' > "$1.rel"
+}
+n=0; bad=0
+for t in "$W"/*.t.o; do
+	g=${t%.t.o}.gnu.o
+	[ -f "$g" ] || continue
+	n=$((n + 1)); relocs "$t"; relocs "$g"
+	extra_mine=$(diff "$t.rel" "$g.rel" | grep -c '^<')
+	extra_gnu=$(diff "$t.rel" "$g.rel" | grep '^>' | grep -vc ' R_RISCV_\(BRANCH\|JAL\) ')
+	if [ "$extra_mine" != 0 ] || [ "$extra_gnu" != 0 ]; then
+		bad=$((bad + 1)); echo "relocations differ: $t"; diff "$t.rel" "$g.rel" | head -6; fi
+done
+[ $bad = 0 ] && [ $n -gt 10 ] && ok "relocations agree with GNU on $n objects" || ko "relocations differ on $bad of $n objects"
+
 echo "--- objdump -d against GNU objdump -d -M no-aliases (comments after # dropped)"
 # GNU objdump prints Xtess words as .4byte; there the line must name a table row
 # (that the name is the right one is checked by reassembling it in the round trips).
