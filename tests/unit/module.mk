@@ -30,4 +30,5 @@ test-unit: $(UNIT_BIN) $(UNIT_SEED) $(BUILD)/tessera
 	@rm -rf $(UNIT_DIR)/corpus && mkdir -p $(UNIT_DIR)/corpus
 	@cp $(BUILD)/tessera $(UNIT_DIR)/corpus/tessera
 	@UT_CORPUS_DIR=$(UNIT_DIR)/corpus TESSERA=$(UNIT_DIR)/corpus/tessera TESS_SEED_ELF=$(UNIT_SEED) \
-		CK_TIMEOUT_MULTIPLIER=$(if $(filter 1,$(SAN)),4,1) $(UNIT_FORK) $(UNIT_BIN)
+		CK_DEFAULT_TIMEOUT=60 CK_TIMEOUT_MULTIPLIER=$(if $(filter 1,$(SAN)),4,1) $(UNIT_FORK) \
+		$(UNIT_BIN)
