@@ -10,6 +10,7 @@ build=$1; count=$2; first=$3; jobs=${4:-2}; len=${5:-60}
 work=$build/tests/diff/work
 fail=$build/tests/diff/fail
 log=$build/tests/diff/results.txt
+start=$(date +%s)
 rm -rf "$work" "$fail"
 mkdir -p "$work" "$fail"
 "$build/tests/diff/gen" -o "$work" -s "$first" -n "$count" -l "$len" || exit 1
@@ -22,6 +23,6 @@ failed=$((count - passed))
 grep -v '^ok ' "$log" | head -n 40
 [ "$failed" -gt 0 ] && echo "kept the failing programs in $fail"
 rm -rf "$work"
-echo "diff: $count programs from seed $first, $passed matched qemu-riscv32"
+echo "diff: $count programs from seed $first, $passed matched qemu-riscv32, in $(($(date +%s) - start)) s"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
