@@ -188,10 +188,9 @@ static uint64_t free_run(mesh_t *m, workers *w, uint64_t T, uint64_t cap)
 	return reached > T ? reached : T;
 }
 
-/* A run in slices (engine.h): the loop's cycle and the worker pool between calls. */
+/* A run in slices (engine.h): the loop's cycle between calls. */
 struct engine {
 	mesh_t *m;
-	workers *w;
 	uint64_t T;
 	bool done;
 };
@@ -203,7 +202,6 @@ engine_t *engine_new(mesh_t *m)
 		return NULL;
 	e->m = m;
 	e->T = m->now;
-	e->w = workers_new(m->cfg.threads);
 	return e;
 }
 
@@ -215,6 +213,9 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 {
 	mesh_t *m = e->m;
 	uint64_t T = e->T;
+	/* The pool lives for one call: its threads spin while they wait, which must not
+	   go on while a viewer is paused between calls. */
+	workers *w = e->done || T >= stop ? NULL : workers_new(m->cfg.threads);
 	while (!e->done && T < stop) {
 		drop_inactive(m);
 		if (m->nactive == 0 && net_idle(m)) {
@@ -238,7 +239,7 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 				continue;               /* skip time when all sleep */
 			}
 			if (!m->control_in_use || count_running(m) == 1) {
-				uint64_t reached = free_run(m, e->w, T, cap);
+				uint64_t reached = free_run(m, w, T, cap);
 				flush_output(m, reached);
 				if (reached > T) {
 					T = reached;
@@ -248,10 +249,11 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 		}
 		uint64_t to = min64(T + LOOKAHEAD, cap);
 		net_advance(m, T, to);
-		run_window_tiles(m, e->w, to);
+		run_window_tiles(m, w, to);
 		flush_output(m, to);
 		T = to;
 	}
+	workers_free(w);
 	e->T = T;
 	m->now = T;
 	return e->done;
@@ -261,7 +263,6 @@ void engine_end(engine_t *e)
 {
 	if (!e)
 		return;
-	workers_free(e->w);
 	flush_output(e->m, UINT64_MAX);
 	console_finish(e->m);
 	free(e);

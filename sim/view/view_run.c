@@ -52,7 +52,8 @@ void view_run_to(view *v, run_mode mode, uint64_t target)
 	v->message[0] = 0;
 }
 
-/* The first faulted tile among those that were active (ids), or UINT32_MAX. */
+/* A faulted tile among those that were active (ids), are active, or still have output
+   to write; UINT32_MAX if none. */
 static uint32_t find_fault(const mesh_t *m, const uint32_t *ids, uint32_t n)
 {
 	for (uint32_t i = 0; i < n; i++) {
@@ -64,6 +65,12 @@ static uint32_t find_fault(const mesh_t *m, const uint32_t *ids, uint32_t n)
 		const tile_t *t = m->tiles[m->active[i]];
 		if (t->state == TS_HALTED && t->cause != CAUSE_EXIT)
 			return m->active[i];
+	}
+	/* Halted in the slice with output still to write: started and faulted within it. */
+	for (uint32_t i = 0; i < m->ndraining; i++) {
+		const tile_t *t = m->tiles[m->draining[i]];
+		if (t->state == TS_HALTED && t->cause != CAUSE_EXIT)
+			return m->draining[i];
 	}
 	return UINT32_MAX;
 }

@@ -8,6 +8,7 @@
 
 #include <SDL.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #define FRAME_S (1.0 / 30)
 
