@@ -4,7 +4,9 @@
 
 #include <stdint.h>
 
+#ifndef LIFE_GENERATIONS
 #define LIFE_GENERATIONS 100
+#endif
 
 /* Initial state of cell (x, y) of the whole grid. */
 static inline int life_seed(uint32_t x, uint32_t y)

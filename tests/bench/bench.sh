@@ -62,6 +62,16 @@ run --mesh 64x64 --tile all="$dir/hash4k.elf" --threads 2
 ratio="$(awk -v a="$s1" -v b="$secs" 'BEGIN{printf "%.2f", a/b}')x speed-up over 1 thread"
 row "4096 tiles hash (64x64), 2 threads" 4096 "$secs" "$rss" "$cycles" "$tcycles" "$instrs" 1thread "$ratio"
 
+# Life with halo exchange: 8x8, and 64x64 with 1 and 2 threads.
+run --mesh 8x8 --tile all="$dir/life.elf"
+row "Life 8x8 tiles (256x256 cells)" 64 "$secs" "$rss" "$cycles" "$tcycles" "$instrs" - -
+run --mesh 64x64 --tile all="$dir/life.elf" --threads 1
+s1=$secs
+row "Life 64x64 tiles, 1 thread" 4096 "$secs" "$rss" "$cycles" "$tcycles" "$instrs" - -
+run --mesh 64x64 --tile all="$dir/life.elf" --threads 2
+ratio="$(awk -v a="$s1" -v b="$secs" 'BEGIN{printf "%.2f", a/b}')x speed-up over 1 thread"
+row "Life 64x64 tiles, 2 threads" 4096 "$secs" "$rss" "$cycles" "$tcycles" "$instrs" 1thread "$ratio"
+
 mkdir -p "$(dirname "$json")"
 printf '{"host": "%s", "cores": %s, "rows": [\n%s\n]}\n' "$(uname -m)" "$(nproc)" "$rows" > "$json"
 echo "(JSON in $json; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'))"

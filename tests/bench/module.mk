@@ -21,7 +21,14 @@ $(BENCH_DIR)/%.elf $(BENCH_DIR)/quick/%.elf: tests/bench/hashloop.c
 	@mkdir -p $(@D)
 	$(BENCH_RV) -DITER=$(ITER) -o $@ $<
 
-BENCH_ELFS = hash1.elf hash16.elf hash64.elf hash4k.elf
+# Life with halo exchange (examples/life.c), fewer generations.
+$(BENCH_DIR)/life.elf: GENS := 20
+$(BENCH_DIR)/quick/life.elf: GENS := 2
+$(BENCH_DIR)/life.elf $(BENCH_DIR)/quick/life.elf: examples/life.c examples/life.h examples/common.h $(TC_RUNTIME)
+	@mkdir -p $(@D)
+	TESSERA_BUILD=$(BUILD) $(TESSERA_CC) -O2 -Iexamples -DLIFE_GENERATIONS=$(GENS) -o $@ $<
+
+BENCH_ELFS = hash1.elf hash16.elf hash64.elf hash4k.elf life.elf
 
 bench-engine: $(BUILD)/tessera $(BUILD)/benchrun $(addprefix $(BENCH_DIR)/,$(BENCH_ELFS))
 	@BENCH_JSON=$(BUILD)/bench.json tests/bench/bench.sh $(BUILD)/tessera $(BUILD)/benchrun $(BENCH_DIR)
