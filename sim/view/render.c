@@ -170,8 +170,11 @@ static void draw_status(view *v)
 	char arg[32] = "";
 	if (v->has_arg)
 		snprintf(arg, sizeof arg, "  typed %" PRIu64, v->arg);
-	snprintf(buf, sizeof buf, "heat: %s  step %" PRIu64 "  flits in routers in view %" PRIu64
-		 "%s  %s", view_heat_name(v->heat), v->step_n, v->flits, arg, v->message);
+	char heat[64] = "";
+	if (v->heat != HEAT_OFF)
+		snprintf(heat, sizeof heat, " (white: %.4g per cell)", v->heat_max);
+	snprintf(buf, sizeof buf, "heat: %s%s  step %" PRIu64 "  flits in routers in view %" PRIu64
+		 "%s  %s", view_heat_name(v->heat), heat, v->step_n, v->flits, arg, v->message);
 	cv_text(&v->cv, 4, y + 4 + FONT_H, buf, rgb(200, 200, 200));
 	cv_text(&v->cv, v->cv.w - 8 * FONT_W, y + 4 + FONT_H, "? help", rgb(150, 150, 150));
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "deflate.h"
 #include "noc.h"
 #include "png.h"
 #include "run_setup.h"
@@ -427,6 +428,57 @@ static void test_script(void)
 	scene_close(&s);
 }
 
+/* Deflate then inflate: random bytes, runs, repeats at a row's distance, tiny inputs. */
+static void test_deflate(void)
+{
+	static const size_t sizes[] = {1, 2, 3, 257, 70000, 300000};
+	srand(7);
+	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++)
+		for (int kind = 0; kind < 3; kind++) {
+			size_t n = sizes[k], zn = 0, row = 97;
+			uint8_t *src = malloc(n), *back = malloc(n);
+			for (size_t i = 0; i < n; i++)
+				src[i] = kind == 0 ? (uint8_t)rand() : kind == 1 ? (uint8_t)(i / 1000) :
+					 i >= row && rand() % 8 ? src[i - row] : (uint8_t)rand();
+			uint8_t *z = zlib_deflate(src, n, row, &zn);
+			bool ok = z && zlib_inflate(z, zn, back, n) && !memcmp(src, back, n);
+			char name[64];
+			snprintf(name, sizeof name, "deflate_%zu_kind%d", n, kind);
+			check(ok, name, "round trip failed (%zu bytes compressed)", zn);
+			if (z && zn > 8) {      /* a damaged stream is refused, not a crash */
+				z[zn / 2] ^= 0x5a;
+				snprintf(name, sizeof name, "inflate_damaged_%zu_kind%d", n, kind);
+				check(!zlib_inflate(z, zn, back, n), name, "a damaged stream was accepted");
+			}
+			free(z);
+			free(src);
+			free(back);
+		}
+}
+
+/* A cut or damaged PNG gets a reason, never a crash. */
+static void test_png_refusals(void)
+{
+	vcanvas c = {0}, back = {0};
+	char path[64], err[256];
+	snprintf(path, sizeof path, "/tmp/tessera-view-test-%d-r.png", (int)getpid());
+	cv_alloc(&c, 50, 40);
+	cv_fill(&c, 10, 10, 20, 20, rgb(1, 2, 3));
+	png_write(path, &c);
+	FILE *f = fopen(path, "r+");
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, n / 2, SEEK_SET);
+	fputc(0x55, f);
+	fclose(f);
+	check(!png_read(path, &back, err, sizeof err) && strstr(err, path), "png_damaged", "accepted");
+	truncate(path, n / 3);
+	check(!png_read(path, &back, err, sizeof err) && strstr(err, path), "png_cut", "accepted");
+	check(!png_read("/nonexistent.png", &back, err, sizeof err), "png_missing", "accepted");
+	unlink(path);
+	cv_free(&c);
+}
+
 /* The window test's screenshot: the states_args chip at cycle 1000. */
 static int check_png(const char *path)
 {
@@ -476,6 +528,8 @@ int main(int argc, char **argv)
 	test_aggregate();
 	test_until_fault();
 	test_script();
+	test_deflate();
+	test_png_refusals();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
