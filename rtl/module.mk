@@ -50,7 +50,7 @@ endef
 $(eval $(call RTL_VARIANT,rtl,))
 $(eval $(call RTL_VARIANT,rtl-fault,+define+TESS_FAULT_BRANCH_PENALTY))
 
-COSIM_SRCS := sim/cosim/cosim_main.c sim/cosim/cosim_ref.c sim/cosim/cosim_semihost.c \
+COSIM_SRCS := sim/cosim/cosim_main.c sim/cosim/cosim_args.c sim/cosim/cosim_ref.c sim/cosim/cosim_semihost.c \
 	sim/cosim/cosim_log.c
 COSIM_OBJS := $(COSIM_SRCS:%.c=$(BUILD)/obj/%.o)
 COSIM_LINK = $(CXX) $(LDFLAGS) -o $@ $(COSIM_OBJS) $(BUILD)/$(1)/rtl_tile.o $(RTL_VOBJS) \

@@ -38,6 +38,7 @@ void cosim_bytes_add(cosim_bytes *b, const void *p, size_t n);
 /* The C model side (cosim_ref.c). */
 typedef struct cosim_ref cosim_ref;
 typedef struct {
+	uint32_t width, height;   /* every tile runs the program; no network between them */
 	uint32_t mem_size;
 	uint32_t bound;           /* memory bound (SPEC §7), <= mem_size */
 	uint64_t budget_cycles;   /* 0: none */
@@ -48,15 +49,26 @@ typedef struct {
 cosim_ref *cosim_ref_new(const cosim_cfg *c);   /* NULL after a message on stderr */
 void cosim_ref_free(cosim_ref *r);
 uint32_t cosim_ref_entry(const cosim_ref *r);
-const uint8_t *cosim_ref_mem(const cosim_ref *r);
-/* Capability slot of the model's tile at start (kind 0: empty). */
-void cosim_ref_cap(const cosim_ref *r, unsigned slot, unsigned *kind, uint32_t *lo,
-		   uint32_t *hi, uint32_t *badge);
-/* Run the model to its next retired instruction (true, its trace line in line) or to
- * its halt (false). Semihosting output of that step is appended to out. */
-bool cosim_ref_step(cosim_ref *r, char *line, size_t size, cosim_bytes *out);
-/* After the model halted: cause, pc, value, cycles. */
-void cosim_ref_halt(const cosim_ref *r, rtl_halt *h);
+/* Tile `tile`'s SRAM (at start, before the first step). */
+const uint8_t *cosim_ref_mem(const cosim_ref *r, uint32_t tile);
+/* Capability slot of a tile at start (kind 0: empty). */
+void cosim_ref_cap(const cosim_ref *r, uint32_t tile, unsigned slot, unsigned *kind,
+		   uint32_t *lo, uint32_t *hi, uint32_t *badge);
+/* Run a tile of the model to its next retired instruction (true, its trace line in
+ * line) or to its halt (false). Semihosting output of that step is appended to out. */
+bool cosim_ref_step(cosim_ref *r, uint32_t tile, char *line, size_t size, cosim_bytes *out);
+/* After the tile halted: cause, pc, value, cycles. */
+void cosim_ref_halt(const cosim_ref *r, uint32_t tile, rtl_halt *h);
+
+typedef struct {
+	cosim_cfg cfg;
+	const char *trace_path, *vcd_path, *fail_vcd;
+	uint64_t max_cycles;
+	bool quiet, rtl_only;
+} cosim_opts;
+
+/* Returns -1 when the run should go on, else an exit status (cosim_args.c). */
+int cosim_parse_args(cosim_opts *o, int argc, char **argv);
 
 /* Service the RTL's ecall against its SRAM (cosim_semihost.c), as sim/semihost.c
  * does for the model; output goes to out (and to the host when echo is set). */

@@ -13,9 +13,24 @@
 
 struct cosim_ref {
 	mesh_t *m;
-	tile_t *t;
 	elf_image *img;
 };
+
+/* Load and start one tile as tessera run --tile does without a manifest. */
+static bool ref_load_tile(cosim_ref *r, const cosim_cfg *c, uint32_t id)
+{
+	tile_t *t = mesh_tile(r->m, id);
+	if (!t)
+		return false;
+	elf_image_place(r->img, t);
+	t->preloaded = true;
+	ctl_preload(t, -1, 1, 0);      /* no supervisor, no control capability */
+	t->bound = c->bound;           /* budgets as a manifest line would set them */
+	t->budget_cycles = c->budget_cycles;
+	tile_start(t, r->img->entry, 0);
+	mesh_activate(r->m, t);
+	return true;
+}
 
 cosim_ref *cosim_ref_new(const cosim_cfg *c)
 {
@@ -23,10 +38,12 @@ cosim_ref *cosim_ref_new(const cosim_cfg *c)
 	mesh_config mc;
 	char err[512];
 	mesh_config_default(&mc);
+	mc.width = c->width;
+	mc.height = c->height;
 	mc.mem_size = c->mem_size;
 	mc.semihost = c->semihost;
 	mc.quiet = true;
-	if (!r || !(r->m = mesh_new(&mc)) || !(r->t = mesh_tile(r->m, 0))) {
+	if (!r || !(r->m = mesh_new(&mc))) {
 		fprintf(stderr, "cosim: out of memory building the model\n");
 		cosim_ref_free(r);
 		return NULL;
@@ -44,14 +61,12 @@ cosim_ref *cosim_ref_new(const cosim_cfg *c)
 		cosim_ref_free(r);
 		return NULL;
 	}
-	elf_image_place(r->img, r->t);
-	r->t->preloaded = true;
-	ctl_preload(r->t, -1, 1, 0);   /* as tessera run without a manifest: no supervisor,
-					* no control capability */
-	r->t->bound = c->bound;        /* budgets as a manifest line would set them */
-	r->t->budget_cycles = c->budget_cycles;
-	tile_start(r->t, r->img->entry, 0);
-	mesh_activate(r->m, r->t);
+	for (uint32_t id = 0; id < r->m->ntiles; id++)
+		if (!ref_load_tile(r, c, id)) {
+			fprintf(stderr, "cosim: out of memory loading tile %u\n", id);
+			cosim_ref_free(r);
+			return NULL;
+		}
 	return r;
 }
 
@@ -73,15 +88,15 @@ uint32_t cosim_ref_entry(const cosim_ref *r)
 	return r->img->entry;
 }
 
-const uint8_t *cosim_ref_mem(const cosim_ref *r)
+const uint8_t *cosim_ref_mem(const cosim_ref *r, uint32_t tile)
 {
-	return r->t->mem;
+	return r->m->tiles[tile]->mem;
 }
 
-void cosim_ref_cap(const cosim_ref *r, unsigned slot, unsigned *kind, uint32_t *lo,
-		   uint32_t *hi, uint32_t *badge)
+void cosim_ref_cap(const cosim_ref *r, uint32_t tile, unsigned slot, unsigned *kind,
+		   uint32_t *lo, uint32_t *hi, uint32_t *badge)
 {
-	const cap_t *c = &r->t->net->caps.slot[slot % CAP_SLOTS];
+	const cap_t *c = &r->m->tiles[tile]->net->caps.slot[slot % CAP_SLOTS];
 	*kind = c->kind;
 	*lo = c->lo;
 	*hi = c->hi;
@@ -107,9 +122,9 @@ static bool take_output(tile_t *t, char *line, size_t size, cosim_bytes *out)
 	return retired;
 }
 
-bool cosim_ref_step(cosim_ref *r, char *line, size_t size, cosim_bytes *out)
+bool cosim_ref_step(cosim_ref *r, uint32_t tile, char *line, size_t size, cosim_bytes *out)
 {
-	tile_t *t = r->t;
+	tile_t *t = r->m->tiles[tile];
 	uint64_t before = t->instret;
 	/* core_run stops before an instruction that would issue at or after `until`, so
 	 * now + 1 runs at most one instruction (or only a load-use stall). */
@@ -118,9 +133,9 @@ bool cosim_ref_step(cosim_ref *r, char *line, size_t size, cosim_bytes *out)
 	return take_output(t, line, size, out) && t->instret != before;
 }
 
-void cosim_ref_halt(const cosim_ref *r, rtl_halt *h)
+void cosim_ref_halt(const cosim_ref *r, uint32_t tile, rtl_halt *h)
 {
-	const tile_t *t = r->t;
+	const tile_t *t = r->m->tiles[tile];
 	h->cause = t->state == TS_HALTED ? t->cause : CAUSE_RUNNING;
 	h->pc = t->halt_pc;
 	h->value = t->halt_value;

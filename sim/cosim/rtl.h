@@ -33,8 +33,12 @@ typedef struct {
 	bool unimplemented;       /* an instruction this RTL does not implement yet */
 } rtl_halt;
 
-/* vcd_path NULL: no waves. argv: plusargs (+trace) for Verilated::commandArgs. */
-rtl *rtl_new(const char *vcd_path, int argc, char **argv);
+/*
+ * vcd_path NULL: no waves. argv: plusargs (+trace) for Verilated::commandArgs.
+ * share: NULL, or a tile made before whose simulated time this one shares (no waves
+ * then); such tiles are freed before the one they share with.
+ */
+rtl *rtl_new(const char *vcd_path, int argc, char **argv, rtl *share);
 void rtl_free(rtl *r);
 /* Write waves only for cycles [from, to] (default: all). */
 void rtl_wave_window(rtl *r, uint64_t from, uint64_t to);

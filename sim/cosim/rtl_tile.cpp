@@ -9,15 +9,28 @@
 #include "verilated.h"
 #include "verilated_vcd_c.h"
 
+// Tiles of one run share a context (one simulated time); the first tile made owns the
+// clock's time steps and the waves.
 struct rtl {
-	VerilatedContext ctx;
+	std::shared_ptr<VerilatedContext> ctxp;
+	VerilatedContext &ctx;
 	std::unique_ptr<Vtess_tile> top;
 	std::unique_ptr<VerilatedVcdC> vcd;
 	uint64_t clocks = 0;
 	bool started = false;     // waves start at the start edge, which is time 0
 	uint64_t base = 0;
 	uint64_t from = 0, to = UINT64_MAX;   // wave window, in times (2 per cycle)
+	bool owner;
+
+	explicit rtl(std::shared_ptr<VerilatedContext> c, bool own)
+		: ctxp(c), ctx(*c), owner(own) {}
 };
+
+static void rtl_tick(rtl *r)
+{
+	if (r->owner)
+		r->ctx.timeInc(1);
+}
 
 static void rtl_eval(rtl *r)
 {
@@ -27,14 +40,20 @@ static void rtl_eval(rtl *r)
 		r->vcd->dump(t);
 }
 
-extern "C" rtl *rtl_new(const char *vcd_path, int argc, char **argv)
+extern "C" rtl *rtl_new(const char *vcd_path, int argc, char **argv, rtl *share)
 {
-	rtl *r = new rtl;
-	r->ctx.commandArgs(argc, argv);
-	const char *plus = r->ctx.commandArgsPlusMatch("trace");
-	if (!vcd_path && plus && plus[0])
-		vcd_path = "rtl.vcd";         // +trace without --vcd
-	r->ctx.traceEverOn(vcd_path != nullptr);  // before the model is built
+	rtl *r;
+	if (share) {
+		r = new rtl(share->ctxp, false);
+		vcd_path = nullptr;
+	} else {
+		r = new rtl(std::make_shared<VerilatedContext>(), true);
+		r->ctx.commandArgs(argc, argv);
+		const char *plus = r->ctx.commandArgsPlusMatch("trace");
+		if (!vcd_path && plus && plus[0])
+			vcd_path = "rtl.vcd";         // +trace without --vcd
+		r->ctx.traceEverOn(vcd_path != nullptr);  // before the model is built
+	}
 	r->top.reset(new Vtess_tile{&r->ctx});
 	if (vcd_path) {
 		r->vcd.reset(new VerilatedVcdC);
@@ -44,7 +63,7 @@ extern "C" rtl *rtl_new(const char *vcd_path, int argc, char **argv)
 	r->top->clk_i = 0;
 	r->top->rst_ni = 0;
 	rtl_eval(r);
-	r->ctx.timeInc(1);
+	rtl_tick(r);
 	r->top->rst_ni = 1;
 	rtl_eval(r);
 	return r;
@@ -100,10 +119,10 @@ extern "C" void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint64_t budget_c
 	t->semihost_i = semihost;
 	t->start_i = 1;
 	t->clk_i = 0;
-	r->ctx.timeInc(1);
+	rtl_tick(r);
 	t->eval();
 	// The start edge is time 0 of the waves; cycle c's edge is at time 2c.
-	r->ctx.timeInc(1);
+	rtl_tick(r);
 	r->base = r->ctx.time();
 	r->started = true;
 	t->clk_i = 1;
@@ -117,10 +136,10 @@ extern "C" void rtl_clock(rtl *r)
 {
 	Vtess_tile *t = r->top.get();
 	t->clk_i = 0;
-	r->ctx.timeInc(1);
+	rtl_tick(r);
 	rtl_eval(r);
 	t->clk_i = 1;
-	r->ctx.timeInc(1);
+	rtl_tick(r);
 	t->eval();             // the edge, with the last ecall's answer still applied
 	t->ecall_halt_i = 0;   // answers last one cycle
 	rtl_eval(r);

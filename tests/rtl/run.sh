@@ -54,6 +54,17 @@ if [ -n "$expect" ] && [ $rc = 1 ] && grep -q '^COSIM FAIL' "$work/fault.log" &&
 else bad "fault injection: expected COSIM FAIL at cycle $cyc pc $pc (rtl one cycle early), exit $rc"
 	head -n 5 "$work/fault.log"; fi
 
+# Meshes: every tile runs the program (no messages: the RTL has no network yet);
+# tess.tid/txy/mesh differ per tile, and so do the tiles' run lengths.
+for spec in tiles:2x2 tiles:4x4 alu:2x2 muldiv:3x1; do
+	prog=${spec%%:*}; mesh=${spec#*:}
+	elf=$build/tests/rtl/$prog.elf
+	[ -f "$elf" ] || elf=$build/tests/e2e/$prog.elf
+	if "$build/cosim" --quiet --mesh "$mesh" "$elf" > "$work/mesh.log" 2>&1 &&
+	   grep -q '^COSIM PASS: .* on [0-9]* tiles' "$work/mesh.log"; then ok
+	else bad "$prog on a $mesh mesh"; tail -n 30 "$work/mesh.log"; fi
+done
+
 # Budgets (SPEC §7): a cycle budget ending at every cycle of loaduse (load-use stalls)
 # and at cycles inside divisions of muldiv must halt both sides alike with
 # BUDGET_CYCLES; a memory bound below the data makes both fault alike.
