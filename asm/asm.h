@@ -38,6 +38,9 @@ typedef struct {
 	uint8_t type;       /* STT_* */
 	bool global, weak, is_section, used_in_reloc, defined_this_pass;
 	int def_pass;       /* last pass that defined it, -1 never */
+	const char *ref_file;   /* first relocation against it, for messages */
+	int ref_line;
+	bool reported;          /* its "undefined" error has been given */
 	int elf_index;      /* filled by the writer */
 } asm_sym;
 

@@ -89,9 +89,13 @@ static void layout(asm_state *a, uint32_t *addr)
 
 static bool sym_address(asm_state *a, const uint32_t *addr, int sym, uint32_t *out)
 {
-	const asm_sym *s = &a->syms[sym];
+	asm_sym *s = &a->syms[sym];
 	if (s->section == ASM_SEC_UNDEF) {
-		fprintf(a->err, "tessera as: error: undefined symbol '%.*s'\n",
+		if (s->reported)
+			return false;
+		s->reported = true;
+		fprintf(a->err, "%s:%d: error: undefined symbol '%.*s' (--exec links nothing "
+			"else in)\n", s->ref_file ? s->ref_file : "?", s->ref_line,
 			(int)sym_name_len(s->name), s->name);
 		return false;
 	}
@@ -118,8 +122,9 @@ static bool pcrel_hi_value(asm_state *a, const uint32_t *addr, int sym, uint32_t
 	for (size_t i = 0; i < s->nrelocs; i++) {
 		const asm_reloc *r = &s->relocs[i];
 		uint32_t S;
-		if (r->offset == l->value && r->type == R_RV_PCREL_HI20 &&
-		    sym_address(a, addr, r->sym, &S)) {
+		if (r->offset == l->value && r->type == R_RV_PCREL_HI20) {
+			if (!sym_address(a, addr, r->sym, &S))
+				return false;
 			*out = S + (uint32_t)r->addend - (addr[l->section] + r->offset);
 			return true;
 		}

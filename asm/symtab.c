@@ -195,7 +195,11 @@ void asm_add_reloc(asm_state *a, uint32_t offset, int type, int sym, int32_t add
 {
 	if (a->pass != 2)
 		return;
-	const asm_sym *t = &a->syms[sym];
+	asm_sym *t = &a->syms[sym];
+	if (!t->ref_file) {
+		t->ref_file = a->loc.file;
+		t->ref_line = a->loc.line;
+	}
 	if (t->section == ASM_SEC_UNDEF && !strncmp(t->name, ".L", 2)) {
 		if (strchr(t->name, '\002'))
 			asm_error(a, a->loc.text, "local label %.*s%c is not defined",

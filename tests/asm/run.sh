@@ -188,6 +188,11 @@ n=$(grep -c ': error: ' "$W/errors.out")
 if [ $rc != 0 ] && [ $missing = 0 ] && [ "$n" = "$(grep -c . tests/asm/errors.expect)" ] && [ ! -e "$W/e.o" ]; then
 	ok "errors.s: $n errors, each with file:line:column, exit $rc"; else
 	ko "errors.s (exit $rc, $n errors, $missing missing)"; cat "$W/errors.out" | grep error; fi
+printf '\t.text\n\tcall foo\n\tla a0, bar\n' > "$W/undef.s"
+$T as --exec -o "$W/undef.elf" "$W/undef.s" > "$W/undef.out" 2>&1
+if [ $? = 1 ] && [ ! -e "$W/undef.elf" ] && grep -q "undef.s:2: error: undefined symbol 'foo'" "$W/undef.out" &&
+   grep -q "undef.s:3: error: undefined symbol 'bar'" "$W/undef.out" && [ "$(grep -c error "$W/undef.out")" = 2 ]; then
+	ok "--exec: each undefined symbol named once at its first use"; else ko "--exec undefined symbols"; cat "$W/undef.out"; fi
 printf '\tnop\n\t.text\n' > "$W/good.s"
 $T as -o "$W/good.o" "$W/good.s" && ok "a good file exits 0" || ko "a good file"
 $T as -o "$W/x.o" "$W/none.s" 2>/dev/null && ko "a missing file is an error" || ok "a missing file is an error"
