@@ -29,8 +29,11 @@ $(BUILD)/test_view: sim/view/tests/test_view.c $(VIEW_LIBSRC:%.c=$(BUILD)/obj/%.
 	$(CC) $(CFLAGS) -Isim/view -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 .PHONY: test-view
-test-view: $(BUILD)/tessera $(BUILD)/test_view $(VIEW_TELFS) $(VIEW_TDIR)/hash16.elf
-	@sim/view/tests/run.sh $(BUILD)/tessera $(BUILD)/test_view $(VIEW_TDIR)
+# The OS demo (os/module.mk), when there is one: a real run with supervision, viewed.
+VIEW_OSDEMO := $(filter %/boot_demo.mf,$(OS_BOOTS))
+test-view: $(BUILD)/tessera $(BUILD)/test_view $(VIEW_TELFS) $(VIEW_TDIR)/hash16.elf \
+		$(if $(VIEW_OSDEMO),$(OS_ELFS) $(VIEW_OSDEMO))
+	@sim/view/tests/run.sh $(BUILD)/tessera $(BUILD)/test_view $(VIEW_TDIR) $(VIEW_OSDEMO)
 
 # make bench-view: frames per second at 64x64 and 1024x1024 (figures, not asserted).
 BENCH_GROUPS += view

@@ -2,8 +2,8 @@
 # The viewer's tests (make test-view): the display-free tests of test_view, then the
 # command line: headless screenshots, the same run as tessera run, errors, and the
 # window under Xvfb when xvfb-run is installed.
-# usage: run.sh TESSERA TEST_VIEW DIR
-tessera=$1; tv=$2; dir=$3
+# usage: run.sh TESSERA TEST_VIEW DIR [OS_DEMO_MANIFEST]
+tessera=$1; tv=$2; dir=$3; osdemo=$4
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 pass=0; fail=0
 ok() { pass=$((pass + 1)); echo "ok   $1"; }
@@ -36,6 +36,20 @@ sed -i 's/"cycles": [0-9]*, "max_cycles_reached": false/"cycles": #/' "$tmp/a.js
 if [ $ra = $rb ] && [ $ra = 126 ] && cmp -s "$tmp/a.out" "$tmp/b.out" && cmp -s "$tmp/a.json" "$tmp/b.json" &&
    grep -q '"tiles"' "$tmp/a.json"
 then ok view_run_same_as_run; else bad view_run_same_as_run "status $ra/$rb"; fi
+
+# The same with the OS demo (control capabilities: no free run; kills, notices, restarts).
+if [ -n "$osdemo" ]; then
+	$tessera run --mesh 8x8 --manifest "$osdemo" --stats-json "$tmp/c.json" >"$tmp/c.out" 2>&1; rc=$?
+	$tessera view --mesh 8x8 --manifest "$osdemo" --stats-json "$tmp/d.json" --screenshot "$tmp/d.png" \
+		--at-cycle 1000000000 >"$tmp/d.out" 2>&1; rd=$?
+	grep -v "^tessera view: wrote" "$tmp/d.out" > "$tmp/d2.out"
+	sed -i 's/"cycles": [0-9]*, "max_cycles_reached": false/"cycles": #/' "$tmp/c.json" "$tmp/d.json"
+	if [ $rc = $rd ] && cmp -s "$tmp/c.out" "$tmp/d2.out" && cmp -s "$tmp/c.json" "$tmp/d.json" &&
+	   grep -q '"tiles"' "$tmp/c.json"
+	then ok view_os_demo_same_as_run; else bad view_os_demo_same_as_run "status $rc/$rd"; fi
+else
+	echo "skip view_os_demo_same_as_run: no OS demo manifest"
+fi
 
 # Bad input: a clear message and status 125, never a crash.
 $tessera view --size 10x10 "$dir/spin_s.elf" 2>"$tmp/e1"; r1=$?
