@@ -21,7 +21,8 @@ seq "$first" $((first + count - 1)) |
 passed=$(grep -c '^ok ' "$log")
 failed=$((count - passed))
 grep -v '^ok ' "$log" | head -n 40
-[ "$failed" -gt 0 ] && echo "kept the failing programs in $fail"
+[ "$failed" -gt 0 ] && echo "kept the failing programs in $fail;" \
+	"one again: make test-diff DIFF_SEED=<seed> DIFF_COUNT=1 DIFF_LEN=$len"
 rm -rf "$work"
 echo "diff: $count programs from seed $first, $passed matched qemu-riscv32, in $(($(date +%s) - start)) s"
 echo "$passed passed, $failed failed"
