@@ -106,7 +106,7 @@ BENCH_GROUPS += $(if $(HAVE_VERILATOR),rtl)
 RTL_BENCH_ELF := $(BUILD)/tests/rtl/bench_hash.elf
 $(RTL_BENCH_ELF): tests/bench/hashloop.c
 	@mkdir -p $(@D)
-	$(RV_CC) $(RV_ARCH) -O2 -nostdlib -static -Wl,-Ttext=0,--no-relax -DITER=300000u -o $@ $<
+	$(RV_CC) $(RV_ARCH) -O2 -nostdlib -static -Wl,-Ttext=0,--no-relax -DITER=100000u -o $@ $<
 .PHONY: bench-rtl
 bench-rtl: $(BUILD)/cosim $(BUILD)/tessera $(RTL_BENCH_ELF)
 	@tests/rtl/bench.sh $(BUILD) $(RTL_BENCH_ELF)

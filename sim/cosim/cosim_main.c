@@ -162,25 +162,31 @@ static int cosim_loop(cosim_run *c)
 	return 0;
 }
 
-/* Tile 0 of the RTL alone, semihosting serviced, until it halts: Verilator's speed. */
+/* The RTL tiles alone, semihosting serviced, until all halt: Verilator's speed. */
 static int rtl_alone(cosim_run *c)
 {
-	cosim_tile *t = &c->tiles[0];
-	uint32_t regs[4];
+	uint32_t regs[4], running = c->ntiles;
 	rtl_halt h;
-	char text[COSIM_LINE];
-	while (!rtl_halted(t->r, &h)) {
-		rtl_clock(t->r);
-		if (rtl_ecall(t->r, regs))
-			cosim_semihost(t->r, c->o->cfg.bound, regs, &t->out_rtl, !c->o->quiet);
-		t->out_rtl.len = 0;
-		if (++c->cycles >= c->o->max_cycles) {
+	while (running) {
+		if (++c->cycles > c->o->max_cycles) {
 			fprintf(stderr, "cosim: no halt within %" PRIu64 " cycles\n", c->o->max_cycles);
 			return 1;
 		}
+		for (uint32_t id = 0; id < c->ntiles; id++) {
+			cosim_tile *t = &c->tiles[id];
+			if (t->halted)
+				continue;
+			rtl_clock(t->r);
+			if (rtl_ecall(t->r, regs))
+				cosim_semihost(t->r, c->o->cfg.bound, regs, &t->out_rtl,
+					       !c->o->quiet && c->ntiles == 1);
+			t->out_rtl.len = 0;
+			if (rtl_halted(t->r, &h)) {
+				t->halted = true;
+				running--;
+			}
+		}
 	}
-	halt_text(&h, text, sizeof text);
-	fprintf(stderr, "cosim: rtl alone: tile 0 %s\n", text);
 	return 0;
 }
 
@@ -241,7 +247,7 @@ static void free_tiles(cosim_run *c)
 
 static bool make_tiles(cosim_run *c)
 {
-	c->ntiles = c->o->rtl_only ? 1 : c->o->cfg.width * c->o->cfg.height;
+	c->ntiles = c->o->cfg.width * c->o->cfg.height;
 	c->tiles = calloc(c->ntiles, sizeof *c->tiles);
 	c->image = malloc(c->o->cfg.mem_size);
 	if (!c->tiles || !c->image) {
@@ -274,7 +280,8 @@ static int run(cosim_run *c)
 		free_tiles(c);           /* one Verilated model at a time */
 		replay_waves(c, c->cycles);
 	} else if (rc == 0 && c->o->rtl_only) {
-		fprintf(stderr, "RTL: %" PRIu64 " cycles (%.0f cycles/s)\n", c->cycles, rate);
+		fprintf(stderr, "RTL: %" PRIu64 " cycles on %u tile%s (%.0f cycles/s)\n", c->cycles,
+			c->ntiles, c->ntiles > 1 ? "s" : "", rate);
 	} else if (rc == 0) {
 		fprintf(stderr, "COSIM PASS: %" PRIu64 " instructions, 0 messages, %" PRIu64
 			" cycles matched on %u tile%s (%.0f cycles/s)\n", retired, c->cycles,
