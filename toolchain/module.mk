@@ -20,9 +20,11 @@ $(TC_OUT)/lib/%.o: toolchain/lib/%.c toolchain/tess.h isa/params.h
 $(TC_OUT)/libtess.a: $(TC_LIB_OBJS)
 	rm -f $@ && $(RV_PREFIX)ar rcs $@ $^
 
-$(TC_OUT)/tess.ld: toolchain/tess.ld
+# The default SRAM size comes from isa/params.h (MEM_DEFAULT), evaluated by the shell.
+$(TC_OUT)/tess.ld: toolchain/tess.ld isa/params.h
 	@mkdir -p $(@D)
-	cp $< $@
+	mem=$$(printf '#include "params.h"\nMEM_DEFAULT\n' | $(RV_CC) -E -P -Iisa - | tr -d u) && \
+	sed "s/@MEM_DEFAULT@/$$(($$mem))/" $< > $@
 
 # make install PREFIX=/usr/local: tessera, tessera-cc and what tessera-cc needs.
 PREFIX ?= /usr/local
@@ -33,3 +35,27 @@ install: $(BUILD)/tessera $(TC_RUNTIME)
 	install -m 644 $(TC_RUNTIME) $(PREFIX)/share/tessera/
 	install -m 644 toolchain/tess.h isa/params.h isa/tags.def isa/errors.def \
 		isa/causes.def $(PREFIX)/share/tessera/include/
+
+# Runtime tests (tests/programs/cases.txt): exit values, tile information, malloc up to
+# the stack reserve, stdin, capabilities, control of children, a crt0 from tessera as.
+TC_TEST_NAMES := exit info malloc upper caps spawn
+TC_TEST_ELFS  := $(TC_TEST_NAMES:%=$(BUILD)/programs/%.elf) $(BUILD)/programs/hello_tas.elf
+TEST_GROUPS += toolchain
+
+$(BUILD)/programs/%.elf: tests/programs/%.c tests/programs/check.h $(TC_RUNTIME) $(TESSERA_CC)
+	@mkdir -p $(@D)
+	TESSERA_BUILD=$(BUILD) $(TESSERA_CC) -O2 -Wall -Wextra -Werror -Itests/programs -o $@ $<
+
+# crt0 through the project's own assembler (after the C preprocessor: it has /* */).
+$(TC_OUT)/crt0-tas.o: toolchain/crt0.S $(BUILD)/tessera
+	@mkdir -p $(@D)
+	$(RV_CC) -E -P -x assembler-with-cpp $< > $(TC_OUT)/crt0-tas.s
+	$(BUILD)/tessera as -o $@ $(TC_OUT)/crt0-tas.s
+
+$(BUILD)/programs/hello_tas.elf: examples/hello.c $(TC_OUT)/crt0-tas.o $(TC_RUNTIME) $(TESSERA_CC)
+	@mkdir -p $(@D)
+	TESSERA_BUILD=$(BUILD) TESSERA_CRT0=$(TC_OUT)/crt0-tas.o $(TESSERA_CC) -O2 -o $@ $<
+
+.PHONY: test-toolchain
+test-toolchain: $(BUILD)/tessera $(TC_TEST_ELFS)
+	@tests/programs/run.sh $(BUILD)/tessera $(BUILD)/programs

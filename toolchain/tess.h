@@ -74,6 +74,16 @@ static inline uint64_t tess_instret(void)
 /* The memory bound: bytes of SRAM this tile may use, from 0. */
 static inline uint32_t tess_membound(void) { return TESS_INFO_(7); }
 
+/*
+ * The argument of the CTL_START that started this program (a0 at the entry, SPEC §6.1);
+ * crt0 keeps it because it calls main with no arguments.
+ */
+static inline uint32_t tess_start_arg(void)
+{
+	extern uint32_t __tess_start_arg;
+	return __tess_start_arg;
+}
+
 /* Halts the tile with cause EXIT and this value (the supervisor's notice carries it). */
 static inline __attribute__((noreturn)) void tess_exit(uint32_t value)
 {
@@ -125,6 +135,16 @@ typedef struct {
 	uint32_t badge;
 	uint32_t w[MSG_MAX_WORDS];
 } tess_msg;
+
+/* Payload words of an EXIT notice (SPEC §6.2, EXIT_NOTICE_WORDS in all). */
+enum {
+	TESS_EXIT_TILE,     /* the child that halted                */
+	TESS_EXIT_CAUSE,    /* TESS_CAUSE_*                         */
+	TESS_EXIT_PC,       /* pc of the halt                       */
+	TESS_EXIT_VALUE,    /* exit value, faulting address or word */
+	TESS_EXIT_CYC_LO,   /* the child's cycle count, low word    */
+	TESS_EXIT_CYC_HI,   /* and high word                        */
+};
 
 static inline uint32_t tess_msg_tag(const tess_msg *m) { return m->info >> 8 & 255u; }
 static inline uint32_t tess_msg_len(const tess_msg *m) { return m->info >> 16 & 31u; }
