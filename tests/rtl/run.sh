@@ -27,9 +27,11 @@ for elf in "$@"; do
 	else bad "$name: cosim exit $rc"; tail -n 30 "$log"; continue; fi
 	# the RTL's commit trace is the model's, byte for byte
 	"$build/tessera" run --quiet --max-cycles 2000000 --trace "$work/$name.model.trace" "$elf" > /dev/null 2>&1
-	if cmp -s "$work/$name.rtl.trace" "$work/$name.model.trace"; then ok
+	# cycles below the limit only: tessera run may trace a little past --max-cycles
+	awk '$1 < 2000000' "$work/$name.model.trace" > "$work/$name.model.cut"
+	if cmp -s "$work/$name.rtl.trace" "$work/$name.model.cut"; then ok
 	else bad "$name: RTL trace differs from tessera run --trace"
-		diff "$work/$name.model.trace" "$work/$name.rtl.trace" | head -n 4; fi
+		diff "$work/$name.model.cut" "$work/$name.rtl.trace" | head -n 4; fi
 done
 
 # Fault injection: the first instruction after the first taken branch must be where
