@@ -39,12 +39,18 @@ install: $(BUILD)/tessera $(TC_RUNTIME)
 # Runtime tests (tests/programs/cases.txt): exit values, tile information, malloc up to
 # the stack reserve, stdin, capabilities, control of children, a crt0 from tessera as.
 TC_TEST_NAMES := exit info malloc upper caps spawn
-TC_TEST_ELFS  := $(TC_TEST_NAMES:%=$(BUILD)/programs/%.elf) $(BUILD)/programs/hello_tas.elf
+TC_TEST_ELFS  := $(TC_TEST_NAMES:%=$(BUILD)/programs/%.elf) $(BUILD)/programs/hello_tas.elf \
+	$(BUILD)/programs/malloc_r2k.elf
 TEST_GROUPS += toolchain
 
 $(BUILD)/programs/%.elf: tests/programs/%.c tests/programs/check.h $(TC_RUNTIME) $(TESSERA_CC)
 	@mkdir -p $(@D)
 	TESSERA_BUILD=$(BUILD) $(TESSERA_CC) -O2 -Wall -Wextra -Werror -Itests/programs -o $@ $<
+
+$(BUILD)/programs/malloc_r2k.elf: tests/programs/malloc.c tests/programs/check.h $(TC_RUNTIME) $(TESSERA_CC)
+	@mkdir -p $(@D)
+	TESSERA_BUILD=$(BUILD) $(TESSERA_CC) -O2 -Wall -Wextra -Werror -Wl,--defsym=__tess_stack_reserve=2048 \
+		-Itests/programs -o $@ $<
 
 # crt0 through the project's own assembler (after the C preprocessor: it has /* */).
 $(TC_OUT)/crt0-tas.o: toolchain/crt0.S $(BUILD)/tessera

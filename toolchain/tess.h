@@ -84,6 +84,16 @@ static inline uint32_t tess_start_arg(void)
 	return __tess_start_arg;
 }
 
+/*
+ * Bytes below the memory bound kept for the stack: malloc never grows into them. Set
+ * at link time: tessera-cc -Wl,--defsym=__tess_stack_reserve=N (default 8192, tess.ld).
+ */
+static inline uint32_t tess_stack_reserve(void)
+{
+	extern char __tess_stack_reserve[];
+	return (uint32_t)(uintptr_t)__tess_stack_reserve;
+}
+
 /* Halts the tile with cause EXIT and this value (the supervisor's notice carries it). */
 static inline __attribute__((noreturn)) void tess_exit(uint32_t value)
 {

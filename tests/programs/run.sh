@@ -9,7 +9,7 @@ while IFS='|' read -r name opts rc input; do
 	name=$(echo "$name" | tr -d ' '); rc=$(echo "$rc" | tr -d ' ')
 	input=$(echo "$input" | tr -d ' ')
 	case "$name" in ''|\#*) continue ;; esac
-	args=$(echo "$opts" | sed "s|@\([a-z_]*\)|$dir/\1.elf|g")
+	args=$(echo "$opts" | sed "s|@\([a-z0-9_]*\)|$dir/\1.elf|g")
 	# shellcheck disable=SC2086 # args is a word list
 	$tess run $args "$@" < "${input:+$here/}${input:-/dev/null}" \
 		> "$out/$name.out" 2> "$out/$name.err"
