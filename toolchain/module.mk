@@ -40,7 +40,7 @@ install: $(BUILD)/tessera $(TC_RUNTIME)
 # the stack reserve, stdin, capabilities, control of children, a crt0 from tessera as.
 TC_TEST_NAMES := exit info malloc upper caps spawn
 TC_TEST_ELFS  := $(TC_TEST_NAMES:%=$(BUILD)/programs/%.elf) $(BUILD)/programs/hello_tas.elf \
-	$(BUILD)/programs/malloc_r2k.elf
+	$(BUILD)/programs/malloc_r2k.elf $(BUILD)/programs/info_c11.elf
 TEST_GROUPS += toolchain
 
 $(BUILD)/programs/%.elf: tests/programs/%.c tests/programs/check.h $(TC_RUNTIME) $(TESSERA_CC)
@@ -50,6 +50,12 @@ $(BUILD)/programs/%.elf: tests/programs/%.c tests/programs/check.h $(TC_RUNTIME)
 $(BUILD)/programs/malloc_r2k.elf: tests/programs/malloc.c tests/programs/check.h $(TC_RUNTIME) $(TESSERA_CC)
 	@mkdir -p $(@D)
 	TESSERA_BUILD=$(BUILD) $(TESSERA_CC) -O2 -Wall -Wextra -Werror -Wl,--defsym=__tess_stack_reserve=2048 \
+		-Itests/programs -o $@ $<
+
+# tess.h is plain C11 (-pedantic) and its asm works unoptimised (-O0).
+$(BUILD)/programs/info_c11.elf: tests/programs/info.c tests/programs/check.h $(TC_RUNTIME) $(TESSERA_CC)
+	@mkdir -p $(@D)
+	TESSERA_BUILD=$(BUILD) $(TESSERA_CC) -O0 -std=c11 -pedantic -Wall -Wextra -Werror \
 		-Itests/programs -o $@ $<
 
 # crt0 through the project's own assembler (after the C preprocessor: it has /* */).

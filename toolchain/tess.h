@@ -36,43 +36,62 @@ enum {
 
 /* ---- tile information (custom-0, funct3 0) -------------------------------------- */
 
-#define TESS_INFO_(f7) ({ uint32_t r_; \
-	__asm__ volatile(".insn r 0x0b, 0, " #f7 ", %0, x0, x0" : "=r"(r_)); r_; })
+/*
+ * One function per tile-information instruction (funct7 = f7). Each is its own asm
+ * statement because .insn needs the selector as a literal; plain C (no statement
+ * expressions), so the header is clean under -std=c11 -pedantic.
+ */
+#define TESS_INFO_FN_(name, f7) \
+	static inline uint32_t name(void) \
+	{ \
+		uint32_t r; \
+		__asm__ volatile(".insn r 0x0b, 0, " #f7 ", %0, x0, x0" : "=r"(r)); \
+		return r; \
+	}
+TESS_INFO_FN_(tess_info_tid_, 0)
+TESS_INFO_FN_(tess_info_txy_, 1)
+TESS_INFO_FN_(tess_info_mesh_, 2)
+TESS_INFO_FN_(tess_info_cycle_, 3)
+TESS_INFO_FN_(tess_info_cycleh_, 4)
+TESS_INFO_FN_(tess_info_instret_, 5)
+TESS_INFO_FN_(tess_info_instreth_, 6)
+TESS_INFO_FN_(tess_info_membound_, 7)
+#undef TESS_INFO_FN_
 
 /* This tile's id (y * W + x). */
-static inline uint32_t tess_tid(void) { return TESS_INFO_(0); }
+static inline uint32_t tess_tid(void) { return tess_info_tid_(); }
 /* Column and row of this tile. */
-static inline uint32_t tess_x(void) { return TESS_INFO_(1) & 0xffffu; }
-static inline uint32_t tess_y(void) { return TESS_INFO_(1) >> 16; }
+static inline uint32_t tess_x(void) { return tess_info_txy_() & 0xffffu; }
+static inline uint32_t tess_y(void) { return tess_info_txy_() >> 16; }
 /* Mesh width and height. */
-static inline uint32_t tess_mesh_w(void) { return TESS_INFO_(2) & 0xffffu; }
-static inline uint32_t tess_mesh_h(void) { return TESS_INFO_(2) >> 16; }
+static inline uint32_t tess_mesh_w(void) { return tess_info_mesh_() & 0xffffu; }
+static inline uint32_t tess_mesh_h(void) { return tess_info_mesh_() >> 16; }
 /* Cycles since this tile started (64-bit, read consistently). */
 static inline uint64_t tess_cycles(void)
 {
 	uint32_t hi, lo, hi2;
 	do {
-		hi = TESS_INFO_(4);
-		lo = TESS_INFO_(3);
-		hi2 = TESS_INFO_(4);
+		hi = tess_info_cycleh_();
+		lo = tess_info_cycle_();
+		hi2 = tess_info_cycleh_();
 	} while (hi != hi2);
 	return (uint64_t)hi << 32 | lo;
 }
 /* Low 32 bits of the cycle counter: one instruction. */
-static inline uint32_t tess_cycle32(void) { return TESS_INFO_(3); }
+static inline uint32_t tess_cycle32(void) { return tess_info_cycle_(); }
 /* Instructions retired since start (64-bit). */
 static inline uint64_t tess_instret(void)
 {
 	uint32_t hi, lo, hi2;
 	do {
-		hi = TESS_INFO_(6);
-		lo = TESS_INFO_(5);
-		hi2 = TESS_INFO_(6);
+		hi = tess_info_instreth_();
+		lo = tess_info_instret_();
+		hi2 = tess_info_instreth_();
 	} while (hi != hi2);
 	return (uint64_t)hi << 32 | lo;
 }
 /* The memory bound: bytes of SRAM this tile may use, from 0. */
-static inline uint32_t tess_membound(void) { return TESS_INFO_(7); }
+static inline uint32_t tess_membound(void) { return tess_info_membound_(); }
 
 /*
  * The argument of the CTL_START that started this program (a0 at the entry, SPEC §6.1);
@@ -103,29 +122,50 @@ static inline __attribute__((noreturn)) void tess_exit(uint32_t value)
 
 /* ---- capabilities (custom-0, funct3 2 and 3) ------------------------------------ */
 
-#define TESS_CAP1_(f7, a) ({ uint32_t r_; \
-	__asm__ volatile(".insn r 0x0b, 2, " #f7 ", %0, %1, x0" : "=r"(r_) : "r"(a)); r_; })
-#define TESS_CAP2_(f7, a, b) ({ uint32_t r_; \
-	__asm__ volatile(".insn r 0x0b, 2, " #f7 ", %0, %1, %2" : "=r"(r_) : "r"(a), "r"(b)); r_; })
+/* Capability instructions with one or two source registers (funct7 = f7). */
+#define TESS_CAP1_FN_(name, f7) \
+	static inline uint32_t name(uint32_t a) \
+	{ \
+		uint32_t r; \
+		__asm__ volatile(".insn r 0x0b, 2, " #f7 ", %0, %1, x0" : "=r"(r) : "r"(a)); \
+		return r; \
+	}
+#define TESS_CAP2_FN_(name, f7) \
+	static inline uint32_t name(uint32_t a, uint32_t b) \
+	{ \
+		uint32_t r; \
+		__asm__ volatile(".insn r 0x0b, 2, " #f7 ", %0, %1, %2" \
+				 : "=r"(r) : "r"(a), "r"(b)); \
+		return r; \
+	}
+TESS_CAP1_FN_(tess_cap_info_, 0)
+TESS_CAP1_FN_(tess_cap_lo_, 1)
+TESS_CAP1_FN_(tess_cap_hi_, 2)
+TESS_CAP1_FN_(tess_cap_badge_, 3)
+TESS_CAP1_FN_(tess_cap_drop_, 4)
+TESS_CAP2_FN_(tess_cap_copy_, 5)
+TESS_CAP2_FN_(tess_cap_mint_, 6)
+#undef TESS_CAP1_FN_
+#undef TESS_CAP2_FN_
 
 /* Kind of a slot (CAP_KIND_*), bit 4 set when it names one endpoint. */
-static inline uint32_t cap_info(uint32_t slot) { return TESS_CAP1_(0, slot); }
+static inline uint32_t cap_info(uint32_t slot) { return tess_cap_info_(slot); }
 static inline uint32_t cap_kind(uint32_t slot) { return cap_info(slot) & 15u; }
 /* The endpoint range [lo, hi] and the badge of a slot. */
-static inline uint32_t cap_lo(uint32_t slot) { return TESS_CAP1_(1, slot); }
-static inline uint32_t cap_hi(uint32_t slot) { return TESS_CAP1_(2, slot); }
-static inline uint32_t cap_badge(uint32_t slot) { return TESS_CAP1_(3, slot); }
+static inline uint32_t cap_lo(uint32_t slot) { return tess_cap_lo_(slot); }
+static inline uint32_t cap_hi(uint32_t slot) { return tess_cap_hi_(slot); }
+static inline uint32_t cap_badge(uint32_t slot) { return tess_cap_badge_(slot); }
 /* Empties a slot. Returns a status (TESS_OK or TESS_E_*). */
-static inline int32_t cap_drop(uint32_t slot) { return (int32_t)TESS_CAP1_(4, slot); }
+static inline int32_t cap_drop(uint32_t slot) { return (int32_t)tess_cap_drop_(slot); }
 /* Copies slot src into slot dst. */
 static inline int32_t cap_copy(uint32_t src, uint32_t dst)
 {
-	return (int32_t)TESS_CAP2_(5, src, dst);
+	return (int32_t)tess_cap_copy_(src, dst);
 }
 /* Copies an unbadged SEND capability into dst with a badge. */
 static inline int32_t cap_mint(uint32_t src, uint32_t dst, uint32_t badge)
 {
-	return (int32_t)TESS_CAP2_(6, src | dst << 8, badge);
+	return (int32_t)tess_cap_mint_(src | dst << 8, badge);
 }
 /* Copies src into dst narrowed to [lo, hi] (inside src's range). */
 static inline int32_t cap_narrow(uint32_t src, uint32_t dst, uint32_t lo, uint32_t hi)
