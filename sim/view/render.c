@@ -72,15 +72,19 @@ static uint32_t cell_colour(view *v, const view_cell *c)
 	return view_heat_colour(f);
 }
 
-/*
- * Cells of b x b tiles: b = 1 when a tile is at least AGG_MIN_PX wide, else the
- * smallest power of two that makes a cell that wide.
- */
-static void draw_cells(view *v, int ax, int ay, int aw, int ah)
+/* Cells of b x b tiles: b = 1 when a tile is at least AGG_MIN_PX wide, else the
+   smallest power of two that makes a cell that wide. */
+uint32_t view_block(const view *v)
 {
-	uint32_t W = v->m->cfg.width, H = v->m->cfg.height, b = 1;
+	uint32_t b = 1;
 	while (b * v->ppt < AGG_MIN_PX && b < 1024)
 		b *= 2;
+	return b;
+}
+
+static void draw_cells(view *v, int ax, int ay, int aw, int ah)
+{
+	uint32_t W = v->m->cfg.width, H = v->m->cfg.height, b = view_block(v);
 	int gap = b == 1 && v->ppt >= 6 ? (v->ppt >= 20 ? (int)v->ppt / 10 : 1) : 0;
 	int64_t bx0 = (int64_t)floor(v->ox / b), by0 = (int64_t)floor(v->oy / b);
 	if (bx0 < 0) bx0 = 0;
@@ -113,7 +117,7 @@ static void draw_cells(view *v, int ax, int ay, int aw, int ah)
 	}
 }
 
-/* Tile ids (and x,y) inside the cells when they are large enough to hold them. */
+/* Tile ids (and a halted tile's cause) inside the cells when they are large enough. */
 static void draw_labels(view *v, int ax, int ay, int aw, int ah)
 {
 	if (v->ppt < 5 * FONT_W + 4)
@@ -222,8 +226,20 @@ static void draw_hover(view *v)
 	int64_t id = view_tile_at(v, v->mouse_x, v->mouse_y);
 	if (id < 0)
 		return;
-	char buf[200];
+	char buf[300];
 	view_tile_summary(v, (uint32_t)id, buf, sizeof buf);
+	uint32_t b = view_block(v), W = v->m->cfg.width, H = v->m->cfg.height;
+	if (b > 1) {        /* an aggregate: what the block holds */
+		uint32_t x0 = (uint32_t)id % W / b * b, y0 = (uint32_t)id / W / b * b;
+		view_cell c;
+		view_cell_sample(v, x0, y0, x0 + b < W ? x0 + b : W, y0 + b < H ? y0 + b : H, &c);
+		size_t k = strlen(buf);
+		k += (size_t)snprintf(buf + k, sizeof buf - k, " | block %ux%u:", b, b);
+		for (int s = VS_IDLE; s < VS_COUNT && k < sizeof buf; s++)
+			if (c.n[s])
+				k += (size_t)snprintf(buf + k, sizeof buf - k, " %s %u",
+						      view_state_name((view_state)s), c.n[s]);
+	}
 	int w = (int)strlen(buf) * FONT_W + 8, x = v->mouse_x + 14, y = v->mouse_y + 14;
 	if (x + w > v->cv.w) x = v->cv.w - w;
 	if (y + FONT_H + 6 > v->cv.h - STATUS_H) y = v->mouse_y - FONT_H - 10;

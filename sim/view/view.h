@@ -99,6 +99,8 @@ void view_mesh_area(const view *v, int *x, int *y, int *w, int *h);
 /* The tile under a canvas pixel, or -1. */
 int64_t view_tile_at(const view *v, int px, int py);
 void view_zoom(view *v, double factor, int px, int py);
+/* Tiles per side of a drawn cell at the current zoom (1, or a power of two). */
+uint32_t view_block(const view *v);
 
 /* cells.c */
 view_state view_tile_state(const tile_t *t);

@@ -387,6 +387,14 @@ static void test_aggregate(void)
 	check(s.v.counts[VS_RUNNING] == 64 && s.v.counts[VS_FAULTED] == 1, "aggregate_counts",
 	      "running %u faulted %u", s.v.counts[VS_RUNNING], s.v.counts[VS_FAULTED]);
 	check(dt < 5, "aggregate_time", "%.2f s for a run to 500 and a frame", dt);
+	/* Hovering a block: the tooltip (its pale background) appears beside the mouse. */
+	s.v.mouse_in = true;
+	s.v.mouse_x = (int)((1000.5 - s.v.ox) * s.v.ppt) - 200;
+	s.v.mouse_y = (int)((1000.5 - s.v.oy) * s.v.ppt) - 100;
+	view_render(&s.v);
+	uint32_t tip = cv_get(&s.v.cv, s.v.mouse_x + 16, s.v.mouse_y + 15);
+	check(view_block(&s.v) > 1 && tip == rgb(250, 250, 220), "aggregate_hover",
+	      "block %u, pixel %08x", view_block(&s.v), tip);
 	scene_close(&s);
 }
 
