@@ -70,4 +70,4 @@ $(BUILD)/programs/hello_tas.elf: examples/hello.c $(TC_OUT)/crt0-tas.o $(TC_RUNT
 
 .PHONY: test-toolchain
 test-toolchain: $(BUILD)/tessera $(TC_TEST_ELFS)
-	@tests/programs/run.sh $(BUILD)/tessera $(BUILD)/programs
+	@TESSERA_BUILD=$(BUILD) tests/programs/run.sh $(BUILD)/tessera $(TESSERA_CC) $(BUILD)/programs

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs the cases of tests/programs/cases.txt and compares stdout and exit status with
-# the expected ones. usage: run.sh TESSERA ELF_DIR [tessera run options...]
-tess=$1; dir=$2; shift 2
+# the expected ones, then checks that tessera-cc refuses an image larger than the SRAM.
+# usage: run.sh TESSERA TESSERA_CC ELF_DIR [tessera run options...]
+tess=$1; cc=$2; dir=$3; shift 3
 here=$(dirname "$0")
 pass=0; fail=0
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
@@ -23,5 +24,11 @@ while IFS='|' read -r name opts rc input; do
 		head -5 "$out/$name.err"
 	fi
 done < "$here/cases.txt"
+if ! "$cc" -O2 -o "$out/toobig.elf" "$here/toobig.c" 2> "$out/toobig.err" &&
+   grep -q "does not fit in the tile's SRAM" "$out/toobig.err"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL toobig: linked, or without tess.ld's message"; head -5 "$out/toobig.err"
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
