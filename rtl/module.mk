@@ -34,7 +34,7 @@ $(BUILD)/gen_sv: isa/gen_sv.c isa/insns.def isa/formats.def isa/timing.def isa/c
 
 # Generated, committed so that yosys and readers need no build; make keeps it current.
 rtl/tess_isa_pkg.sv: $(BUILD)/gen_sv
-	$(BUILD)/gen_sv $@.tmp && mv $@.tmp $@
+	$(BUILD)/gen_sv $@.$$$$.tmp && mv $@.$$$$.tmp $@
 
 # Verilate one variant: $(1) name (rtl, rtl-fault), $(2) extra defines.
 define RTL_VARIANT
