@@ -4,15 +4,15 @@
  * UNHANDLED_EXIT ACK_GRACE cycles after the notice reached its mailbox (SPEC §6.3).
  */
 #include "msg.h"
-#include "sys.h"
+#include "tess.h"
 
-int os_main(void)
+int main(void)
 {
 	static const uint32_t load[2] = { 0, 0x0000100bu };   /* tess.exit x0 */
 	static const uint32_t start[2] = { 0, 0 };
-	uint32_t child = cap_lo(OS_SLOT_CONTROL);
-	os_send(OS_SLOT_CONTROL, TAG_CTL_LOAD, load, 2, child);
-	os_send(OS_SLOT_CONTROL, TAG_CTL_START, start, 2, child);
+	uint32_t child = cap_lo(SLOT_CONTROL);
+	tess_send_to(SLOT_CONTROL, child, TESS_CTL_LOAD, load, 2);
+	tess_send_to(SLOT_CONTROL, child, TESS_CTL_START, start, 2);
 	for (volatile uint32_t i = 0;; i++)
 		;
 }

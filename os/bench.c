@@ -37,19 +37,19 @@ static void figure(const char *what, uint64_t total, uint32_t n, const char *uni
 }
 
 /* Waits for a REPORT of this kind; returns its arrival cycle, or 0. */
-static uint64_t wait_report(uint32_t kind, os_msg *m)
+static uint64_t wait_report(uint32_t kind, tess_msg *m)
 {
 	while (os_recv_match(m, TAG_REPORT, ~0u, WAIT))
 		if (m->w[0] == kind)
-			return tess_cycle64();
+			return tess_cycles();
 	return 0;
 }
 
 /* Waits for the EXIT notice of tile t (acknowledged on receipt) and frees it. */
 static void reap(uint32_t t)
 {
-	os_msg m;
-	while (os_recv_match(&m, TAG_MSG_EXIT, t, WAIT))
+	tess_msg m;
+	while (os_recv_match(&m, TESS_MSG_EXIT, t, WAIT))
 		if (m.info & MSG_INFO_CONTROL)
 			break;
 	spawn_mark(&sp, t, 0);
@@ -58,13 +58,13 @@ static void reap(uint32_t t)
 static void bench_spawn(void)
 {
 	static const os_spawn_args a = { .grants = GRANT_SUPER };
-	os_msg m;
+	tess_msg m;
 	uint64_t total = 0, busy = 0;
 	uint32_t bytes = (uint32_t)(image_pad4k.end - image_pad4k.records) / 16 * 60;
 	for (int i = 0; i < ROUNDS; i++) {
-		uint64_t t0 = tess_cycle64();
+		uint64_t t0 = tess_cycles();
 		int32_t t = spawn(&sp, &image_pad4k, 0, &a);
-		busy += tess_cycle64() - t0;
+		busy += tess_cycles() - t0;
 		total += wait_report(5, &m) - t0;
 		reap((uint32_t)t);
 	}
@@ -82,7 +82,7 @@ static void bench_restart_and_neighbour(void)
 		.grants = GRANT_ALL | GRANT_SUPER,
 	};
 	static sup_t s;
-	os_msg m;
+	tess_msg m;
 	uint64_t total = 0, ping = 0;
 	sup_init(&s, &sp, SUP_ONE_FOR_ONE, ROUNDS + 1, 100000000);
 	s.backoff_base = 0;   /* no backoff: measure the restart itself */
@@ -92,16 +92,16 @@ static void bench_restart_and_neighbour(void)
 	/* Neighbour round trip: the echo runs on the nearest free tile, tile 1. */
 	for (uint32_t i = 0; i < ROUNDS; i++) {
 		uint32_t w[1] = { i };
-		uint64_t t0 = tess_cycle64();
-		os_send(OS_SLOT_ALL, TAG_ECHO, w, 1, (uint32_t)s.child[0].tile);
+		uint64_t t0 = tess_cycles();
+		tess_send_to(SLOT_ALL_TILES, (uint32_t)s.child[0].tile, TAG_ECHO, w, 1);
 		os_recv_match(&m, TAG_ECHO, ~0u, WAIT);
-		ping += tess_cycle64() - t0;
+		ping += tess_cycles() - t0;
 	}
 	figure("neighbour message round trip (1 word each way)", ping, ROUNDS, " cycles");
 	for (int i = 0; i < ROUNDS; i++) {
-		os_send(OS_SLOT_ALL, TAG_CRASH, 0, 0, (uint32_t)s.child[0].tile);
-		os_recv_match(&m, TAG_MSG_EXIT, ~0u, WAIT);
-		uint64_t t0 = tess_cycle64();
+		tess_send_to(SLOT_ALL_TILES, (uint32_t)s.child[0].tile, TAG_CRASH, 0, 0);
+		os_recv_match(&m, TESS_MSG_EXIT, ~0u, WAIT);
+		uint64_t t0 = tess_cycles();
 		sup_handle(&s, &m);
 		sup_tick(&s);
 		total += wait_report(4, &m) - t0;
@@ -117,21 +117,21 @@ static void bench_request(void)
 	os_spawn_args a = { .grants = GRANT_ALL | GRANT_SUPER | GRANT_REGION,
 			    .region_lo = (uint32_t)lo, .region_hi = (uint32_t)lo + 15 };
 	int32_t d = spawn(&sp, &image_dispatch, 0, &a);
-	os_msg m;
+	tess_msg m;
 	uint64_t total = 0, warm = 0;
 	for (uint32_t i = 0; i < 2 * ROUNDS; i++) {
 		/* Wait out the dispatcher's warm-up so each request starts from the same state. */
-		uint64_t until = tess_cycle64() + 5000;
-		while (tess_cycle64() < until)
-			msg_wait((uint32_t)(until - tess_cycle64()));
+		uint64_t until = tess_cycles() + 5000;
+		while (tess_cycles() < until)
+			msg_wait((uint32_t)(until - tess_cycles()));
 		uint32_t w[2] = { i, WORK_ARG(WORK_GOOD, 1) };
-		uint64_t t0 = tess_cycle64();
-		os_send(OS_SLOT_ALL, TAG_REQ, w, 2, (uint32_t)d);
+		uint64_t t0 = tess_cycles();
+		tess_send_to(SLOT_ALL_TILES, (uint32_t)d, TAG_REQ, w, 2);
 		os_recv_match(&m, TAG_REP, ~0u, WAIT);
 		if (i >= ROUNDS)
-			warm += tess_cycle64() - t0;
+			warm += tess_cycles() - t0;
 		else
-			total += tess_cycle64() - t0;
+			total += tess_cycles() - t0;
 	}
 	figure("request round trip through a fresh worker tile", total + warm, 2 * ROUNDS,
 	       " cycles");
@@ -144,10 +144,10 @@ static void bench_request(void)
 /* Waits for n EXIT notices; returns the cycles since t0 when the last came. */
 static uint64_t reap_all(uint32_t n, uint64_t t0)
 {
-	os_msg m;
-	for (uint32_t i = 0; i < n && os_recv_match(&m, TAG_MSG_EXIT, ~0u, WAIT); i++)
-		spawn_mark(&sp, m.w[EXIT_W_TILE], 0);
-	return tess_cycle64() - t0;
+	tess_msg m;
+	for (uint32_t i = 0; i < n && os_recv_match(&m, TESS_MSG_EXIT, ~0u, WAIT); i++)
+		spawn_mark(&sp, m.w[TESS_EXIT_TILE], 0);
+	return tess_cycles() - t0;
 }
 
 /*
@@ -156,14 +156,14 @@ static uint64_t reap_all(uint32_t n, uint64_t t0)
  */
 static void bench_parallel(void)
 {
-	os_msg m;
+	tess_msg m;
 	uint32_t early = 0;
-	uint64_t t0 = tess_cycle64();
+	uint64_t t0 = tess_cycles();
 	for (int i = 0; i < 32; i++) {
 		spawn(&sp, &image_pad4k, 0, 0);
 		while (os_poll(&m))   /* the first ones exit while later ones load */
-			if (MSG_TAG(m.info) == TAG_MSG_EXIT) {
-				spawn_mark(&sp, m.w[EXIT_W_TILE], 0);
+			if (tess_msg_tag(&m) == TESS_MSG_EXIT) {
+				spawn_mark(&sp, m.w[TESS_EXIT_TILE], 0);
 				early++;
 			}
 	}
@@ -172,7 +172,7 @@ static void bench_parallel(void)
 	for (int i = 0; i < 4; i++)
 		if ((lo[i] = spawn_reserve(&sp, 12)) < 0)
 			return;
-	t0 = tess_cycle64();
+	t0 = tess_cycles();
 	for (int i = 0; i < 4; i++) {
 		/* Each spawner on the first tile of its block, controlling the other 11. */
 		os_spawn_args a = { .grants = GRANT_REGION, .region_lo = (uint32_t)lo[i] + 1,
@@ -181,11 +181,11 @@ static void bench_parallel(void)
 		spawn_start(&sp, (uint32_t)lo[i], &image_spawner, 8);
 	}
 	uint32_t slowest = 0;
-	for (int i = 0; i < 4 && os_recv_match(&m, TAG_MSG_EXIT, ~0u, WAIT); i++) {
-		spawn_mark(&sp, m.w[EXIT_W_TILE], 0);
-		slowest = m.w[EXIT_W_VALUE] > slowest ? m.w[EXIT_W_VALUE] : slowest;
+	for (int i = 0; i < 4 && os_recv_match(&m, TESS_MSG_EXIT, ~0u, WAIT); i++) {
+		spawn_mark(&sp, m.w[TESS_EXIT_TILE], 0);
+		slowest = m.w[TESS_EXIT_VALUE] > slowest ? m.w[TESS_EXIT_VALUE] : slowest;
 	}
-	uint64_t four = tess_cycle64() - t0;
+	uint64_t four = tess_cycles() - t0;
 	figure("spawn 32 programs of 4 KiB from one tile, until all ran", one, 1, " cycles");
 	figure("spawn 32 programs of 4 KiB from 4 spawners (8 each), until all ran "
 	       "(starting the spawners included)", four, 1, " cycles");
@@ -197,16 +197,17 @@ static void bench_parallel(void)
 static void bench_ping(void)
 {
 	static const os_spawn_args a = { .grants = GRANT_ALL };
-	uint32_t rec[MSG_RECORD_HDR_WORDS + MSG_MAX_WORDS], w[1] = { 7 };
+	tess_msg rec;
+	uint32_t w[1] = { 7 };
 	uint64_t total = 0;
 	int32_t t = spawn(&sp, &image_ping, 0, &a);
 	if (t != 1)
 		return;   /* tile 1 is the east neighbour only when it was free */
 	for (int i = 0; i < ROUNDS; i++) {
-		uint32_t c0 = tess_cycle();
+		uint32_t c0 = tess_cycle32();
 		msg_send(SEND_DESC(SLOT_EAST, TAG_ECHO, 1), w, 0);
-		msg_recv(rec);
-		total += tess_cycle() - c0;
+		msg_recv(&rec);
+		total += tess_cycle32() - c0;
 	}
 	figure("neighbour message round trip, no OS layer (1 word each way)", total, ROUNDS,
 	       " cycles");
@@ -214,7 +215,7 @@ static void bench_ping(void)
 	reap((uint32_t)t);
 }
 
-int os_main(void)
+int main(void)
 {
 	if (spawn_init(&sp, SLOT_CONTROL) < 0)
 		return 3;

@@ -4,7 +4,7 @@
  * then reports REPORT [3, arg] to its supervisor.
  */
 #include "msg.h"
-#include "sys.h"
+#include "tess.h"
 
 #define CHAT_LINES 3
 
@@ -14,12 +14,13 @@ static void piece(const char *s)
 	for (; s[n]; n++)
 		w[1 + n / 4] |= (uint32_t)(uint8_t)s[n] << (8 * (n % 4));
 	w[0] = n;
-	os_send(OS_SLOT_CONSOLE, TAG_CON_WRITE, w, 1 + (n + 3) / 4, 0);
+	tess_send(SLOT_CONSOLE, TESS_CON_WRITE, w, 1 + (n + 3) / 4);
 	msg_wait(300);
 }
 
-int os_main(uint32_t arg)
+int main(void)
 {
+	uint32_t arg = tess_start_arg();
 	char who[] = "chatter 0, ";
 	who[8] = (char)('0' + (arg & 7));
 	if (arg & 7)   /* msg.wait 0 would sleep until a message */
@@ -32,6 +33,6 @@ int os_main(uint32_t arg)
 		piece(line);
 	}
 	uint32_t r[2] = { 3, arg };
-	os_send(OS_SLOT_SUPER, TAG_REPORT, r, 2, 0);
+	tess_send(SLOT_SUPERVISOR, TAG_REPORT, r, 2);
 	return 0;
 }

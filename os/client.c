@@ -8,7 +8,7 @@
  */
 #include "msg.h"
 #include "ns.h"
-#include "sys.h"
+#include "tess.h"
 #include "work.h"
 
 #define CLIENT_MAX    2048
@@ -24,15 +24,15 @@ typedef struct {
 	uint64_t rtt;
 } tally;
 
-static void check(tally *t, const os_msg *m, uint32_t nreq)
+static void check(tally *t, const tess_msg *m, uint32_t nreq)
 {
 	uint32_t id = m->w[0];
-	if (MSG_LEN(m->info) != 3 || id >= nreq || answered[id]) {
+	if (tess_msg_len(m) != 3 || id >= nreq || answered[id]) {
 		t->wrong++;
 		return;
 	}
 	answered[id] = 1;
-	t->rtt += tess_cycle64() - sent_at[id];
+	t->rtt += tess_cycles() - sent_at[id];
 	uint32_t arg = expect[id];
 	int32_t status = (int32_t)m->w[1];
 	if (WORK_KIND(arg) == WORK_GOOD && status == 0 && m->w[2] == work_value(WORK_N(arg)))
@@ -51,12 +51,13 @@ static uint32_t make_request(uint32_t *seed, uint32_t pct)
 	return WORK_ARG(WORK_GOOD, n);
 }
 
-int os_main(uint32_t arg)
+int main(void)
 {
+	uint32_t arg = tess_start_arg();
 	uint32_t index = arg & 255, nreq = arg >> 8 & 0xffff, pct = arg >> 24;
 	uint32_t seed = 0x5eed0000u + index, done = 0, disp;
 	tally t = { 0 };
-	os_msg m;
+	tess_msg m;
 	if (nreq > CLIENT_MAX)
 		nreq = CLIENT_MAX;
 	int32_t slot = ns_lookup("dispatch", 0, &disp);
@@ -67,8 +68,8 @@ int os_main(uint32_t arg)
 			uint32_t a = make_request(&seed, pct), w[2] = { t.sent, a };
 			expect[t.sent] = a;
 			t.bad_sent += WORK_KIND(a) != WORK_GOOD;
-			sent_at[t.sent] = tess_cycle64();
-			os_send((uint32_t)slot, TAG_REQ, w, 2, 0);
+			sent_at[t.sent] = tess_cycles();
+			tess_send((uint32_t)slot, TAG_REQ, w, 2);
 			t.sent++;
 		}
 		if (!os_recv_match(&m, TAG_REP, ~0u, CLIENT_QUIET))
@@ -78,6 +79,6 @@ int os_main(uint32_t arg)
 	}
 	uint32_t w[9] = { 1, t.sent, t.good_ok, t.bad_err, t.wrong, nreq - done, t.bad_sent,
 			  (uint32_t)(t.rtt / (done ? done : 1)), index };
-	os_send(OS_SLOT_SUPER, TAG_REPORT, w, 9, 0);
+	tess_send(SLOT_SUPERVISOR, TAG_REPORT, w, 9);
 	return t.wrong || done != nreq || t.good_ok + t.bad_err != nreq;
 }

@@ -1,6 +1,6 @@
 /*
  * Console output: bytes are gathered until a newline or 60 bytes (one CON_WRITE), then
- * sent to the console device through OS_SLOT_CONSOLE. The device itself keeps lines of
+ * sent to the console device through SLOT_CONSOLE. The device itself keeps lines of
  * different tiles apart (SPEC §9.1); this buffer only saves messages.
  */
 #include "con.h"
@@ -17,7 +17,7 @@ void con_flush(void)
 	if (!con_n)
 		return;
 	con_buf[0] = con_n;
-	os_send(OS_SLOT_CONSOLE, TAG_CON_WRITE, con_buf, 1 + (con_n + 3) / 4, 0);
+	tess_send(SLOT_CONSOLE, TESS_CON_WRITE, con_buf, 1 + (con_n + 3) / 4);
 	con_n = 0;
 	os_drain();   /* printing is slow: a supervisor must still acknowledge in time */
 	for (unsigned i = 1; i <= CON_BYTES / 4; i++)

@@ -1,6 +1,6 @@
 /*
  * The request server's dispatcher. Each request gets its own worker tile from the
- * region the root delegated (OS_SLOT_CONTROL), with a cycle budget and a memory bound;
+ * region the root delegated (SLOT_CONTROL), with a cycle budget and a memory bound;
  * the worker's EXIT notice is the answer, and a halt for any other cause than EXIT
  * becomes an error for that client alone.
  *
@@ -15,7 +15,7 @@
 #include "con.h"
 #include "images.h"
 #include "msg.h"
-#include "sys.h"
+#include "tess.h"
 
 OS_IMAGE_DECLARE(worker);
 
@@ -71,7 +71,7 @@ static void free_init(void)
 static void reply(const request *r, int32_t status, uint32_t value)
 {
 	uint32_t w[3] = { r->id, (uint32_t)status, value };
-	os_send(OS_SLOT_ALL, TAG_REP, w, 3, r->client);
+	tess_send_to(SLOT_ALL_TILES, r->client, TAG_REP, w, 3);
 }
 
 static int make_warm(void)
@@ -94,10 +94,15 @@ static void grow(void)
 	}
 }
 
-/* Starts queued requests on warm tiles, or on fresh ones when none is warm. */
+/*
+ * Starts queued requests on warm tiles, or on fresh ones when none is warm. A long
+ * queue takes longer than ACK_GRACE to start (each fresh worker is a load of its
+ * image): notices that come meanwhile are taken in and acknowledged (os_drain).
+ */
 static void dispatch(void)
 {
 	while (qlen) {
+		os_drain();
 		if (!nwarm) {
 			grow();
 			if (!make_warm())
@@ -113,32 +118,32 @@ static void dispatch(void)
 	}
 }
 
-static void worker_exited(const os_msg *m)
+static void worker_exited(const tess_msg *m)
 {
-	uint32_t t = m->w[EXIT_W_TILE], i = t - sp.lo;
+	uint32_t t = m->w[TESS_EXIT_TILE], i = t - sp.lo;
 	if (t < sp.lo || t > sp.hi || !is_running[i])
 		return;
 	const request *r = &running[i];
-	if (m->w[EXIT_W_CAUSE] == 1 /* EXIT */) {
-		reply(r, 0, m->w[EXIT_W_VALUE]);
+	if (m->w[TESS_EXIT_CAUSE] == TESS_CAUSE_EXIT) {
+		reply(r, 0, m->w[TESS_EXIT_VALUE]);
 		served++;
 	} else {
-		reply(r, -(int32_t)m->w[EXIT_W_CAUSE], m->w[EXIT_W_PC]);
+		reply(r, -(int32_t)m->w[TESS_EXIT_CAUSE], m->w[TESS_EXIT_PC]);
 		failed++;
-		by_cause[m->w[EXIT_W_CAUSE] & 15]++;
+		by_cause[m->w[TESS_EXIT_CAUSE] & 15]++;
 	}
-	total_latency += tess_cycle64() - r->arrived;
+	total_latency += tess_cycles() - r->arrived;
 	is_running[i] = 0;
 	nrunning--;
 	spawn_mark(&sp, t, 0);
 	freel[nfree++] = (uint16_t)i;
 }
 
-static void enqueue(const os_msg *m)
+static void enqueue(const tess_msg *m)
 {
-	request r = { m->src, m->w[0], m->w[1], tess_cycle64() };
+	request r = { m->src, m->w[0], m->w[1], tess_cycles() };
 	last_request = r.arrived;
-	if (qlen == QUEUE_MAX || MSG_LEN(m->info) != 2) {
+	if (qlen == QUEUE_MAX || tess_msg_len(m) != 2) {
 		reply(&r, -100, 0);
 		failed++;
 		return;
@@ -160,7 +165,7 @@ static void shrink(void)
 		spawn_clear(&sp, sp.lo + i);
 		freel[nfree++] = (uint16_t)i;
 	}
-	last_request = tess_cycle64();
+	last_request = tess_cycles();
 }
 
 static void report(void)
@@ -168,26 +173,26 @@ static void report(void)
 	uint32_t done = served + failed;
 	uint32_t w[15] = { 2, served, failed, peak_workers, nwarm + nrunning, peak_queue,
 			   grows, shrinks, (uint32_t)(total_latency / (done ? done : 1)),
-			   warm_target, nrunning, qlen, by_cause[7] /* BUDGET_CYCLES */,
-			   by_cause[3] /* MEM_FAULT */, by_cause[2] /* ILLEGAL */ };
-	os_send(OS_SLOT_SUPER, TAG_REPORT, w, 15, 0);
+			   warm_target, nrunning, qlen, by_cause[TESS_CAUSE_BUDGET_CYCLES],
+			   by_cause[TESS_CAUSE_MEM_FAULT], by_cause[TESS_CAUSE_ILLEGAL] };
+	tess_send(SLOT_SUPERVISOR, TAG_REPORT, w, 15);
 }
 
-static void handle(const os_msg *m)
+static void handle(const tess_msg *m)
 {
-	if ((m->info & MSG_INFO_CONTROL) && MSG_TAG(m->info) == TAG_MSG_EXIT)
+	if ((m->info & MSG_INFO_CONTROL) && tess_msg_tag(m) == TESS_MSG_EXIT)
 		worker_exited(m);
-	else if (MSG_TAG(m->info) == TAG_REQ)
+	else if (tess_msg_tag(m) == TAG_REQ)
 		enqueue(m);
-	else if (MSG_TAG(m->info) == TAG_STATS)
+	else if (tess_msg_tag(m) == TAG_STATS)
 		report();
 }
 
-int os_main(void)
+int main(void)
 {
-	os_msg m;
+	tess_msg m;
 	worker = OS_IMAGE(worker);
-	if (spawn_init(&sp, OS_SLOT_CONTROL) < 0)
+	if (spawn_init(&sp, SLOT_CONTROL) < 0)
 		return 1;
 	spawn_clamp(&sp, DISPATCH_MAX);
 	free_init();
@@ -200,7 +205,7 @@ int os_main(void)
 			peak_workers = nwarm + nrunning;
 		if (!qlen && nwarm < warm_target && make_warm())
 			continue;
-		uint64_t idle_at = last_request + DISPATCH_IDLE, now = tess_cycle64();
+		uint64_t idle_at = last_request + DISPATCH_IDLE, now = tess_cycles();
 		if (!qlen && !nrunning && now >= idle_at && (nwarm > 1 || warm_target > 1)) {
 			shrink();
 			continue;

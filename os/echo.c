@@ -5,24 +5,25 @@
  * CRASH halts it with an illegal instruction.
  */
 #include "msg.h"
-#include "sys.h"
+#include "tess.h"
 
-int os_main(uint32_t arg)
+int main(void)
 {
-	os_msg m;
+	uint32_t arg = tess_start_arg();
+	tess_msg m;
 	if (arg & 0x100)
 		__asm__ volatile(".word 0");
-	if (cap_info(OS_SLOT_SUPER) & 15) {
+	if (cap_kind(SLOT_SUPERVISOR)) {
 		uint32_t w[2] = { 4, tess_tid() };
-		os_send(OS_SLOT_SUPER, TAG_REPORT, w, 2, 0);
+		tess_send(SLOT_SUPERVISOR, TAG_REPORT, w, 2);
 	}
 	for (;;) {
 		os_recv(&m);
-		if (MSG_TAG(m.info) == TAG_CRASH)
+		if (tess_msg_tag(&m) == TAG_CRASH)
 			__asm__ volatile(".word 0");
-		if (MSG_TAG(m.info) == TAG_ECHO) {
+		if (tess_msg_tag(&m) == TAG_ECHO) {
 			uint32_t w[3] = { m.w[0], tess_tid(), 0 };
-			os_send(OS_SLOT_ALL, TAG_ECHO, w, 3, m.src);
+			tess_send_to(SLOT_ALL_TILES, m.src, TAG_ECHO, w, 3);
 		}
 	}
 }

@@ -7,15 +7,15 @@
  */
 #include "msg.h"
 #include "ns.h"
-#include "sys.h"
+#include "tess.h"
 
 #define ECHO_WAIT 5000u   /* cycles for an answer before asking the name service again */
 
 static int ping(int32_t slot, uint32_t x, uint32_t *tile)
 {
-	os_msg m;
+	tess_msg m;
 	uint32_t w[1] = { x };
-	if (os_send((uint32_t)slot, TAG_ECHO, w, 1, 0) != 0)
+	if (tess_send((uint32_t)slot, TAG_ECHO, w, 1) != 0)
 		return 0;
 	while (os_recv_match(&m, TAG_ECHO, ~0u, ECHO_WAIT))
 		if (m.w[0] == x) {
@@ -25,16 +25,17 @@ static int ping(int32_t slot, uint32_t x, uint32_t *tile)
 	return 0;
 }
 
-int os_main(uint32_t delay)
+int main(void)
 {
+	uint32_t delay = tess_start_arg();
 	uint32_t old_tile, new_tile = 0, lookups = 1;
 	if (delay)   /* the name-service test kills it first */
 		msg_wait(delay);
 	int32_t slot = ns_lookup("echo", 0, 0);
 	if (slot < 0 || !ping(slot, 1, &old_tile))
 		return 2;
-	uint64_t t0 = tess_cycle64();
-	os_send((uint32_t)slot, TAG_CRASH, 0, 0, 0);
+	uint64_t t0 = tess_cycles();
+	tess_send((uint32_t)slot, TAG_CRASH, 0, 0);
 	for (uint32_t x = 2; x < 100; x++) {
 		cap_drop((uint32_t)slot);
 		slot = ns_lookup("echo", ECHO_WAIT, 0);
@@ -43,7 +44,7 @@ int os_main(uint32_t delay)
 			break;
 		new_tile = 0;
 	}
-	uint32_t w[5] = { 3, (uint32_t)(tess_cycle64() - t0), old_tile, new_tile, lookups };
-	os_send(OS_SLOT_SUPER, TAG_REPORT, w, 5, 0);
+	uint32_t w[5] = { 3, (uint32_t)(tess_cycles() - t0), old_tile, new_tile, lookups };
+	tess_send(SLOT_SUPERVISOR, TAG_REPORT, w, 5);
 	return new_tile ? 0 : 1;
 }

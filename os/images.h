@@ -1,7 +1,7 @@
 /*
  * The code store seen from C: OS_IMAGE(name) is the os_image of program `name`, whose
  * bytes image.S put in this program's .rodata. Programs are linked at 0 with their entry
- * first (os.ld), so every image starts at pc 0.
+ * first (toolchain/tess.ld), so every image starts at pc 0.
  */
 #ifndef OS_IMAGES_H
 #define OS_IMAGES_H

@@ -7,7 +7,7 @@ OS_IMAGE_DEFINE(chatter);
 
 static const sup_spec services[] = {
 	{ .name = "console", .img = &image_conserv, .restart = RESTART_PERMANENT,
-	  .grants = GRANT_CONSOLE },
+	  .grants = GRANT_CONSOLE | GRANT_SUPER },
 	{ .img = &image_chatter, .restart = RESTART_TRANSIENT,
 	  .grants = GRANT_CONSOLE | GRANT_SUPER, .count = 2 },
 };

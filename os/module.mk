@@ -1,16 +1,17 @@
 # The message-passing OS (issue 6): chip programs under $(BUILD)/os, their code-store
 # images, one root image per boot manifest, and the boot manifests the simulator reads.
 #
-# A program P is os/P.c + os/start.S + the OS library, linked at 0 (os/os.ld). A program
-# that spawns others embeds their images (os/image.S): OS_EMBED_P lists them.
+# A program P is os/P.c + the OS library, built with toolchain/tessera-cc (crt0, tess.ld,
+# picolibc, libtess: entry at 0, main's value is the exit value). A program that spawns
+# others embeds their images (os/image.S): OS_EMBED_P lists them.
 
 OSB        := $(BUILD)/os
-OS_CFLAGS  := $(RV_ARCH) -Os -g -std=gnu11 -ffreestanding -fno-builtin -nostdlib \
-	-ffunction-sections -fdata-sections -Wall -Wextra -Iisa -Ios $(OS_DEFS)
-OS_LDFLAGS := $(RV_ARCH) -nostdlib -static -T os/os.ld -Wl,--no-relax \
-	-Wl,--no-warn-rwx-segments -Wl,--gc-sections
-OS_LIB     := msg con spawn sup ns lib
-OS_LIB_OBJS = $(OS_LIB:%=$(OSB)/lib/%.o) $(OSB)/lib/start.o
+OS_CC      := TESSERA_BUILD=$(BUILD) $(TESSERA_CC)
+OS_CFLAGS  := -Os -g -std=gnu11 -ffunction-sections -fdata-sections -Wall -Wextra \
+	-Ios $(OS_DEFS)
+OS_LDFLAGS := -Wl,--gc-sections
+OS_LIB     := msg con spawn sup ns
+OS_LIB_OBJS = $(OS_LIB:%=$(OSB)/lib/%.o)
 
 # program: main object(s) and embedded images
 OS_PROGS        := names dispatch worker client echo echocli subsup badsup pad4k \
@@ -77,13 +78,9 @@ OS_ELFS  := $(OS_PROGS:%=$(OSB)/%.elf)
 OS_BOOTS := $(OS_ROOTS:%=$(OSB)/boot_%.mf) $(OSB)/boot_bench.mf
 ALL      += $(OS_ELFS) $(OS_BOOTS)
 
-$(OSB)/lib/%.o: os/%.c
+$(OSB)/lib/%.o: os/%.c $(TC_RUNTIME) $(TESSERA_CC)
 	@mkdir -p $(@D)
-	$(RV_CC) $(OS_CFLAGS) -MMD -MP -c $< -o $@
-
-$(OSB)/lib/start.o: os/start.S
-	@mkdir -p $(@D)
-	$(RV_CC) $(RV_ARCH) -c $< -o $@
+	$(OS_CC) $(OS_CFLAGS) -MMD -MP -c $< -o $@
 
 $(OSB)/img/%.o: os/image.S $(OSB)/%.bin
 	@mkdir -p $(@D)
@@ -96,8 +93,8 @@ $(OSB)/%.bin: $(OSB)/%.elf
 
 define os_prog
 $(OSB)/$(1).elf: $(OS_OBJS_$(1):%=$(OSB)/lib/%.o) $(OS_EMBED_$(1):%=$(OSB)/img/%.o) \
-		$(OS_LIB_OBJS) os/os.ld
-	$(RV_CC) $(OS_LDFLAGS) -o $$@ $$(filter %.o,$$^) -lgcc
+		$(OS_LIB_OBJS) $(TC_RUNTIME)
+	$(OS_CC) $(OS_LDFLAGS) -o $$@ $$(filter-out $(TC_RUNTIME),$$(filter %.o,$$^))
 	$(RV_PREFIX)objdump -d $$@ > $$(@:.elf=.lst)
 endef
 $(foreach p,$(OS_PROGS),$(eval $(call os_prog,$(p))))

@@ -1,5 +1,5 @@
 /*
- * The name service. It holds OS_SLOT_ALL (SEND to every tile) only to narrow it: each
+ * The name service. It holds SLOT_ALL_TILES (SEND to every tile) only to narrow it: each
  * answer passes a capability to exactly the registered tile, so a client can reach what
  * it looked up and nothing else. A lookup of a name not (yet) registered waits, so a
  * client that lost its service asks again and is answered when the supervisor has
@@ -37,17 +37,17 @@ static ns_entry *find(const uint32_t name[2])
 static void answer(uint32_t asker, const ns_entry *e)
 {
 	uint32_t w[2] = { 0, e->tile };
-	if (cap_narrow(OS_SLOT_ALL, OS_SLOT_SCRATCH, e->tile, e->tile) != 0) {
+	if (cap_narrow(SLOT_ALL_TILES, OS_SLOT_SCRATCH, e->tile, e->tile) != 0) {
 		w[0] = (uint32_t)-1;
-		os_send(OS_SLOT_ALL, TAG_NS_REPLY, w, 2, asker);
+		tess_send_to(SLOT_ALL_TILES, asker, TAG_NS_REPLY, w, 2);
 		return;
 	}
-	msg_send(SEND_DESC(OS_SLOT_ALL, TAG_NS_REPLY, 2) | SEND_DESC_PASS(OS_SLOT_SCRATCH),
+	msg_send(SEND_DESC(SLOT_ALL_TILES, TAG_NS_REPLY, 2) | SEND_DESC_PASS(OS_SLOT_SCRATCH),
 		 w, asker);
 	cap_drop(OS_SLOT_SCRATCH);
 }
 
-static void do_register(const os_msg *m)
+static void do_register(const tess_msg *m)
 {
 	ns_entry *e = find(&m->w[1]);
 	if (m->w[0] == NS_UNREGISTER) {
@@ -73,7 +73,7 @@ static void do_register(const os_msg *m)
 	}
 }
 
-static void do_lookup(const os_msg *m)
+static void do_lookup(const tess_msg *m)
 {
 	const ns_entry *e = find(m->w);
 	if (e) {
@@ -89,17 +89,17 @@ static void do_lookup(const os_msg *m)
 		return;
 	}
 	uint32_t w[2] = { (uint32_t)-1, 0 };
-	os_send(OS_SLOT_ALL, TAG_NS_REPLY, w, 2, m->src);
+	tess_send_to(SLOT_ALL_TILES, m->src, TAG_NS_REPLY, w, 2);
 }
 
-int os_main(void)
+int main(void)
 {
-	os_msg m;
+	tess_msg m;
 	for (;;) {
 		os_recv(&m);
-		if (MSG_TAG(m.info) == TAG_NS_REGISTER && MSG_LEN(m.info) == 3)
+		if (tess_msg_tag(&m) == TAG_NS_REGISTER && tess_msg_len(&m) == 3)
 			do_register(&m);
-		else if (MSG_TAG(m.info) == TAG_NS_LOOKUP && MSG_LEN(m.info) == 2)
+		else if (tess_msg_tag(&m) == TAG_NS_LOOKUP && tess_msg_len(&m) == 2)
 			do_lookup(&m);
 	}
 }

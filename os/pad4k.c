@@ -8,9 +8,9 @@
 
 static volatile const uint32_t pad[PAD_WORDS] = { [0 ... PAD_WORDS - 1] = 0xa5a5a5a5u };
 
-int os_main(void)
+int main(void)
 {
 	uint32_t w[2] = { 5, pad[0] };
-	os_send(OS_SLOT_SUPER, TAG_REPORT, w, 2, 0);
+	tess_send(SLOT_SUPERVISOR, TAG_REPORT, w, 2);
 	return 0;
 }

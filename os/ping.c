@@ -1,14 +1,14 @@
 /*
  * The smallest echo, for the neighbour round-trip figure: every message comes back to
- * its sender with the same tag and first word, through OS_SLOT_ALL; no OS layer.
+ * its sender with the same tag and first word, through SLOT_ALL_TILES; no OS layer.
  */
 #include "msg.h"
 
-int os_main(void)
+int main(void)
 {
-	uint32_t rec[MSG_RECORD_HDR_WORDS + MSG_MAX_WORDS];
+	tess_msg m;
 	for (;;) {
-		uint32_t info = msg_recv(rec);
-		msg_send(SEND_DESC(OS_SLOT_ALL, MSG_TAG(info), 1), &rec[3], rec[1]);
+		msg_recv(&m);
+		tess_send_to(SLOT_ALL_TILES, m.src, tess_msg_tag(&m), m.w, 1);
 	}
 }

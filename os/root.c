@@ -48,10 +48,10 @@ static void con_name(const sup_child *c)
 {
 	uint32_t w[3] = { (uint32_t)c->tile };
 	os_name(c->spec->name ? c->spec->name : c->spec->img->name, &w[1]);
-	os_send(OS_SLOT_ALL, TAG_CON_NAME, w, 3, (uint32_t)sp.console_tile);
+	tess_send_to(SLOT_ALL_TILES, (uint32_t)sp.console_tile, TAG_CON_NAME, w, 3);
 }
 
-static void on_start(sup_t *s, sup_child *c, const os_msg *notice)
+static void on_start(sup_t *s, sup_child *c, const tess_msg *notice)
 {
 	(void)notice;
 	const char *name = c->spec->name ? c->spec->name : c->spec->img->name;
@@ -61,7 +61,7 @@ static void on_start(sup_t *s, sup_child *c, const os_msg *notice)
 		for (uint32_t i = 0; c->starts > 1 && i < s->n; i++) {
 			const sup_child *o = &s->child[i];
 			if (o != c && o->spec->name && o->state == CH_RUNNING)
-				ns_register(OS_SLOT_ALL, (uint32_t)c->tile, o->spec->name,
+				ns_register(SLOT_ALL_TILES, (uint32_t)c->tile, o->spec->name,
 					    (uint32_t)o->tile);
 		}
 	} else if (c->spec->name && name_is(c->spec->name, "console")) {
@@ -71,7 +71,7 @@ static void on_start(sup_t *s, sup_child *c, const os_msg *notice)
 			if (s->child[i].state == CH_RUNNING)
 				con_name(&s->child[i]);
 	} else if (c->spec->name && sp.names_tile >= 0)
-		ns_register(OS_SLOT_ALL, (uint32_t)sp.names_tile, c->spec->name,
+		ns_register(SLOT_ALL_TILES, (uint32_t)sp.names_tile, c->spec->name,
 			    (uint32_t)c->tile);
 	if (sp.console_tile >= 0 && c->tile != sp.console_tile)
 		con_name(c);
@@ -82,40 +82,41 @@ static void on_start(sup_t *s, sup_child *c, const os_msg *notice)
 	con_puts(name);
 	line(" on tile ", (uint32_t)c->tile, "");
 	line(" (start ", c->starts, ")");
-	line(" at cycle ", tess_cycle64(), "\n");
+	line(" at cycle ", tess_cycles(), "\n");
 }
 
-static void on_exit(sup_t *s, sup_child *c, const os_msg *m)
+static void on_exit(sup_t *s, sup_child *c, const tess_msg *m)
 {
 	(void)s;
 	const char *name = c->spec->name ? c->spec->name : c->spec->img->name;
 	if (c->spec->name && sp.names_tile >= 0 && c->tile != sp.names_tile)
-		ns_register(OS_SLOT_ALL, (uint32_t)sp.names_tile, c->spec->name,
+		ns_register(SLOT_ALL_TILES, (uint32_t)sp.names_tile, c->spec->name,
 			    NS_UNREGISTER);
 	con_puts("root: ");
 	con_puts(name);
-	line(" on tile ", m->w[EXIT_W_TILE], "");
-	line(" halted: cause ", m->w[EXIT_W_CAUSE], "");
-	line(" value ", m->w[EXIT_W_VALUE], "");
-	line(" pc ", m->w[EXIT_W_PC], "");
-	line(" after ", (uint64_t)m->w[EXIT_W_CYC_HI] << 32 | m->w[EXIT_W_CYC_LO], " cycles");
-	line(" at cycle ", tess_cycle64(), "\n");
+	line(" on tile ", m->w[TESS_EXIT_TILE], "");
+	line(" halted: cause ", m->w[TESS_EXIT_CAUSE], "");
+	line(" value ", m->w[TESS_EXIT_VALUE], "");
+	line(" pc ", m->w[TESS_EXIT_PC], "");
+	line(" after ", (uint64_t)m->w[TESS_EXIT_CYC_HI] << 32 | m->w[TESS_EXIT_CYC_LO], " cycles");
+	line(" at cycle ", tess_cycles(), "\n");
 }
 
 static void probe_one(uint32_t t)
 {
 	static const uint32_t load[2] = { 0, 0x0000100bu };   /* tess.exit x0 at 0 */
 	static const uint32_t start[2] = { 0, 0 };
-	os_send(SLOT_CONTROL, TAG_CTL_LOAD, load, 2, t);
-	os_send(SLOT_CONTROL, TAG_CTL_START, start, 2, t);
+	tess_send_to(SLOT_CONTROL, t, TESS_CTL_LOAD, load, 2);
+	tess_send_to(SLOT_CONTROL, t, TESS_CTL_START, start, 2);
 }
 
-static uint32_t probe_answer(const os_msg *m, uint32_t lo, uint32_t hi)
+static uint32_t probe_answer(const tess_msg *m, uint32_t lo, uint32_t hi)
 {
-	uint32_t t = m->w[EXIT_W_TILE];
-	if (!(m->info & MSG_INFO_CONTROL) || MSG_TAG(m->info) != TAG_MSG_EXIT)
+	uint32_t t = m->w[TESS_EXIT_TILE];
+	if (!(m->info & MSG_INFO_CONTROL) || tess_msg_tag(m) != TESS_MSG_EXIT)
 		return os_defer(m), 0;
-	return !sup_handle(&root_sup, m) && t >= lo && t <= hi && m->w[EXIT_W_CAUSE] == 1;
+	return !sup_handle(&root_sup, m) && t >= lo && t <= hi &&
+	       m->w[TESS_EXIT_CAUSE] == TESS_CAUSE_EXIT;
 }
 
 /* Probes tiles [lo, hi] except root and running children; returns how many did not
@@ -123,7 +124,7 @@ static uint32_t probe_answer(const os_msg *m, uint32_t lo, uint32_t hi)
 static uint32_t probe(uint32_t lo, uint32_t hi)
 {
 	uint32_t asked = 0, answered = 0;
-	os_msg m;
+	tess_msg m;
 	for (uint32_t t = lo; t <= hi; t++) {
 		if (t != sp.self && !sup_find(&root_sup, t)) {
 			probe_one(t);
@@ -133,12 +134,12 @@ static uint32_t probe(uint32_t lo, uint32_t hi)
 		while (os_poll(&m))
 			answered += probe_answer(&m, lo, hi);
 	}
-	while (answered < asked && os_recv_match(&m, TAG_MSG_EXIT, ~0u, PROBE_WAIT))
+	while (answered < asked && os_recv_match(&m, TESS_MSG_EXIT, ~0u, PROBE_WAIT))
 		answered += probe_answer(&m, lo, hi);
 	return asked - answered;
 }
 
-static void print_report(const os_msg *m)
+static void print_report(const tess_msg *m)
 {
 	const uint32_t *w = m->w;
 	if (w[0] == 1) {
@@ -173,7 +174,7 @@ static void print_report(const os_msg *m)
 		line(", as illegal instruction ", w[14], "\n");
 	} else {
 		line("report ", w[0], ":");
-		for (uint32_t i = 1; i < MSG_LEN(m->info); i++)
+		for (uint32_t i = 1; i < tess_msg_len(m); i++)
 			line(" ", w[i], "");
 		con_puts("\n");
 	}
@@ -191,26 +192,40 @@ static int32_t child_tile(const char *name)
 
 static void ask_stats(void)
 {
-	os_msg m;
+	tess_msg m;
 	int32_t t = mf->stats_from ? child_tile(mf->stats_from) : -1;
 	if (t < 0)
 		return;
 	/* Idle first, so the report shows the pool after it has shrunk. */
-	uint64_t until = tess_cycle64() + mf->stats_delay;
-	while (tess_cycle64() < until)
-		if (os_wait((uint32_t)(until - tess_cycle64()))) {
+	uint64_t until = tess_cycles() + mf->stats_delay;
+	while (tess_cycles() < until)
+		if (os_wait((uint32_t)(until - tess_cycles()))) {
 			os_recv(&m);
 			if (!sup_handle(&root_sup, &m))
 				print_report(&m);
 		}
-	os_send(OS_SLOT_ALL, TAG_STATS, 0, 0, (uint32_t)t);
+	tess_send_to(SLOT_ALL_TILES, (uint32_t)t, TAG_STATS, 0, 0);
 	if (os_recv_match(&m, TAG_REPORT, (uint32_t)t, STATS_WAIT))
 		print_report(&m);
+}
+
+/*
+ * Lets the console service write out the lines it still holds before it is stopped:
+ * the writers have halted, so their messages are in its mailbox before this one.
+ */
+static void console_sync(void)
+{
+	tess_msg m;
+	if (sp.console_tile < 0)
+		return;
+	tess_send_to(SLOT_ALL_TILES, (uint32_t)sp.console_tile, TAG_CON_SYNC, 0, 0);
+	os_recv_match(&m, TAG_CON_SYNC, (uint32_t)sp.console_tile, STATS_WAIT);
 }
 
 static __attribute__((noreturn)) void finish(void)
 {
 	ask_stats();
+	console_sync();
 	sup_stop_all(&root_sup);
 	uint32_t leaked = probe(0, sp.width * sp.height - 1);
 	int ok = !tot.lost && !tot.wrong && !leaked &&
@@ -237,7 +252,7 @@ static __attribute__((noreturn)) void finish(void)
 	}
 	line("tiles leaked ", leaked, "");
 	line(", restarts ", root_sup.restarts, "");
-	line(", cycles ", tess_cycle64(), "\n");
+	line(", cycles ", tess_cycles(), "\n");
 	con_flush();
 	tess_exit(ok ? 0 : 1);
 }
@@ -254,18 +269,18 @@ static int all_done(void)
 static void kill_named(void)
 {
 	int32_t t = child_tile(mf->kill_name);
-	os_msg m;
+	tess_msg m;
 	if (t < 0)
 		return;
 	sup_child *c = sup_find(&root_sup, (uint32_t)t);
 	int32_t lo = c->region_lo;
 	uint32_t hi = (uint32_t)lo + c->spec->region;   /* its tile and its region */
 	uint32_t before = lo >= 0 ? probe((uint32_t)lo, hi) : 0;
-	uint64_t t0 = tess_cycle64();
+	uint64_t t0 = tess_cycles();
 	spawn_kill(&sp, (uint32_t)t);
-	if (!os_recv_match(&m, TAG_MSG_EXIT, (uint32_t)t, STATS_WAIT))
+	if (!os_recv_match(&m, TESS_MSG_EXIT, (uint32_t)t, STATS_WAIT))
 		return;
-	uint64_t t1 = tess_cycle64();
+	uint64_t t1 = tess_cycles();
 	sup_handle(&root_sup, &m);
 	/* No waiting: the cascade left the supervisor in the cycle it halted, before its
 	 * notice, so by the time a probe gets there every tile of the subtree is idle. */
@@ -312,7 +327,7 @@ static uint32_t kill_due(uint32_t wait)
 	static uint8_t killed;
 	if (!mf->kill_name || killed)
 		return wait;
-	uint64_t now = tess_cycle64();
+	uint64_t now = tess_cycles();
 	if (now >= mf->kill_at) {
 		killed = 1;
 		kill_named();
@@ -321,9 +336,9 @@ static uint32_t kill_due(uint32_t wait)
 	return !wait || mf->kill_at - now < wait ? (uint32_t)(mf->kill_at - now) : wait;
 }
 
-int os_main(void)
+int main(void)
 {
-	os_msg m;
+	tess_msg m;
 	uint32_t err = boot();
 	if (err)
 		return (int)err;
@@ -336,7 +351,7 @@ int os_main(void)
 		os_recv(&m);
 		if (sup_handle(&root_sup, &m))
 			continue;
-		if (MSG_TAG(m.info) == TAG_REPORT) {
+		if (tess_msg_tag(&m) == TAG_REPORT) {
 			print_report(&m);
 			/* Only clients' final reports (kinds 1 and 3) end a run. */
 			if ((m.w[0] == 1 || m.w[0] == 3) && mf->reports &&

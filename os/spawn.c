@@ -11,19 +11,18 @@
 static int32_t ctl(os_spawner *s, uint32_t tag, const uint32_t *w, uint32_t len,
 		   uint32_t tile)
 {
-	return os_send(s->ctl_slot, tag, w, len, tile);
+	return tess_send_to(s->ctl_slot, tile, tag, w, len);
 }
 
 int spawn_init(os_spawner *s, uint32_t ctl_slot)
 {
-	uint32_t mesh = tess_mesh();
 	s->ctl_slot = ctl_slot;
-	s->width = mesh & 0xffff;
-	s->height = mesh >> 16;
+	s->width = tess_mesh_w();
+	s->height = tess_mesh_h();
 	s->self = tess_tid();
 	s->names_tile = -1;
 	s->console_tile = -1;
-	if ((cap_info(ctl_slot) & 15) != CAP_KIND_CONTROL)
+	if (cap_kind(ctl_slot) != CAP_KIND_CONTROL)
 		return -1;
 	s->lo = cap_lo(ctl_slot);
 	s->hi = cap_hi(ctl_slot);
@@ -114,7 +113,7 @@ int32_t spawn_reserve(os_spawner *s, uint32_t n)
 /* Each record is a whole CTL_LOAD payload: the image is sent from where it lies. */
 static void load_image(os_spawner *s, uint32_t tile, const os_image *img)
 {
-	uint32_t desc = SEND_DESC(s->ctl_slot, TAG_CTL_LOAD, MSG_MAX_WORDS), n;
+	uint32_t desc = SEND_DESC(s->ctl_slot, TESS_CTL_LOAD, MSG_MAX_WORDS), n;
 	/* The tightest loop in spawning: the descriptor is made once. A big image takes
 	 * thousands of cycles: every 64 records (~1,700 cycles) the notices that came
 	 * meanwhile are acknowledged (ACK_GRACE). */
@@ -131,7 +130,7 @@ static void grant(os_spawner *s, uint32_t tile, uint32_t slot, uint32_t from,
 {
 	if (cap_narrow(from, OS_SLOT_SCRATCH, lo, hi) != 0)
 		return;
-	msg_send(SEND_DESC(s->ctl_slot, TAG_CTL_GRANT, 1) | SEND_DESC_PASS(OS_SLOT_SCRATCH),
+	msg_send(SEND_DESC(s->ctl_slot, TESS_CTL_GRANT, 1) | SEND_DESC_PASS(OS_SLOT_SCRATCH),
 		 &slot, tile);
 	cap_drop(OS_SLOT_SCRATCH);
 }
@@ -141,22 +140,23 @@ static void grant_all(os_spawner *s, uint32_t tile, const os_spawn_args *a)
 	uint32_t g = a ? a->grants : 0;
 	/* The console: the console service when one runs, else what this tile has. */
 	if ((g & GRANT_CONSOLE) && s->console_tile >= 0)
-		grant(s, tile, OS_SLOT_CONSOLE, OS_SLOT_ALL, (uint32_t)s->console_tile,
+		grant(s, tile, SLOT_CONSOLE, SLOT_ALL_TILES, (uint32_t)s->console_tile,
 		      (uint32_t)s->console_tile);
 	else if (g & GRANT_CONSOLE)
-		grant(s, tile, OS_SLOT_CONSOLE, OS_SLOT_CONSOLE, cap_lo(OS_SLOT_CONSOLE),
-		      cap_hi(OS_SLOT_CONSOLE));
+		grant(s, tile, SLOT_CONSOLE, SLOT_CONSOLE, cap_lo(SLOT_CONSOLE),
+		      cap_hi(SLOT_CONSOLE));
 	if (g & GRANT_BLOCK)
-		grant(s, tile, OS_SLOT_BLOCK, OS_SLOT_BLOCK, DEV_BLOCK, DEV_BLOCK);
+		grant(s, tile, SLOT_BLOCK, SLOT_BLOCK, DEV_BLOCK, DEV_BLOCK);
 	if (g & GRANT_SUPER)
-		grant(s, tile, OS_SLOT_SUPER, OS_SLOT_ALL, s->self, s->self);
+		grant(s, tile, SLOT_SUPERVISOR, SLOT_ALL_TILES, s->self, s->self);
 	if (g & GRANT_ALL)
-		grant(s, tile, OS_SLOT_ALL, OS_SLOT_ALL, cap_lo(OS_SLOT_ALL), cap_hi(OS_SLOT_ALL));
+		grant(s, tile, SLOT_ALL_TILES, SLOT_ALL_TILES, cap_lo(SLOT_ALL_TILES),
+		      cap_hi(SLOT_ALL_TILES));
 	if ((g & GRANT_NAMES) && s->names_tile >= 0)
-		grant(s, tile, OS_SLOT_NAMES, OS_SLOT_ALL, (uint32_t)s->names_tile,
+		grant(s, tile, OS_SLOT_NAMES, SLOT_ALL_TILES, (uint32_t)s->names_tile,
 		      (uint32_t)s->names_tile);
 	if (g & GRANT_REGION)
-		grant(s, tile, OS_SLOT_CONTROL, s->ctl_slot, a->region_lo, a->region_hi);
+		grant(s, tile, SLOT_CONTROL, s->ctl_slot, a->region_lo, a->region_hi);
 }
 
 void spawn_load(os_spawner *s, uint32_t tile, const os_image *img, const os_budget *b,
@@ -167,7 +167,7 @@ void spawn_load(os_spawner *s, uint32_t tile, const os_image *img, const os_budg
 	if (b && (b->cycles || b->mem || b->msgs)) {
 		uint32_t w[4] = { (uint32_t)b->cycles, (uint32_t)(b->cycles >> 32), b->mem,
 				  b->msgs };
-		ctl(s, TAG_CTL_BUDGET, w, 4, tile);
+		ctl(s, TESS_CTL_BUDGET, w, 4, tile);
 	}
 	grant_all(s, tile, a);
 }
@@ -175,7 +175,7 @@ void spawn_load(os_spawner *s, uint32_t tile, const os_image *img, const os_budg
 void spawn_start(os_spawner *s, uint32_t tile, const os_image *img, uint32_t arg)
 {
 	uint32_t w[2] = { img->entry, arg };
-	ctl(s, TAG_CTL_START, w, 2, tile);
+	ctl(s, TESS_CTL_START, w, 2, tile);
 }
 
 int32_t spawn(os_spawner *s, const os_image *img, const os_budget *b,
@@ -191,11 +191,11 @@ int32_t spawn(os_spawner *s, const os_image *img, const os_budget *b,
 
 void spawn_kill(os_spawner *s, uint32_t tile)
 {
-	ctl(s, TAG_CTL_KILL, 0, 0, tile);
+	ctl(s, TESS_CTL_KILL, 0, 0, tile);
 }
 
 void spawn_clear(os_spawner *s, uint32_t tile)
 {
-	ctl(s, TAG_CTL_CLEAR, 0, 0, tile);
+	ctl(s, TESS_CTL_CLEAR, 0, 0, tile);
 	spawn_mark(s, tile, 0);
 }

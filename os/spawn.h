@@ -30,12 +30,12 @@ typedef struct {
 
 /* What a child is granted, as flags; each names one slot of msg.h. */
 enum {
-	GRANT_CONSOLE = 1u << 0,  /* OS_SLOT_CONSOLE: the console service, or the device */
-	GRANT_BLOCK   = 1u << 1,  /* OS_SLOT_BLOCK                                       */
-	GRANT_SUPER   = 1u << 2,  /* OS_SLOT_SUPER: SEND to the spawning tile            */
-	GRANT_ALL     = 1u << 3,  /* OS_SLOT_ALL: SEND to every tile the spawner reaches */
+	GRANT_CONSOLE = 1u << 0,  /* SLOT_CONSOLE: the console service, or the device */
+	GRANT_BLOCK   = 1u << 1,  /* SLOT_BLOCK                                       */
+	GRANT_SUPER   = 1u << 2,  /* SLOT_SUPERVISOR: SEND to the spawning tile            */
+	GRANT_ALL     = 1u << 3,  /* SLOT_ALL_TILES: SEND to every tile the spawner reaches */
 	GRANT_NAMES   = 1u << 4,  /* OS_SLOT_NAMES: SEND to the name service             */
-	GRANT_REGION  = 1u << 5,  /* OS_SLOT_CONTROL: CONTROL over [region_lo, region_hi] */
+	GRANT_REGION  = 1u << 5,  /* SLOT_CONTROL: CONTROL over [region_lo, region_hi] */
 };
 
 typedef struct {

@@ -1,8 +1,8 @@
 /*
  * The spawn service, for programs that hold no CONTROL capability: it owns a region
- * (OS_SLOT_CONTROL) and a code store, places each requested program on its free tile
+ * (SLOT_CONTROL) and a code store, places each requested program on its free tile
  * nearest to the asker, loads it with the asked budgets, and answers with a SEND
- * capability to the new tile (narrowed from OS_SLOT_ALL). It is the new tile's
+ * capability to the new tile (narrowed from SLOT_ALL_TILES). It is the new tile's
  * supervisor: the EXIT notice comes here, is acknowledged at once, and is forwarded to
  * the asker as CHILD_EXIT. Several can run, each over its own region.
  */
@@ -21,20 +21,20 @@ static uint32_t asker[SPAWND_MAX];   /* by tile - sp.lo: who asked for it */
 static void answer(uint32_t to, int32_t status, int32_t tile)
 {
 	uint32_t w[2] = { (uint32_t)status, (uint32_t)tile };
-	if (tile < 0 || cap_narrow(OS_SLOT_ALL, OS_SLOT_SCRATCH, (uint32_t)tile,
+	if (tile < 0 || cap_narrow(SLOT_ALL_TILES, OS_SLOT_SCRATCH, (uint32_t)tile,
 				   (uint32_t)tile) != 0) {
-		os_send(OS_SLOT_ALL, TAG_SPAWNED, w, 2, to);
+		tess_send_to(SLOT_ALL_TILES, to, TAG_SPAWNED, w, 2);
 		return;
 	}
-	msg_send(SEND_DESC(OS_SLOT_ALL, TAG_SPAWNED, 2) | SEND_DESC_PASS(OS_SLOT_SCRATCH), w,
+	msg_send(SEND_DESC(SLOT_ALL_TILES, TAG_SPAWNED, 2) | SEND_DESC_PASS(OS_SLOT_SCRATCH), w,
 		 to);
 	cap_drop(OS_SLOT_SCRATCH);
 }
 
-static void do_spawn(const os_msg *m)
+static void do_spawn(const tess_msg *m)
 {
 	uint32_t img = m->w[0];
-	if (MSG_LEN(m->info) != 4 || img >= sizeof store / sizeof store[0]) {
+	if (tess_msg_len(m) != 4 || img >= sizeof store / sizeof store[0]) {
 		answer(m->src, -1, -1);
 		return;
 	}
@@ -51,26 +51,26 @@ static void do_spawn(const os_msg *m)
 	answer(m->src, 0, t);
 }
 
-static void child_exit(const os_msg *m)
+static void child_exit(const tess_msg *m)
 {
-	uint32_t t = m->w[EXIT_W_TILE];
+	uint32_t t = m->w[TESS_EXIT_TILE];
 	if (t < sp.lo || t > sp.hi)
 		return;
 	spawn_mark(&sp, t, 0);
-	os_send(OS_SLOT_ALL, TAG_CHILD_EXIT, m->w, EXIT_NOTICE_WORDS, asker[t - sp.lo]);
+	tess_send_to(SLOT_ALL_TILES, asker[t - sp.lo], TAG_CHILD_EXIT, m->w, EXIT_NOTICE_WORDS);
 }
 
-int os_main(void)
+int main(void)
 {
-	os_msg m;
-	if (spawn_init(&sp, OS_SLOT_CONTROL) < 0)
+	tess_msg m;
+	if (spawn_init(&sp, SLOT_CONTROL) < 0)
 		return 1;
 	spawn_clamp(&sp, SPAWND_MAX);
 	for (;;) {
 		os_recv(&m);
-		if ((m.info & MSG_INFO_CONTROL) && MSG_TAG(m.info) == TAG_MSG_EXIT)
+		if ((m.info & MSG_INFO_CONTROL) && tess_msg_tag(&m) == TESS_MSG_EXIT)
 			child_exit(&m);
-		else if (MSG_TAG(m.info) == TAG_SPAWN)
+		else if (tess_msg_tag(&m) == TAG_SPAWN)
 			do_spawn(&m);
 	}
 }

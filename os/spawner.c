@@ -11,19 +11,20 @@ OS_IMAGE_DEFINE(pad4k);
 
 static os_spawner sp;
 
-int os_main(uint32_t arg)
+int main(void)
 {
-	os_msg m;
+	uint32_t arg = tess_start_arg();
+	tess_msg m;
 	uint32_t done = 0;
-	if (spawn_init(&sp, OS_SLOT_CONTROL) < 0)
+	if (spawn_init(&sp, SLOT_CONTROL) < 0)
 		return 0;
 	for (uint32_t i = 0; i < arg; i++) {
 		if (spawn(&sp, &image_pad4k, 0, 0) < 0)
 			return 0;
 		while (os_poll(&m))   /* the first ones exit while later ones load */
-			done += MSG_TAG(m.info) == TAG_MSG_EXIT;
+			done += tess_msg_tag(&m) == TESS_MSG_EXIT;
 	}
-	while (done < arg && os_recv_match(&m, TAG_MSG_EXIT, ~0u, 1000000))
+	while (done < arg && os_recv_match(&m, TESS_MSG_EXIT, ~0u, 1000000))
 		done++;
-	return (int)tess_cycle();
+	return (int)tess_cycle32();
 }

@@ -16,7 +16,7 @@
  * to the device at once and are written concurrently.
  */
 #include "msg.h"
-#include "sys.h"
+#include "tess.h"
 
 #define STORE_MAGIC 0x54535231u   /* "1RST" */
 #define KEYS_MAX    128
@@ -61,10 +61,10 @@ static entry *find(uint32_t key, int create)
 /* One sector read, waited for; 0 on success. */
 static int blk_read(uint32_t lba, uint32_t out[8])
 {
-	os_msg m;
+	tess_msg m;
 	uint32_t id = next_id++, w[5] = { id, 0, 0, 0, lba };
-	os_send(OS_SLOT_BLOCK, TAG_BLK_READ, w, 5, 0);
-	while (os_recv_match(&m, TAG_BLK_READ, DEV_BLOCK, BLK_WAIT))
+	tess_send(SLOT_BLOCK, TESS_BLK_READ, w, 5);
+	while (os_recv_match(&m, TESS_BLK_READ, DEV_BLOCK, BLK_WAIT))
 		if (m.w[0] == id) {
 			for (int i = 0; i < 8; i++)
 				out[i] = m.w[2 + i];
@@ -75,10 +75,10 @@ static int blk_read(uint32_t lba, uint32_t out[8])
 
 static uint32_t blk_sectors(void)
 {
-	os_msg m;
+	tess_msg m;
 	uint32_t id = next_id++, w[4] = { id, 0, 0, 0 };
-	os_send(OS_SLOT_BLOCK, TAG_BLK_INFO, w, 4, 0);
-	while (os_recv_match(&m, TAG_BLK_INFO, DEV_BLOCK, BLK_WAIT))
+	tess_send(SLOT_BLOCK, TESS_BLK_INFO, w, 4);
+	while (os_recv_match(&m, TESS_BLK_INFO, DEV_BLOCK, BLK_WAIT))
 		if (m.w[0] == id)
 			return m.w[2];
 	return 0;
@@ -97,7 +97,7 @@ static void new_generation(void)
 		tess_exit(4);
 	next_id = (g[0] + 1) << 20;
 	uint32_t w[13] = { next_id++, 1 /* barrier */, 0, 0, sectors - 1, g[0] + 1 };
-	os_send(OS_SLOT_BLOCK, TAG_BLK_WRITE, w, 13, 0);
+	tess_send(SLOT_BLOCK, TESS_BLK_WRITE, w, 13);
 }
 
 /* Reads the log from the start and rebuilds the index; stops at the first bad record. */
@@ -124,7 +124,7 @@ static void reply(uint32_t client, int32_t status, uint32_t key, const uint32_t 
 	uint32_t w[2 + VAL_WORDS] = { (uint32_t)status, key };
 	for (int i = 0; v && i < VAL_WORDS; i++)
 		w[2 + i] = v[i];
-	os_send(OS_SLOT_ALL, TAG_ST_REPLY, w, v ? 2 + VAL_WORDS : 2, client);
+	tess_send_to(SLOT_ALL_TILES, client, TAG_ST_REPLY, w, v ? 2 + VAL_WORDS : 2);
 }
 
 /* Sends sector `half` (0: A, 1: B) of the next record; returns its request id. */
@@ -137,17 +137,17 @@ static uint32_t write_half(int half, uint32_t key, const uint32_t *v)
 	uint32_t w[13] = { id, deps << 1, last_a, last_b, 2 * nrecords + (uint32_t)half };
 	for (int i = 0; i < 8; i++)
 		w[5 + i] = half ? b[i] : a[i];
-	os_send(OS_SLOT_BLOCK, TAG_BLK_WRITE, w, 13, 0);
+	tess_send(SLOT_BLOCK, TESS_BLK_WRITE, w, 13);
 	return id;
 }
 
-static void do_put(const os_msg *m)
+static void do_put(const tess_msg *m)
 {
 	put *p = 0;
 	for (int i = 0; i < INFLIGHT && !p; i++)
 		if (!inflight[i].used)
 			p = &inflight[i];
-	if (!p || MSG_LEN(m->info) != 1 + VAL_WORDS || 2 * nrecords + 2 >= sectors) {
+	if (!p || tess_msg_len(m) != 1 + VAL_WORDS || 2 * nrecords + 2 >= sectors) {
 		reply(m->src, -2, m->w[0], 0);
 		return;
 	}
@@ -164,7 +164,7 @@ static void do_put(const os_msg *m)
 	nrecords++;
 }
 
-static void write_done(const os_msg *m)
+static void write_done(const tess_msg *m)
 {
 	for (int i = 0; i < INFLIGHT; i++) {
 		put *p = &inflight[i];
@@ -186,33 +186,33 @@ static void write_done(const os_msg *m)
 	}
 }
 
-static void do_get(const os_msg *m)
+static void do_get(const tess_msg *m)
 {
 	const entry *e = find(m->w[0], 0);
 	reply(m->src, e ? 0 : -1, m->w[0], e ? e->v : 0);
 }
 
 /* For the tests: half a record on disk, then the service dies as in a crash mid-write. */
-static void do_torn(const os_msg *m)
+static void do_torn(const tess_msg *m)
 {
 	uint32_t v[VAL_WORDS] = { m->w[0], m->w[0] };
 	write_half(0, m->w[0], v);
 	__asm__ volatile(".word 0");
 }
 
-int os_main(void)
+int main(void)
 {
-	os_msg m;
+	tess_msg m;
 	new_generation();
 	recover();
 	for (;;) {
 		os_recv(&m);
-		uint32_t tag = MSG_TAG(m.info);
-		if (m.src == DEV_BLOCK && tag == TAG_BLK_WRITE)
+		uint32_t tag = tess_msg_tag(&m);
+		if (m.src == DEV_BLOCK && tag == TESS_BLK_WRITE)
 			write_done(&m);
 		else if (tag == TAG_ST_PUT)
 			do_put(&m);
-		else if (tag == TAG_ST_GET && MSG_LEN(m.info) == 1)
+		else if (tag == TAG_ST_GET && tess_msg_len(&m) == 1)
 			do_get(&m);
 		else if (tag == TAG_ST_TORN)
 			do_torn(&m);

@@ -6,7 +6,7 @@
  */
 #include "msg.h"
 #include "ns.h"
-#include "sys.h"
+#include "tess.h"
 
 #define STORE_KEYS 12
 #define TORN_KEY   99
@@ -24,10 +24,10 @@ static void connect(void)
 }
 
 /* One request and its answer; retries through the name service when the store is gone. */
-static int call(uint32_t tag, const uint32_t *w, uint32_t len, os_msg *m)
+static int call(uint32_t tag, const uint32_t *w, uint32_t len, tess_msg *m)
 {
 	for (int tries = 0; tries < 5; tries++) {
-		if (store < 0 || os_send((uint32_t)store, tag, w, len, 0) != 0) {
+		if (store < 0 || tess_send((uint32_t)store, tag, w, len) != 0) {
 			connect();
 			continue;
 		}
@@ -39,9 +39,10 @@ static int call(uint32_t tag, const uint32_t *w, uint32_t len, os_msg *m)
 	return -100;
 }
 
-int os_main(uint32_t arg)
+int main(void)
 {
-	os_msg m;
+	uint32_t arg = tess_start_arg();
+	tess_msg m;
 	uint32_t acked = 0, right = 0, bad = 0, torn = 0, w[9];
 	connect();
 	for (uint32_t k = 1; arg == 1 && k <= STORE_KEYS; k++) {
@@ -52,7 +53,7 @@ int os_main(uint32_t arg)
 	}
 	if (arg == 1) {
 		w[0] = TORN_KEY;
-		os_send((uint32_t)store, TAG_ST_TORN, w, 1, 0);
+		tess_send((uint32_t)store, TAG_ST_TORN, w, 1);
 		connect();   /* the old capability points at a dead tile */
 	}
 	for (uint32_t k = 1; k <= STORE_KEYS; k++) {
@@ -65,6 +66,6 @@ int os_main(uint32_t arg)
 	w[0] = TORN_KEY;
 	torn = call(TAG_ST_GET, w, 1, &m) != -1;
 	uint32_t r[5] = { 3, acked, right, bad, torn };
-	os_send(OS_SLOT_SUPER, TAG_REPORT, r, 5, 0);
+	tess_send(SLOT_SUPERVISOR, TAG_REPORT, r, 5);
 	return bad || torn;
 }

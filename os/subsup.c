@@ -29,7 +29,7 @@ static const sup_spec crasher = {
 	.grants = GRANT_CONSOLE, .arg = 0x100, .count = 1,
 };
 
-static void on_start(sup_t *s, sup_child *c, const os_msg *notice)
+static void on_start(sup_t *s, sup_child *c, const tess_msg *notice)
 {
 	(void)s;
 	(void)notice;
@@ -40,17 +40,17 @@ static void on_start(sup_t *s, sup_child *c, const os_msg *notice)
 	con_puts(" (start ");
 	con_putu(c->starts);
 	con_puts(") at cycle ");
-	con_putu(tess_cycle64());
+	con_putu(tess_cycles());
 	con_puts("\n");
 }
 
-static void on_exit(sup_t *s, sup_child *c, const os_msg *m)
+static void on_exit(sup_t *s, sup_child *c, const tess_msg *m)
 {
 	(void)s;
 	con_puts("subsup: child ");
 	con_putu((uint32_t)(c - sup.child));
 	con_puts(" halted, cause ");
-	con_putu(m->w[EXIT_W_CAUSE]);
+	con_putu(m->w[TESS_EXIT_CAUSE]);
 	con_puts("\n");
 }
 
@@ -67,17 +67,17 @@ static int restarted(void)
 /* Crashes child 1 and runs the supervisor until the expected restarts are done. */
 static int strategy_test(void)
 {
-	os_msg m;
+	tess_msg m;
 	uint32_t hellos = 0;
 	while (hellos < 3 && os_recv_match(&m, TAG_REPORT, ~0u, TEST_WAIT))
 		hellos++;
-	os_send(OS_SLOT_ALL, TAG_CRASH, 0, 0, (uint32_t)sup.child[1].tile);
-	uint64_t deadline = tess_cycle64() + TEST_WAIT;
-	while (!restarted() && tess_cycle64() < deadline) {
+	tess_send_to(SLOT_ALL_TILES, (uint32_t)sup.child[1].tile, TAG_CRASH, 0, 0);
+	uint64_t deadline = tess_cycles() + TEST_WAIT;
+	while (!restarted() && tess_cycles() < deadline) {
 		uint32_t wait = sup_tick(&sup);
 		if (restarted())
 			break;
-		if (os_wait(wait ? wait : (uint32_t)(deadline - tess_cycle64()))) {
+		if (os_wait(wait ? wait : (uint32_t)(deadline - tess_cycles()))) {
 			os_recv(&m);
 			sup_handle(&sup, &m);
 		}
@@ -100,14 +100,14 @@ static const sup_spec pooled = {
 
 static int pool_test(void)
 {
-	os_msg m;
+	tess_msg m;
 	uint32_t hellos = 0;
 	for (uint32_t i = 0; i < 3; i++)
 		sup_pool_start(&sup, &pooled, i);
 	while (hellos < 3 && os_recv_match(&m, TAG_REPORT, ~0u, TEST_WAIT))
 		hellos++;
-	os_send(OS_SLOT_ALL, TAG_CRASH, 0, 0, (uint32_t)sup.child[1].tile);
-	while (os_recv_match(&m, TAG_MSG_EXIT, ~0u, TEST_WAIT) && !sup_handle(&sup, &m))
+	tess_send_to(SLOT_ALL_TILES, (uint32_t)sup.child[1].tile, TAG_CRASH, 0, 0);
+	while (os_recv_match(&m, TESS_MSG_EXIT, ~0u, TEST_WAIT) && !sup_handle(&sup, &m))
 		;
 	sup_tick(&sup);
 	int gone = sup.child[1].state == CH_FREE;
@@ -123,11 +123,12 @@ static int pool_test(void)
 	return !(gone && again == 1 && sup.restarts == 0);
 }
 
-int os_main(uint32_t arg)
+int main(void)
 {
+	uint32_t arg = tess_start_arg();
 	static const uint8_t strategy[] = { SUP_ONE_FOR_ONE, SUP_ONE_FOR_ONE, SUP_ONE_FOR_ALL,
 					    SUP_REST_FOR_ONE, SUP_ONE_FOR_ONE, SUP_POOL };
-	if (spawn_init(&sp, OS_SLOT_CONTROL) < 0 || arg > 5)
+	if (spawn_init(&sp, SLOT_CONTROL) < 0 || arg > 5)
 		return 3;
 	sup_init(&sup, &sp, strategy[arg], 3, 1000000);
 	sup.backoff_base = arg == 1 ? 2000 : 100;   /* the crash loop shows its backoff */

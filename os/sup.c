@@ -50,7 +50,7 @@ static int start_child(sup_t *s, sup_child *c)
 {
 	const sup_spec *sp = c->spec;
 	os_spawn_args a = { .grants = sp->grants, .arg = c->arg };
-	uint64_t t0 = tess_cycle64();
+	uint64_t t0 = tess_cycles();
 	int32_t t;
 	if (sp->region) {
 		/* The child runs on the first tile of its block and controls the rest: it
@@ -73,7 +73,7 @@ static int start_child(sup_t *s, sup_child *c)
 	c->tile = t;
 	c->state = CH_RUNNING;
 	c->starts++;
-	c->started_at = tess_cycle64();
+	c->started_at = tess_cycles();
 	c->spawn_cycles = (uint32_t)(c->started_at - t0);
 	if (s->on_start)
 		s->on_start(s, c, 0);
@@ -150,14 +150,14 @@ static uint64_t backoff(sup_t *s, sup_child *c, uint64_t now)
 	return d > s->backoff_max ? s->backoff_max : d;
 }
 
-static int abnormal(const os_msg *m)
+static int abnormal(const tess_msg *m)
 {
-	return !(m->w[EXIT_W_CAUSE] == 1 /* CAUSE_EXIT */ && m->w[EXIT_W_VALUE] == 0);
+	return !(m->w[TESS_EXIT_CAUSE] == TESS_CAUSE_EXIT && m->w[TESS_EXIT_VALUE] == 0);
 }
 
-static void child_failed(sup_t *s, sup_child *c, const os_msg *m)
+static void child_failed(sup_t *s, sup_child *c, const tess_msg *m)
 {
-	uint64_t now = tess_cycle64();
+	uint64_t now = tess_cycles();
 	uint8_t r = c->spec->restart;
 	if (r == RESTART_TEMPORARY || (r == RESTART_TRANSIENT && !abnormal(m))) {
 		c->state = s->strategy == SUP_POOL ? CH_FREE : CH_DONE;
@@ -175,11 +175,11 @@ static void child_failed(sup_t *s, sup_child *c, const os_msg *m)
 		kill_from(s, (uint32_t)(c - s->child) + 1, c, 1);
 }
 
-int sup_handle(sup_t *s, const os_msg *m)
+int sup_handle(sup_t *s, const tess_msg *m)
 {
-	if (!(m->info & MSG_INFO_CONTROL) || MSG_TAG(m->info) != TAG_MSG_EXIT)
+	if (!(m->info & MSG_INFO_CONTROL) || tess_msg_tag(m) != TESS_MSG_EXIT)
 		return 0;
-	sup_child *c = sup_find(s, m->w[EXIT_W_TILE]);
+	sup_child *c = sup_find(s, m->w[TESS_EXIT_TILE]);
 	if (!c)
 		return 0;
 	if (c->tile != c->region_lo)   /* a region's first tile stays reserved */
@@ -197,7 +197,7 @@ int sup_handle(sup_t *s, const os_msg *m)
 
 uint32_t sup_tick(sup_t *s)
 {
-	uint64_t now = tess_cycle64(), next = 0;
+	uint64_t now = tess_cycles(), next = 0;
 	for (uint32_t i = 0; i < s->n; i++)
 		if (s->child[i].state == CH_STOPPING)
 			return 0;   /* the group restarts when every killed child is gone */
@@ -227,10 +227,10 @@ static int any_stopping(const sup_t *s)
 void sup_stop_all(sup_t *s)
 {
 	kill_from(s, 0, 0, 0);
-	uint64_t deadline = tess_cycle64() + SHUTDOWN_WAIT;
-	os_msg m;
-	while (any_stopping(s) && tess_cycle64() < deadline) {
-		if (!os_recv_match(&m, TAG_MSG_EXIT, ~0u, (uint32_t)(deadline - tess_cycle64())))
+	uint64_t deadline = tess_cycles() + SHUTDOWN_WAIT;
+	tess_msg m;
+	while (any_stopping(s) && tess_cycles() < deadline) {
+		if (!os_recv_match(&m, TESS_MSG_EXIT, ~0u, (uint32_t)(deadline - tess_cycles())))
 			break;
 		sup_handle(s, &m);
 	}
@@ -244,7 +244,7 @@ void sup_shutdown(sup_t *s, uint32_t value)
 
 void sup_run(sup_t *s)
 {
-	os_msg m;
+	tess_msg m;
 	sup_start_all(s);
 	for (;;) {
 		uint32_t wait = sup_tick(s);

@@ -63,7 +63,7 @@ typedef struct {
 
 typedef struct sup sup_t;
 /* notice is the EXIT notice, or NULL when the child has just been started. */
-typedef void (*sup_hook)(sup_t *s, sup_child *c, const os_msg *notice);
+typedef void (*sup_hook)(sup_t *s, sup_child *c, const tess_msg *notice);
 
 struct sup {
 	os_spawner *sp;
@@ -92,7 +92,7 @@ void sup_start_all(sup_t *s);
 int sup_pool_start(sup_t *s, const sup_spec *spec, uint32_t arg);
 
 /* Handles m if it is the EXIT notice of a child: 1, else 0. May not return (intensity). */
-int sup_handle(sup_t *s, const os_msg *m);
+int sup_handle(sup_t *s, const tess_msg *m);
 
 /* Starts the restarts that are due. Cycles until the next one is due, 0 if none. */
 uint32_t sup_tick(sup_t *s);

@@ -3,13 +3,14 @@
  * which reaches the dispatcher in the EXIT notice: no capability is needed. The runaway
  * kinds are stopped by the hardware (cycle budget, memory bound, illegal instruction).
  */
-#include "sys.h"
+#include "tess.h"
 #include "work.h"
 
 extern uint32_t _end[];
 
-int os_main(uint32_t arg)
+int main(void)
 {
+	uint32_t arg = tess_start_arg();
 	switch (WORK_KIND(arg)) {
 	case WORK_LOOP:
 		for (volatile uint32_t i = 0;; i++)
