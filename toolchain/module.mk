@@ -70,4 +70,7 @@ $(BUILD)/programs/hello_tas.elf: examples/hello.c $(TC_OUT)/crt0-tas.o $(TC_RUNT
 
 .PHONY: test-toolchain
 test-toolchain: $(BUILD)/tessera $(TC_TEST_ELFS)
-	@TESSERA_BUILD=$(BUILD) tests/programs/run.sh $(BUILD)/tessera $(TESSERA_CC) $(BUILD)/programs
+	@inst=$$(mktemp -d); $(MAKE) -s --no-print-directory install PREFIX=$$inst > /dev/null; \
+	 TESSERA_BUILD=$(BUILD) TC_INSTALLED=$$inst \
+		tests/programs/run.sh $(BUILD)/tessera $(TESSERA_CC) $(BUILD)/programs; \
+	 rc=$$?; rm -rf $$inst; exit $$rc

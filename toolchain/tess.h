@@ -60,6 +60,10 @@ TESS_INFO_FN_(tess_info_membound_, 7)
 
 /* This tile's id (y * W + x). */
 static inline uint32_t tess_tid(void) { return tess_info_tid_(); }
+/* Column and row of this tile, packed: y << 16 | x (one instruction). */
+static inline uint32_t tess_xy(void) { return tess_info_txy_(); }
+/* Mesh height and width, packed: h << 16 | w (one instruction). */
+static inline uint32_t tess_mesh(void) { return tess_info_mesh_(); }
 /* Column and row of this tile. */
 static inline uint32_t tess_x(void) { return tess_info_txy_() & 0xffffu; }
 static inline uint32_t tess_y(void) { return tess_info_txy_() >> 16; }
@@ -196,14 +200,20 @@ enum {
 	TESS_EXIT_CYC_HI,   /* and high word                        */
 };
 
-static inline uint32_t tess_msg_tag(const tess_msg *m) { return m->info >> 8 & 255u; }
-static inline uint32_t tess_msg_len(const tess_msg *m) { return m->info >> 16 & 31u; }
-static inline int tess_msg_is_control(const tess_msg *m) { return (m->info & MSG_INFO_CONTROL) != 0; }
+/* Fields of an info word (what msg_recv and msg_poll return, SPEC §4.3). */
+static inline uint32_t tess_info_tag(uint32_t info) { return info >> 8 & 255u; }
+static inline uint32_t tess_info_len(uint32_t info) { return info >> 16 & 31u; }
+static inline int tess_info_is_control(uint32_t info) { return (info & MSG_INFO_CONTROL) != 0; }
 /* The slot a passed capability was put in, or -1. */
-static inline int tess_msg_cap_slot(const tess_msg *m)
+static inline int tess_info_cap_slot(uint32_t info)
 {
-	return m->info & MSG_INFO_CAP ? (int)(m->info >> 24 & 31u) : -1;
+	return info & MSG_INFO_CAP ? (int)(info >> 24 & 31u) : -1;
 }
+
+static inline uint32_t tess_msg_tag(const tess_msg *m) { return tess_info_tag(m->info); }
+static inline uint32_t tess_msg_len(const tess_msg *m) { return tess_info_len(m->info); }
+static inline int tess_msg_is_control(const tess_msg *m) { return tess_info_is_control(m->info); }
+static inline int tess_msg_cap_slot(const tess_msg *m) { return tess_info_cap_slot(m->info); }
 
 /*
  * msg.send: desc is SEND_DESC(slot, tag, len) (| SEND_DESC_PASS(slot) to pass a

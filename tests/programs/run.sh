@@ -1,6 +1,8 @@
 #!/bin/sh
 # Runs the cases of tests/programs/cases.txt and compares stdout and exit status with
 # the expected ones, then checks that tessera-cc refuses an image larger than the SRAM.
+# With TC_INSTALLED=PREFIX (after make install PREFIX=...), hello.c is also built and
+# run with the installed tessera-cc and tessera, from another folder.
 # usage: run.sh TESSERA TESSERA_CC ELF_DIR [tessera run options...]
 tess=$1; cc=$2; dir=$3; shift 3
 here=$(dirname "$0")
@@ -29,6 +31,16 @@ if ! "$cc" -O2 -o "$out/toobig.elf" "$here/toobig.c" 2> "$out/toobig.err" &&
 	pass=$((pass + 1))
 else
 	fail=$((fail + 1)); echo "FAIL toobig: linked, or without tess.ld's message"; head -5 "$out/toobig.err"
+fi
+if [ -n "${TC_INSTALLED:-}" ]; then
+	top=$(pwd)
+	if (cd "$out" && "$TC_INSTALLED/bin/tessera-cc" -O2 -o inst.elf "$top/examples/hello.c" &&
+	    "$TC_INSTALLED/bin/tessera" run --mesh 2x2 --tile all=inst.elf > inst.out) 2> "$out/inst.err" &&
+	   cmp -s "$out/inst.out" "$here/expected/hello_tas.out"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1)); echo "FAIL installed tessera-cc/tessera"; head -5 "$out/inst.err"
+	fi
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
