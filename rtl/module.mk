@@ -33,8 +33,10 @@ $(BUILD)/gen_sv: isa/gen_sv.c isa/insns.def isa/formats.def isa/timing.def isa/c
 	$(CC) -std=c11 -Wall -Wextra -Iisa -o $@ isa/gen_sv.c
 
 # Generated, committed so that yosys and readers need no build; make keeps it current.
+# Replaced only when its text changes, so that other build folders do not re-Verilate.
 rtl/tess_isa_pkg.sv: $(BUILD)/gen_sv
-	$(BUILD)/gen_sv $@.$$$$.tmp && mv $@.$$$$.tmp $@
+	@$(BUILD)/gen_sv $@.$$$$.tmp && if cmp -s $@.$$$$.tmp $@; then rm $@.$$$$.tmp; \
+	else mv $@.$$$$.tmp $@ && echo "regenerated $@"; fi
 
 # Verilate one variant: $(1) name (rtl, rtl-fault), $(2) extra defines.
 define RTL_VARIANT
