@@ -111,6 +111,8 @@ int asm_section_get(asm_state *a, const char *name, uint32_t type, uint32_t flag
 void asm_define_label(asm_state *a, const char *at, int sym);
 void asm_emit(asm_state *a, const void *bytes, uint32_t n);
 void asm_emit_word(asm_state *a, uint32_t w);
+void asm_pad_code(asm_state *a, uint32_t n);     /* n bytes of GNU-style code padding */
+void asm_pad_sections(asm_state *a);             /* each to its alignment, at the end */
 void asm_reserve(asm_state *a, uint32_t n, uint8_t fill);
 void asm_add_reloc(asm_state *a, uint32_t offset, int type, int sym, int32_t addend);
 uint32_t asm_pc(const asm_state *a);

@@ -245,6 +245,7 @@ int asm_run(asm_state *a, const char *const *texts, const size_t *lens,
 		start_pass(a, pass);
 		for (int i = 0; i < n; i++)
 			run_file(a, texts[i], lens[i], names[i]);
+		asm_pad_sections(a);
 	}
 	return a->errors;
 }

@@ -217,10 +217,7 @@ static void align_to(dctx *c, int64_t bytes, bool has_fill, int64_t fill, int64_
 		asm_reserve(a, pad, (uint8_t)fill);
 		return;
 	}
-	uint32_t odd = pad & 3;
-	asm_reserve(a, odd, 0);
-	for (uint32_t i = 0; i < pad / 4; i++)
-		asm_emit_word(a, 0x13);
+	asm_pad_code(a, pad);
 }
 
 static void d_align(dctx *c, bool power)

@@ -276,6 +276,9 @@ bool asm_insn(asm_state *a, const char *mn, size_t mnlen, const char *ops,
 	int op = asm_find_op(mn, mnlen);
 	if (op < 0)
 		return false;
+	asm_section *sec = &a->secs[a->cur];
+	if (sec->align < 4)           /* as GNU as: code makes its section word-aligned */
+		sec->align = 4;
 	const isa_insn *in = &isa_insns[op];
 	const char *syn = isa_formats[in->format].syntax;
 	const char *p[8], *e[8];

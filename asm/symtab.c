@@ -166,6 +166,32 @@ void asm_emit(asm_state *a, const void *bytes, uint32_t n)
 	sec->size += n;
 }
 
+/* Padding in code, as GNU as writes it: a zero byte to an even address, a 16-bit
+ * c.nop to a multiple of 4, then nops. */
+void asm_pad_code(asm_state *a, uint32_t n)
+{
+	static const uint8_t cnop[2] = {0x01, 0x00};
+	if (n & 1)
+		asm_reserve(a, 1, 0);
+	if (n & 2)
+		asm_emit(a, cnop, 2);
+	for (uint32_t i = 0; i < n / 4; i++)
+		asm_emit_word(a, 0x13);
+}
+
+/* GNU as rounds the size of every code section up to the section's alignment. */
+void asm_pad_sections(asm_state *a)
+{
+	int keep = a->cur;
+	for (size_t i = 0; i < a->nsecs; i++) {
+		asm_section *sec = &a->secs[i];
+		a->cur = (int)i;
+		if (sec->flags & SHF_EXECINSTR)
+			asm_pad_code(a, (uint32_t)(-sec->size & (sec->align - 1)));
+	}
+	a->cur = keep;
+}
+
 void asm_emit_word(asm_state *a, uint32_t w)
 {
 	uint8_t b[4] = {(uint8_t)w, (uint8_t)(w >> 8), (uint8_t)(w >> 16), (uint8_t)(w >> 24)};

@@ -3,6 +3,7 @@
  *   gen_corpus TESS.s GNU.s
  *   gen_corpus --words N SEED OUT.s   N random words that decode (`.4byte`), for round trips
  *   gen_corpus --bench LINES OUT.s    a long RV32IM file for timing against GNU as
+ *   gen_corpus --padding OUT.s        data and alignment padding inside code
  * Every row of isa/insns.def is written several times with edge-case operands (all
  * registers over the rows, immediates at their limits, relocation operators, branch
  * targets backward, forward, far and in another section), then every pseudo-instruction
@@ -157,6 +158,14 @@ static const char *const data_lines[] = {
 	".insn r4 CUSTOM_1, 0, 0, a0, a1, a2, a3", ".insn r OP, 0, 0x20, t0, t1, t2",
 	".insn r 0x33, 7, 1, s0, s1, s2", NULL};
 
+/* Data and padding between instructions (GNU pads code with a zero byte, a c.nop and
+ * nops, and rounds code sections up to their alignment). Bytes only: objdump shows
+ * such bytes as compressed instructions, which Tessera does not have. */
+static const char *const code_padding[] = {
+	"\t.text", "nop", ".byte 1", ".align 3", "nop", ".2byte 7", ".p2align 3, , 6",
+	".byte 9", ".balign 16", "nop", ".p2align 2, 0x11", ".byte 5", ".p2align 3, , 4",
+	".word 7", ".byte 3", NULL};
+
 static uint64_t rs = 88172645463325252ull;
 static uint32_t rnd(void)
 {
@@ -246,6 +255,12 @@ int main(int argc, char **argv)
 		return words(atoi(argv[2]), strtoul(argv[3], NULL, 0), argv[4]);
 	if (argc == 4 && !strcmp(argv[1], "--bench"))
 		return bench(atol(argv[2]), argv[3]);
+	if (argc == 3 && !strcmp(argv[1], "--padding")) {
+		FILE *f = fopen(argv[2], "w");
+		for (int i = 0; f && code_padding[i]; i++)
+			fprintf(f, "%s\n", code_padding[i]);
+		return !f || fclose(f) != 0;
+	}
 	if (argc != 3) {
 		fprintf(stderr, "usage: gen_corpus TESS.s GNU.s\n");
 		return 2;

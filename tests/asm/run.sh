@@ -52,6 +52,7 @@ diff_one() {
 echo "--- differential: generated corpus (every table row, pseudos, directives)"
 $GEN "$W/corpus.s" "$W/corpus_gnu.s" || ko "gen_corpus"
 diff_one corpus "$W/corpus.s" "$W/corpus_gnu.s"
+$GEN --padding "$W/codepad.s" && diff_one "code padding" "$W/codepad.s"
 rows=$(grep -c '^INSN(' isa/insns.def)
 seen=0
 for m in $(sed -n 's/^INSN([A-Z0-9_]*, *"\([^"]*\)".*/\1/p' isa/insns.def); do
@@ -123,6 +124,7 @@ grep -q '	tess.tid	' "$W/corpus.t.o.od.t" && grep -q '	msg.send	' "$W/corpus.t.o
 	ok "objdump names Xtess instructions" || ko "objdump names Xtess instructions"
 n=0; bad=0
 for f in "$W"/*.t.o "$W"/*.gnu.o; do
+	case "$f" in *code_padding*) continue ;; esac   # bytes GNU shows as RVC instructions
 	n=$((n + 1)); od_cmp "$f" > "$f.od.diff" || { bad=$((bad + 1)); echo "differs: $f"; head -4 "$f.od.diff"; }
 done
 [ $bad = 0 ] && ok "objdump matches GNU on all $n objects of the differential tests" || ko "objdump differs on $bad of $n objects"
