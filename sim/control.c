@@ -128,6 +128,7 @@ void ctl_apply_event(net_t *n, uint32_t id, msg_t *m)
 	}
 	if (tile_active(t) || t->net->cu.ops) {
 		ops_append(&t->net->cu, m);
+		mesh_wake(n->mesh, t);
 		if (!t->net->cu.listed) {
 			t->net->cu.listed = true;
 			if (!mesh_list_push(&n->cu_wait, &n->ncu_wait, &n->cu_wait_cap, id))

@@ -184,7 +184,8 @@ static void CORE_RUN(tile_t *t, uint64_t until)
 		case OP_MSG_SEND: case OP_MSG_RECV: case OP_MSG_POLL: case OP_MSG_WAIT:
 		case OP_MSG_ACK: {
 			uint32_t v_ = 0;
-			if (t->runahead && d->op >= OP_MSG_SEND && d->op <= OP_MSG_WAIT)
+			if (d->op >= OP_MSG_SEND && d->op <= OP_MSG_WAIT && t->msg_horizon &&
+			    now >= t->msg_horizon)
 				goto out;         /* the engine must switch to windows first */
 			SYNC();
 			cost = net_exec(t, d, &v_);

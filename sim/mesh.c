@@ -47,6 +47,7 @@ void mesh_free(mesh_t *m)
 	free(m->tiles);
 	free(m->active);
 	free(m->draining);
+	free(m->woken);
 	free(m);
 }
 
@@ -86,8 +87,18 @@ bool mesh_list_push(uint32_t **v, uint32_t *n, uint32_t *cap, uint32_t id)
 	return true;
 }
 
+void mesh_wake(mesh_t *m, tile_t *t)
+{
+	if (t->woken || !tile_active(t))
+		return;
+	t->woken = true;
+	if (!mesh_list_push(&m->woken, &m->nwoken, &m->woken_cap, t->id))
+		abort();
+}
+
 void mesh_activate(mesh_t *m, tile_t *t)
 {
+	mesh_wake(m, t);
 	for (uint32_t i = 0; i < m->nactive; i++)
 		if (m->active[i] == t->id)
 			return;

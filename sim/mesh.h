@@ -39,7 +39,9 @@ typedef struct mesh {
 	struct console *console;
 	uint32_t *active;         /* ids of tiles that may run, in increasing order */
 	uint32_t nactive, active_cap;
-	uint32_t *draining;       /* halted tiles whose output is not all written yet */
+	uint32_t *woken;          /* tiles the network phase changed (mesh_wake) */
+	uint32_t nwoken, woken_cap;
+	uint32_t *draining;       /* tiles that halted during the last engine_run_until call */
 	uint32_t ndraining, draining_cap;
 	struct net *net;          /* network side (sim/net.h) */
 } mesh_t;
@@ -52,6 +54,12 @@ void mesh_free(mesh_t *m);
 tile_t *mesh_tile(mesh_t *m, uint32_t id);
 /* Append id to a growable list; false when out of memory. */
 bool mesh_list_push(uint32_t **v, uint32_t *n, uint32_t *cap, uint32_t id);
+/*
+ * Network phase: something that decides when the tile can go on changed (a message
+ * delivered, a control operation queued, space in its NI): the engine looks at it
+ * again in this window. Must be called for every such change (sim/engine.c).
+ */
+void mesh_wake(mesh_t *m, tile_t *t);
 /* Put a tile that has just started on the list the engine runs. */
 void mesh_activate(mesh_t *m, tile_t *t);
 static inline tile_t *mesh_tile_if(const mesh_t *m, uint32_t id)

@@ -168,6 +168,7 @@ static void deliver_to_tile(net_t *n, msg_t *m)
 	if (q == MBQ_CTL)
 		ctl_notice_delivered(n, t, m);
 	mb_deliver(&t->net->mb, q, m);
+	mesh_wake(n->mesh, t);
 }
 
 void net_deliver(net_t *n, router_t *r, msg_t *m, uint64_t at)

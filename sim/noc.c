@@ -443,6 +443,9 @@ static void router_cycle(net_t *n, router_t *r, uint64_t s)
 	if (tn && (tn->ni[VNET_DATA].q.n || tn->ni[VNET_CTL].q.n)) {
 		ni_vnet *local[NVNETS] = {&tn->ni[VNET_DATA], &tn->ni[VNET_CTL]};
 		inject(r, local, PORT_LOCAL, s);
+		tile_t *t = mesh_tile_if(n->mesh, r->id);
+		if (t && t->state == TS_BLOCKED)
+			mesh_wake(n->mesh, t);   /* a msg.send waiting for NI space */
 	}
 	if (r->id == 0 && n->dev_ni[DEVI_CONSOLE].q.n) {
 		ni_vnet *dev[NVNETS] = {&n->dev_ni[DEVI_CONSOLE], NULL};

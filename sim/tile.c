@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "mesh.h"
 #include "net.h"
@@ -11,7 +12,12 @@ bool tile_alloc_mem(tile_t *t, uint32_t mem_size)
 {
 	if (t->mem)
 		return true;
-	t->mem = calloc(1, mem_size);
+	/* Pages of an anonymous mapping are zero and cost nothing until touched: a tile
+	   uses a few KiB of its SRAM, and a chip has thousands of tiles. */
+	void *p = mmap(NULL, mem_size, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	t->mem_mapped = p != MAP_FAILED;
+	t->mem = t->mem_mapped ? p : calloc(1, mem_size);   /* too many mappings: the heap */
 	if (!t->mem)
 		return false;
 	t->mem_size = mem_size;
@@ -24,7 +30,10 @@ void tile_free(tile_t *t)
 	if (!t)
 		return;
 	net_tile_free(t);
-	free(t->mem);
+	if (t->mem_mapped)
+		munmap(t->mem, t->mem_size);
+	else
+		free(t->mem);
 	free(t->dcache);
 	out_buf_free(&t->out);
 	free(t);

@@ -47,12 +47,18 @@ typedef struct tile {
 	uint64_t instret;
 	uint8_t load_rd;       /* rd of the previous instruction if it was a load, else 0 */
 	bool preloaded;        /* started by the simulator (--tile), not by another tile */
-	bool runahead;         /* set by the engine: stop before msg.send/recv/poll/wait */
+	uint64_t msg_horizon;  /* set by the engine: msg.send/recv/poll/wait may issue only
+	                          before this cycle (0: no limit); the core stops before */
+	uint32_t sched_stamp;  /* engine: the live entry of this tile in its schedule */
+	bool sched_ready;      /* engine: on the ready list of the current window */
+	bool woken;            /* on the mesh's woken list (mesh_wake) */
+	bool out_pending;      /* engine: has output not yet written */
 
 	uint8_t *mem;          /* MEM bytes, allocated when the tile is first loaded */
 	dinsn *dcache;         /* predecoded words [0, dc_words*4): grown on first fetch */
 	uint32_t dc_words;     /* never beyond the memory bound */
 	uint32_t mem_size;
+	bool mem_mapped;       /* mem is its own mapping (else from the heap) */
 	uint32_t bound;        /* memory bound (budget) */
 	uint64_t budget_cycles;
 	uint32_t budget_msgs;

@@ -238,6 +238,9 @@ static void load_at(uint64_t apply, bool want_applied)
 	ni_write(&s->net->ni[VNET_CTL], m, w);
 	s->net->ni_listed = true;
 	noc_tile_injected(c.m->net, 0);
+	/* A control operation comes from a tile holding a CONTROL capability; this one is
+	   made by hand, so say so to the engine (no run-ahead past a possible kill). */
+	c.m->control_in_use = true;
 	mt_run(&c);
 	ck_assert_int_eq(t->cause, CAUSE_BUDGET_CYCLES);
 	ck_assert_uint_eq(t->halt_cycles, 999);
