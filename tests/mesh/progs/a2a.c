@@ -8,7 +8,7 @@
 #define K 4
 #define MAXT 1024
 
-static uint32_t buf[3 + 16], seen[MAXT];
+static uint32_t buf[MSG_RECORD_HDR_WORDS + MSG_MAX_WORDS], seen[MAXT];
 static uint32_t got, bad;
 
 static void take(void)
@@ -23,17 +23,17 @@ static void take(void)
 
 int main(void)
 {
-	uint32_t me = t_tid(), wh = t_mesh(), n = (wh & 0xffff) * (wh >> 16);
+	uint32_t me = tess_tid(), wh = tess_mesh(), n = (wh & 0xffff) * (wh >> 16);
 	uint32_t word;
 	for (uint32_t k = 0; k < K; k++)
 		for (uint32_t d = 1; d < n; d++) {
 			word = k;
-			msg_send(DESC(SLOT_ALL, 4, 1), &word, (me + d) % n);
-			while (msg_poll(buf))
+			msg_send(SEND_DESC(SLOT_ALL_TILES, 4, 1), &word, (me + d) % n);
+			while (msg_poll((tess_msg *)buf))
 				take();
 		}
 	while (got < K * (n - 1)) {
-		msg_recv(buf);
+		msg_recv((tess_msg *)buf);
 		take();
 	}
 	if (me == 0) {

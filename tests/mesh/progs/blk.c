@@ -7,7 +7,7 @@
  */
 #include "tmsg.h"
 
-static uint32_t buf[3 + 16], req[16];
+static uint32_t buf[MSG_RECORD_HDR_WORDS + MSG_MAX_WORDS], req[16];
 static t_line l;
 
 static void request(uint32_t tag, uint32_t id, uint32_t flags, uint32_t d0, uint32_t d1,
@@ -18,21 +18,21 @@ static void request(uint32_t tag, uint32_t id, uint32_t flags, uint32_t d0, uint
 	req[1] = flags;
 	req[2] = d0;
 	req[3] = d1;
-	if (tag == BLK_READ || tag == BLK_WRITE)
+	if (tag == TESS_BLK_READ || tag == TESS_BLK_WRITE)
 		req[n++] = lba;
-	if (tag == BLK_WRITE)
+	if (tag == TESS_BLK_WRITE)
 		for (int i = 0; i < 8; i++)
 			req[n++] = fill + (uint32_t)i;
-	msg_send(DESC(SLOT_BLOCK, tag, n), req, 0);
+	msg_send(SEND_DESC(SLOT_BLOCK, tag, n), req, 0);
 }
 
 static uint32_t reply(void)
 {
-	msg_recv(buf);
+	msg_recv((tess_msg *)buf);
 	t_s(&l, "reply ");
 	t_u(&l, buf[3]);
 	t_s(&l, " tag ");
-	t_u(&l, INFO_TAG(buf[0]));
+	t_u(&l, tess_info_tag(buf[0]));
 	t_s(&l, " status ");
 	if ((int32_t)buf[4] < 0) {
 		t_s(&l, "-");
@@ -40,7 +40,7 @@ static uint32_t reply(void)
 	} else {
 		t_u(&l, buf[4]);
 	}
-	if (INFO_LEN(buf[0]) > 2) {
+	if (tess_info_len(buf[0]) > 2) {
 		t_s(&l, " data ");
 		t_u(&l, buf[5]);
 	}
@@ -54,26 +54,26 @@ static uint32_t reply(void)
 int main(void)
 {
 	uint32_t before = 0, after = 0;
-	request(BLK_INFO, 1, 0, 0, 0, 0, 0);
+	request(TESS_BLK_INFO, 1, 0, 0, 0, 0, 0);
 	reply();
-	request(BLK_READ, 2, 0, 0, 0, 3, 0);
+	request(TESS_BLK_READ, 2, 0, 0, 0, 3, 0);
 	while (reply() != 2)
 		;
 	before = buf[5];
 	uint32_t gen = before / 100 + 1;
-	uint32_t t0 = t_cycle();
-	request(BLK_WRITE, 10, 0, 0, 0, 3, gen * 100);          /* A */
-	request(BLK_WRITE, 11, DEPS(1), 10, 0, 3, gen * 100 + 50); /* B, after A */
-	request(BLK_READ, 12, DEPS(1), 11, 0, 3, 0);            /* sees B */
-	request(BLK_READ, 13, 0, 0, 0, 5, 0);                   /* independent */
-	request(BLK_FLUSH, 14, 1, 0, 0, 0, 0);                  /* barrier */
-	request(BLK_READ, 15, 0, 0, 0, 3, 0);                   /* after the barrier */
-	request(BLK_READ, 16, 0, 0, 0, 99999, 0);               /* bad lba: -1 */
-	request(BLK_READ, 17, DEPS(2), 10, 1234, 3, 0);         /* unknown id: -2 */
+	uint32_t t0 = tess_cycle32();
+	request(TESS_BLK_WRITE, 10, 0, 0, 0, 3, gen * 100);          /* A */
+	request(TESS_BLK_WRITE, 11, DEPS(1), 10, 0, 3, gen * 100 + 50); /* B, after A */
+	request(TESS_BLK_READ, 12, DEPS(1), 11, 0, 3, 0);            /* sees B */
+	request(TESS_BLK_READ, 13, 0, 0, 0, 5, 0);                   /* independent */
+	request(TESS_BLK_FLUSH, 14, 1, 0, 0, 0, 0);                  /* barrier */
+	request(TESS_BLK_READ, 15, 0, 0, 0, 3, 0);                   /* after the barrier */
+	request(TESS_BLK_READ, 16, 0, 0, 0, 99999, 0);               /* bad lba: -1 */
+	request(TESS_BLK_READ, 17, DEPS(2), 10, 1234, 3, 0);         /* unknown id: -2 */
 	for (int i = 0; i < 8; i++)
 		if (reply() == 15)
 			after = buf[5];
-	uint32_t dt = t_cycle() - t0;
+	uint32_t dt = tess_cycle32() - t0;
 	t_s(&l, "lba 3 before ");
 	t_u(&l, before);
 	t_s(&l, ", after ");

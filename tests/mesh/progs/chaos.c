@@ -4,7 +4,7 @@
  */
 #include "tmsg.h"
 
-static uint32_t buf[3 + 16];
+static uint32_t buf[MSG_RECORD_HDR_WORDS + MSG_MAX_WORDS];
 
 static uint32_t rnd(uint32_t *s)
 {
@@ -14,11 +14,11 @@ static uint32_t rnd(uint32_t *s)
 
 int main(void)
 {
-	uint32_t me = t_tid(), s = me * 77 + 1;
+	uint32_t me = tess_tid(), s = me * 77 + 1;
 	switch (me) {
 	case 0:                           /* flood tile 1, which never receives */
 		for (;;)
-			msg_send(DESC(SLOT_ALL, 5, 16), buf, 1);
+			msg_send(SEND_DESC(SLOT_ALL_TILES, 5, 16), buf, 1);
 	case 1:
 		for (;;)
 			;
@@ -29,18 +29,18 @@ int main(void)
 		for (;;)
 			msg_send(rnd(&s), (void *)(rnd(&s) & 0x7ffc), rnd(&s) % 16);
 	case 3:                           /* receive into memory beyond the bound */
-		msg_recv((uint32_t *)t_bound());
+		msg_recv((tess_msg *)tess_membound());
 		break;
 	case 4:                           /* payload beyond the bound */
-		msg_send(DESC(SLOT_ALL, 5, 16), (void *)(t_bound() - 8), 0);
+		msg_send(SEND_DESC(SLOT_ALL_TILES, 5, 16), (void *)(tess_membound() - 8), 0);
 		break;
 	case 5:                           /* fill its own mailbox, then block for ever */
 		for (;;)
-			msg_send(DESC(SLOT_ALL, 5, 4), buf, 5);
+			msg_send(SEND_DESC(SLOT_ALL_TILES, 5, 4), buf, 5);
 	case 6:                           /* wake-ups with deadlines, polls, stray acks */
 		for (;;) {
 			msg_wait(rnd(&s) % 50);
-			msg_poll(buf);
+			msg_poll((tess_msg *)buf);
 			msg_ack(rnd(&s));
 		}
 	case 7:                           /* capability instructions with garbage */
@@ -55,7 +55,7 @@ int main(void)
 	case 8:                           /* the console, with lengths that lie */
 		for (int i = 0; i < 200; i++) {
 			buf[0] = rnd(&s);
-			msg_send(DESC(SLOT_CONSOLE, CON_WRITE, 1 + rnd(&s) % 16), buf, 0);
+			msg_send(SEND_DESC(SLOT_CONSOLE, TESS_CON_WRITE, 1 + rnd(&s) % 16), buf, 0);
 		}
 		break;
 	case 11:                          /* random control operations (with control=all) */
@@ -63,17 +63,17 @@ int main(void)
 			for (int i = 0; i < 16; i++)
 				buf[i] = rnd(&s) % 4 == 0 ? (rnd(&s) & 0xfc) : rnd(&s);
 			uint32_t tag = 1 + rnd(&s) % 6, len = rnd(&s) % 17;
-			uint32_t pass = rnd(&s) % 4 == 0 ? DESC_PASS(rnd(&s) % 10) : 0;
-			msg_send(DESC(SLOT_CONTROL, tag, len) | pass, buf, rnd(&s) % 16);
+			uint32_t pass = rnd(&s) % 4 == 0 ? SEND_DESC_PASS(rnd(&s) % 10) : 0;
+			msg_send(SEND_DESC(SLOT_CONTROL, tag, len) | pass, buf, rnd(&s) % 16);
 			if (rnd(&s) % 8 == 0)
-				msg_poll(buf);
+				msg_poll((tess_msg *)buf);
 		}
 	case 9:                           /* unaligned receive buffer */
-		msg_recv((uint32_t *)((char *)buf + 2));
+		msg_recv((tess_msg *)((char *)buf + 2));
 		break;
 	default:                          /* receive whatever comes, for ever */
 		for (;;)
-			msg_recv(buf);
+			msg_recv((tess_msg *)buf);
 	}
 	return 3;
 }

@@ -1,15 +1,15 @@
-/* Console input: read stdin through CON_READ until end of input, write it back
-   upper-cased through CON_WRITE. */
+/* Console input: read stdin through TESS_CON_READ until end of input, write it back
+   upper-cased through TESS_CON_WRITE. */
 #include "tmsg.h"
 
-static uint32_t buf[3 + 16];
+static uint32_t buf[MSG_RECORD_HDR_WORDS + MSG_MAX_WORDS];
 
 int main(void)
 {
 	for (;;) {
 		uint32_t want = 60;
-		msg_send(DESC(SLOT_CONSOLE, CON_READ, 1), &want, 0);
-		msg_recv(buf);
+		msg_send(SEND_DESC(SLOT_CONSOLE, TESS_CON_READ, 1), &want, 0);
+		msg_recv((tess_msg *)buf);
 		uint32_t n = buf[3];
 		if (n == 0)
 			return 0;

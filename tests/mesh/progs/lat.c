@@ -6,14 +6,14 @@
  */
 #include "tmsg.h"
 
-static uint32_t buf[3 + 16];
+static uint32_t buf[MSG_RECORD_HDR_WORDS + MSG_MAX_WORDS];
 volatile uint32_t out;
 
 int main(void)
 {
 	uint32_t dst = params[0], len = params[1], pass = params[2];
 	if (params[3]) {
-		uint32_t desc = DESC(SLOT_ALL, 99, len) | (pass ? DESC_PASS(SLOT_CONSOLE) : 0);
+		uint32_t desc = SEND_DESC(SLOT_ALL_TILES, 99, len) | (pass ? SEND_DESC_PASS(SLOT_CONSOLE) : 0);
 		int32_t r;
 		/* tess.cycle, sw, msg.send: the send issues 2 cycles after the cycle read. */
 		__asm__ volatile(".insn r 0x0B, 0, 3, t0, x0, x0\n\t"
@@ -26,6 +26,6 @@ int main(void)
 	__asm__ volatile(".insn r 0x2B, 1, 0, x0, %1, x0\n\t"
 			 ".insn r 0x0B, 0, 3, %0, x0, x0"
 			 : "=r"(after) : "r"(buf) : "memory");
-	out = after - 2 - INFO_LEN(buf[0]);
+	out = after - 2 - tess_info_len(buf[0]);
 	return 0;
 }

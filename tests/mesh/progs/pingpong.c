@@ -3,27 +3,27 @@
 
 #define ROUNDS 100
 
-static uint32_t buf[3 + 16];
+static uint32_t buf[MSG_RECORD_HDR_WORDS + MSG_MAX_WORDS];
 
 int main(void)
 {
-	uint32_t me = t_tid(), v = 0;
+	uint32_t me = tess_tid(), v = 0;
 	if (me == 1) {
 		for (int i = 0; i < ROUNDS; i++) {
-			msg_recv(buf);
+			msg_recv((tess_msg *)buf);
 			buf[3] += 1;
-			msg_send(DESC(SLOT_WEST, 1, 1), &buf[3], 0);
+			msg_send(SEND_DESC(SLOT_WEST, 1, 1), &buf[3], 0);
 		}
 		return 0;
 	}
-	uint32_t t0 = t_cycle();
+	uint32_t t0 = tess_cycle32();
 	for (int i = 0; i < ROUNDS; i++) {
 		buf[3] = v + 1;
-		msg_send(DESC(SLOT_EAST, 1, 1), &buf[3], 0);
-		msg_recv(buf);
+		msg_send(SEND_DESC(SLOT_EAST, 1, 1), &buf[3], 0);
+		msg_recv((tess_msg *)buf);
 		v = buf[3];
 	}
-	uint32_t dt = t_cycle() - t0;
+	uint32_t dt = tess_cycle32() - t0;
 	t_line l = {0};
 	t_s(&l, "ping-pong: ");
 	t_u(&l, ROUNDS);

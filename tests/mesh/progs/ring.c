@@ -4,26 +4,26 @@
 
 #define LAPS 3
 
-static uint32_t buf[3 + 16];
+static uint32_t buf[MSG_RECORD_HDR_WORDS + MSG_MAX_WORDS];
 
 int main(void)
 {
-	uint32_t me = t_tid(), wh = t_mesh(), n = (wh & 0xffff) * (wh >> 16);
-	uint32_t next = (me + 1) % n, t0 = t_cycle();
+	uint32_t me = tess_tid(), wh = tess_mesh(), n = (wh & 0xffff) * (wh >> 16);
+	uint32_t next = (me + 1) % n, t0 = tess_cycle32();
 	for (int lap = 0; lap < LAPS; lap++) {
 		if (me == 0) {
 			buf[3] = lap == 0 ? 0 : buf[3];
-			msg_send(DESC(SLOT_ALL, 2, 1), &buf[3], next);
-			msg_recv(buf);
+			msg_send(SEND_DESC(SLOT_ALL_TILES, 2, 1), &buf[3], next);
+			msg_recv((tess_msg *)buf);
 		} else {
-			msg_recv(buf);
+			msg_recv((tess_msg *)buf);
 			buf[3] += me;
-			msg_send(DESC(SLOT_ALL, 2, 1), &buf[3], next);
+			msg_send(SEND_DESC(SLOT_ALL_TILES, 2, 1), &buf[3], next);
 		}
 	}
 	if (me != 0)
 		return 0;
-	uint32_t dt = t_cycle() - t0, want = LAPS * (n * (n - 1) / 2);
+	uint32_t dt = tess_cycle32() - t0, want = LAPS * (n * (n - 1) / 2);
 	t_line l = {0};
 	t_s(&l, "ring: ");
 	t_u(&l, n);

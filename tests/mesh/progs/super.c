@@ -11,7 +11,7 @@
  */
 #include "tmsg.h"
 
-static uint32_t buf[3 + 16];
+static uint32_t buf[MSG_RECORD_HDR_WORDS + MSG_MAX_WORDS];
 uint32_t notices[16][8];
 int32_t acks[16][2];
 
@@ -25,37 +25,37 @@ __attribute__((naked)) void hog(void)
 static void block_forever(void)
 {
 	for (;;)
-		msg_recv(buf);
+		msg_recv((tess_msg *)buf);
 }
 
 /* A child that halts with the cause it is given. */
 void child(uint32_t cause)
 {
 	switch (cause) {
-	case 1: t_exit(42);
+	case 1: tess_exit(42);
 	case 2: __asm__ volatile(".word 0"); break;
-	case 3: (void)*(volatile uint32_t *)t_bound(); break;
+	case 3: (void)*(volatile uint32_t *)tess_membound(); break;
 	case 4: __asm__ volatile("lw t0, 2(zero)" ::: "t0"); break;
 	case 5: __asm__ volatile("ebreak"); break;
 	case 6: __asm__ volatile("ecall"); break;
 	case 7: spin(); break;
 	case 8:                           /* kill an idle tile (ignored) until out of messages */
 		for (;;)
-			ctl_send(SLOT_CONTROL, CTL_KILL, 15, buf, 0);
+			ctl_send(SLOT_CONTROL, TESS_CTL_KILL, 15, buf, 0);
 	case 9: block_forever(); break;
 	case 10:                          /* a grandchild exits; its notice is never acknowledged */
 		spawn(SLOT_CONTROL, 12, (void (*)(void))child, 1, 0, 1, 0);
-		msg_recv(buf);
+		msg_recv((tess_msg *)buf);
 		msg_wait(0);
 		break;
 	}
-	t_exit(99);
+	tess_exit(99);
 }
 
 /* Scenario 2: the tree below tile 5. */
 void node(void)
 {
-	uint32_t me = t_tid();
+	uint32_t me = tess_tid();
 	if (me == 5) {
 		spawn(SLOT_CONTROL, 6, node, 0, 0, 7, 10);
 		spawn(SLOT_CONTROL, 11, node, 0, 0, 14, 15);
@@ -73,8 +73,8 @@ static uint32_t notice(void)
 {
 	uint32_t info;
 	do
-		info = msg_recv(buf);
-	while (!INFO_CTL(info) || INFO_TAG(info) != MSG_EXIT);
+		info = msg_recv((tess_msg *)buf);
+	while (!tess_info_is_control(info) || tess_info_tag(info) != TESS_MSG_EXIT);
 	return buf[3];
 }
 
@@ -96,7 +96,7 @@ int main(void)
 			spawn(SLOT_CONTROL, c, (void (*)(void))child, c, b, c == 8 ? 15 : c == 10 ? 12 : 1,
 			      c == 8 ? 15 : c == 10 ? 12 : 0);
 			if (c == 9)
-				ctl_send(SLOT_CONTROL, CTL_KILL, c, buf, 0);
+				ctl_send(SLOT_CONTROL, TESS_CTL_KILL, c, buf, 0);
 			keep(notice());
 		}
 		return 0;
@@ -104,7 +104,7 @@ int main(void)
 	if (scenario == 2) {
 		spawn(SLOT_CONTROL, 5, node, 0, 0, 6, 15);
 		msg_wait(150000);
-		ctl_send(SLOT_CONTROL, CTL_KILL, 5, buf, 0);
+		ctl_send(SLOT_CONTROL, TESS_CTL_KILL, 5, buf, 0);
 		keep(notice());
 		return 0;
 	}
