@@ -65,6 +65,8 @@ typedef struct {
 	const char *trace_path, *vcd_path, *fail_vcd;
 	uint64_t max_cycles;
 	bool quiet, rtl_only;
+	bool poke;                /* --poke: one word differs in the RTL's SRAM */
+	uint32_t poke_addr, poke_value;
 } cosim_opts;
 
 /* Returns -1 when the run should go on, else an exit status (cosim_args.c). */

@@ -24,6 +24,8 @@ static const char usage_text[] =
 	"  --max-cycles N     stop after N cycles, a pass if all matched (default 1e8)\n"
 	"  --no-semihost      ecall halts instead of write/exit\n"
 	"  --quiet            no guest output, only the verdict\n"
+	"  --poke ADDR=VALUE  write a word into the RTL's SRAM only (a test that the\n"
+	"                     comparison catches a data difference)\n"
 	"  --rtl-only         run the RTL alone, no comparison (to time Verilator)\n";
 
 
@@ -90,6 +92,15 @@ int cosim_parse_args(cosim_opts *o, int argc, char **argv)
 				return usage_error("bad --mesh (WxH, at most 64 tiles)", next);
 			o->cfg.width = w;
 			o->cfg.height = h;
+			i++;
+		} else if (!strcmp(a, "--poke")) {
+			char *eq;
+			unsigned long ad = strtoul(next, &eq, 0);
+			if (*eq != '=' || (ad & 3))
+				return usage_error("bad --poke (ADDR=VALUE, ADDR a multiple of 4)", next);
+			o->poke = true;
+			o->poke_addr = (uint32_t)ad;
+			o->poke_value = (uint32_t)strtoul(eq + 1, NULL, 0);
 			i++;
 		} else if (!strcmp(a, "--bound")) {
 			if (!parse_size(next, &v) || v == 0 || v > MEM_MAX)

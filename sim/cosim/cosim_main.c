@@ -196,6 +196,8 @@ static void load_rtl(cosim_run *c, rtl *r, uint32_t id)
 	uint32_t *mem = rtl_mem(r);
 	memset(mem, 0, rtl_mem_bytes(r));
 	memcpy(mem, c->image, g->mem_size);   /* little-endian host */
+	if (c->o->poke && c->o->poke_addr < g->mem_size)
+		mem[c->o->poke_addr / 4] = c->o->poke_value;
 	for (unsigned s = 0; s < CAP_SLOTS; s++) {
 		unsigned kind;
 		uint32_t lo, hi, badge;

@@ -110,6 +110,16 @@ if [ "$count" -gt 0 ] && "$build/tests/diff/gen" -o "$rd" -s "$seed" -n "$count"
 	[ "$dpass" = "$count" ] && ok
 fi
 
+# A data difference: one word of alu's operands changed in the RTL's SRAM only must fail
+# at the load that reads it, with both values shown.
+addr=$(riscv64-unknown-elf-nm "$build/tests/rtl/alu.elf" | awk '$3 == "operands" { print "0x" $1 }')
+"$build/cosim" --quiet --poke "$addr=0x12345678" "$build/tests/rtl/alu.elf" > "$work/poke.log" 2>&1
+rc=$?
+if [ -n "$addr" ] && [ $rc = 1 ] && grep -q '^COSIM FAIL: tile 0: retired instructions differ' "$work/poke.log" &&
+   grep -q '^  rtl:   .* lw t0,0(s1) t0=0x12345678$' "$work/poke.log" &&
+   grep -q '^  model: .* lw t0,0(s1) t0=0x00000000$' "$work/poke.log"; then ok
+else bad "--poke $addr: expected COSIM FAIL at the load of the changed word, exit $rc"; head -n 4 "$work/poke.log"; fi
+
 # Bad input: a clear message and exit 125, no crash.
 "$build/cosim" "$work/does-not-exist.elf" > "$work/badin.log" 2>&1
 rc=$?
