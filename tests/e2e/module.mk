@@ -7,12 +7,13 @@ E2E_S      := $(filter-out tests/e2e/crt0.S,$(wildcard tests/e2e/*.S))
 E2E_ELFS   := $(patsubst tests/e2e/%.c,$(E2E_DIR)/%.elf,$(E2E_C)) \
 	      $(patsubst tests/e2e/%.S,$(E2E_DIR)/%.elf,$(E2E_S))
 E2E_CFLAGS := $(RV_ARCH) -O2 -Wall -Wextra -ffreestanding -fno-builtin \
-	      -fno-tree-loop-distribute-patterns -nostdlib -static -Wl,-Ttext=0
+	      -fno-tree-loop-distribute-patterns -nostdlib -static -Wl,-Ttext=0 \
+	      -Itoolchain -Iisa
 
 TEST_GROUPS += e2e
 ALL += $(E2E_ELFS)
 
-$(E2E_DIR)/%.elf: tests/e2e/%.c tests/e2e/crt0.S tests/e2e/semi.h
+$(E2E_DIR)/%.elf: tests/e2e/%.c tests/e2e/crt0.S tests/e2e/semi.h toolchain/tess.h
 	@mkdir -p $(@D)
 	$(RV_CC) $(E2E_CFLAGS) -o $@ tests/e2e/crt0.S $< -lgcc
 	$(RV_PREFIX)objdump -d $@ > $(@:.elf=.lst)

@@ -1,6 +1,11 @@
-/* Semihosting (isa/SPEC.md §11) and Xtess tile information for the e2e C programs. */
+/*
+ * Semihosting (isa/SPEC.md §11) for the e2e C programs; tile information (tess_tid,
+ * tess_xy, tess_mesh) comes from toolchain/tess.h.
+ */
 #ifndef E2E_SEMI_H
 #define E2E_SEMI_H
+
+#include "tess.h"
 
 typedef unsigned int u32;
 
@@ -53,26 +58,6 @@ static inline void put_line(char *buf, char *end)
 {
 	*end++ = '\n';
 	sys_write(1, buf, (u32)(end - buf));
-}
-
-/* tess.tid, tess.txy, tess.mesh: custom-0, funct3 0, funct7 0/1/2 */
-static inline u32 tess_tid(void)
-{
-	u32 r;
-	__asm__ volatile(".insn r 0x0b, 0, 0, %0, x0, x0" : "=r"(r));
-	return r;
-}
-static inline u32 tess_txy(void)
-{
-	u32 r;
-	__asm__ volatile(".insn r 0x0b, 0, 1, %0, x0, x0" : "=r"(r));
-	return r;
-}
-static inline u32 tess_mesh(void)
-{
-	u32 r;
-	__asm__ volatile(".insn r 0x0b, 0, 2, %0, x0, x0" : "=r"(r));
-	return r;
 }
 
 #endif

@@ -5,7 +5,7 @@
 int main(void)
 {
 	char buf[64];
-	u32 id = tess_tid(), xy = tess_txy(), mesh = tess_mesh();
+	u32 id = tess_tid(), xy = tess_xy(), mesh = tess_mesh();
 	char *p = fmt_str(buf, "tile ");
 	p = fmt_uint(p, id);
 	p = fmt_str(p, " at (");
