@@ -52,7 +52,7 @@ diff_one() {
 echo "--- differential: generated corpus (every table row, pseudos, directives)"
 $GEN "$W/corpus.s" "$W/corpus_gnu.s" || ko "gen_corpus"
 diff_one corpus "$W/corpus.s" "$W/corpus_gnu.s"
-$GEN --padding "$W/codepad.s" && diff_one "code padding" "$W/codepad.s"
+$GEN --padding "$W/codepad.s" && diff_one code_padding "$W/codepad.s"
 rows=$(grep -c '^INSN(' isa/insns.def)
 seen=0
 for m in $(sed -n 's/^INSN([A-Z0-9_]*, *"\([^"]*\)".*/\1/p' isa/insns.def); do
