@@ -110,6 +110,11 @@ if [ "$count" -gt 0 ] && "$build/tests/diff/gen" -o "$rd" -s "$seed" -n "$count"
 	[ "$dpass" = "$count" ] && ok
 fi
 
+# Semihosting off: the first ecall halts both sides with ECALL.
+if "$build/cosim" --quiet --no-semihost "$build/tests/rtl/semihost.elf" > "$work/nosemi.log" 2>&1 &&
+   grep -q 'halt ECALL pc 0x00000014' "$work/nosemi.log"; then ok
+else bad "--no-semihost"; tail -n 5 "$work/nosemi.log"; fi
+
 # A data difference: one word of alu's operands changed in the RTL's SRAM only must fail
 # at the load that reads it, with both values shown.
 addr=$(riscv64-unknown-elf-nm "$build/tests/rtl/alu.elf" | awk '$3 == "operands" { print "0x" $1 }')
