@@ -4,7 +4,7 @@
 # build (taken-branch penalty one cycle short) failing at the right cycle, and bad input.
 # usage: run.sh BUILD ELF...
 build=$1; shift
-work=$build/tests/rtl/work
+work=${RTL_WORK:-$build/tests/rtl/work}   # RTL_WORK: for runs side by side
 mkdir -p "$work"
 nprog=$#
 pass=0; fail=0
