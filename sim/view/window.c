@@ -9,6 +9,7 @@
 #include <SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define FRAME_S (1.0 / 30)
 
@@ -160,11 +161,21 @@ static int loop(view *v, window *w, view_script *script)
 	return 0;
 }
 
+/* SDL falls back to drivers that show nothing when there is no display: a window
+   nobody can see would run for ever, so say so unless SDL_VIDEODRIVER asked for it. */
+static bool no_display(void)
+{
+	const char *d = SDL_GetCurrentVideoDriver();
+	return !getenv("SDL_VIDEODRIVER") && d && (!strcmp(d, "offscreen") || !strcmp(d, "dummy"));
+}
+
 int view_window(view *v, int width, int height, const char *script_text)
 {
-	if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+	if (SDL_Init(SDL_INIT_VIDEO) != 0 || no_display()) {
 		fprintf(stderr, "tessera view: cannot open a window: %s\n"
-			"(without a display, use --screenshot FILE.png --at-cycle N)\n", SDL_GetError());
+			"(without a display, use --screenshot FILE.png --at-cycle N, or --no-window "
+			"--script)\n", no_display() ? "no display" : SDL_GetError());
+		SDL_Quit();
 		return 125;
 	}
 	window w = {0};

@@ -59,6 +59,10 @@ $tessera view --mesh 2x2 --select 9 "$dir/spin_s.elf" 2>"$tmp/e4"; r4=$?
 if [ $r1 = 125 ] && grep -q "bad --size" "$tmp/e1" && [ $r2 = 125 ] && grep -q "bad --heat" "$tmp/e2" &&
    [ $r3 = 125 ] && grep -q "/nonexistent/dir/x.png" "$tmp/e3" && [ $r4 = 125 ] && grep -q select "$tmp/e4"
 then ok bad_options; else bad bad_options "statuses $r1 $r2 $r3 $r4"; fi
+# No display: a clear refusal, not an invisible window running for ever.
+env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER timeout 20 $tessera view "$dir/spin_s.elf" 2>"$tmp/e5"; r5=$?
+if [ $r5 = 125 ] && grep -q "cannot open a window" "$tmp/e5"
+then ok no_display; else bad no_display "status $r5: $(cat "$tmp/e5")"; fi
 if $tessera view --help | grep -q -- "--screenshot" && $tessera view --help | grep -q -- "--max-cycles"
 then ok help; else bad help "usage lacks the viewer's or the run options"; fi
 
