@@ -17,7 +17,7 @@ typedef struct {
 	uint32_t addr;
 	size_t shndx;
 	const char *name;
-	bool global;
+	int rank;       /* GNU's preference among symbols at one address: higher wins */
 } od_sym;
 
 typedef struct od_syms {
@@ -37,8 +37,18 @@ static int cmp_sym(const void *x, const void *y)
 		return a->shndx < b->shndx ? -1 : 1;
 	if (a->addr != b->addr)
 		return a->addr < b->addr ? -1 : 1;
-	/* at one address the global one is preferred: it sorts last and is found first */
-	return (int)a->global - (int)b->global;
+	/* at one address the preferred one sorts last, where symbol_before finds it */
+	if (a->rank != b->rank)
+		return a->rank - b->rank;
+	return strcmp(b->name, a->name);
+}
+
+/* objdump's order: functions, then not local, then global, then names without '.'. */
+static int sym_rank(const GElf_Sym *s, const char *name)
+{
+	int bind = GELF_ST_BIND(s->st_info);
+	return (GELF_ST_TYPE(s->st_info) == STT_FUNC) * 8 + (bind != STB_LOCAL) * 4 +
+	       (bind == STB_GLOBAL) * 2 + (name[0] != '.');
 }
 
 static void read_symbols(Elf *e, size_t nsec, od_syms *out, od_syms *flat, od_syms *maps)
@@ -61,21 +71,20 @@ static void read_symbols(Elf *e, size_t nsec, od_syms *out, od_syms *flat, od_sy
 				continue;
 			const char *name = elf_strptr(e, sh.sh_link, s.st_name);
 			int type = GELF_ST_TYPE(s.st_info);
-			/* ".L0 " labels the auipc of a pcrel pair; GNU objdump hides it too */
 			if (name && (!strncmp(name, "$x", 2) || !strncmp(name, "$d", 2)) &&
 			    s.st_shndx < nsec)
 				maps->syms[maps->n++] = (od_sym){(uint32_t)s.st_value, s.st_shndx,
-								 name, false};
+								 name, 0};
+			/* ".L0 " labels the auipc of a pcrel pair; GNU objdump hides it too */
 			if (!name || !*name || name[0] == '$' || !strcmp(name, ".L0 ") ||
 			    type == STT_SECTION || type == STT_FILE || s.st_shndx == SHN_UNDEF)
 				continue;
-			bool global = GELF_ST_BIND(s.st_info) != STB_LOCAL;
+			int rank = sym_rank(&s, name);
 			if (s.st_shndx < nsec || s.st_shndx == SHN_ABS)
-				flat->syms[flat->n++] = (od_sym){(uint32_t)s.st_value, 0, name, global};
+				flat->syms[flat->n++] = (od_sym){(uint32_t)s.st_value, 0, name, rank};
 			if (s.st_shndx >= nsec)
 				continue;
-			out->syms[out->n++] = (od_sym){(uint32_t)s.st_value, s.st_shndx, name,
-						       GELF_ST_BIND(s.st_info) != STB_LOCAL};
+			out->syms[out->n++] = (od_sym){(uint32_t)s.st_value, s.st_shndx, name, rank};
 		}
 		break;
 	}
