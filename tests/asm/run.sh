@@ -24,7 +24,7 @@ sections() {
 	while read -r name type rest; do
 		case "$type" in
 		PROGBITS) echo "== $name"; ${RV}readelf -x "$name" "$1" | grep -v NOTE ;;
-		NOBITS) echo "== $name size $(echo "$rest" | awk '{print $4}')" ;;
+		NOBITS) echo "== $name size $(echo "$rest" | awk '{print $3}')" ;;
 		esac
 	done
 }
