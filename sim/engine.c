@@ -84,7 +84,7 @@ static void run_tile(tile_t *t, uint64_t to)
 	for (;;) {
 		if (t->state == TS_RUNNING) {
 			uint64_t lim = net_tile_limit(t);
-			uint64_t until = ahead ? to + RUN_AHEAD_CHUNK : to;
+			uint64_t until = ahead ? min64(to + RUN_AHEAD_CHUNK, t->mesh->ahead_end) : to;
 			core_run(t, min64(until, lim));
 			if (t->state == TS_RUNNING && t->now >= lim) {
 				net_tile_reach_limit(t);
@@ -340,6 +340,7 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 	/* The pool lives for one call: its threads spin while they wait, which must not
 	   go on while a viewer is paused between calls. */
 	workers *w = e->done || T >= stop ? NULL : workers_new(m->cfg.threads);
+	m->ahead_end = stop;        /* a slice's work stays bounded (stop >= every `to`) */
 	m->ndraining = 0;
 	while (!e->done && T < stop) {
 		if (finished(e)) {

@@ -32,6 +32,7 @@ typedef struct mesh {
 	uint32_t ntiles;
 	tile_t **tiles;           /* ntiles pointers, NULL until the tile is used */
 	uint64_t now;             /* every tile has been simulated up to here */
+	uint64_t ahead_end;       /* engine: no tile runs ahead past this (a slice's end) */
 	bool max_reached;
 	bool control_in_use;      /* some tile holds a CONTROL capability (sim/engine.c) */
 	FILE *trace, *msg_trace;
