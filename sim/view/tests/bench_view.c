@@ -117,7 +117,7 @@ int main(int argc, char **argv)
 		return 1;
 	setvbuf(stderr, NULL, _IOLBF, 0);
 	static const char *const small[] = {"--mesh", "64x64", "--mem", "16K",
-					    "--tile", "all=@/hash16.elf", NULL};
+					    "--tile", "all=@/spin_s.elf", NULL};
 	static const char *const large[] = {"--mesh", "1024x1024", "--mem", "4K",
 					    "--tile", "0-127,0-127=@/spin_s.elf",
 					    "--tile", "1000,1000=@/fault_s.elf", NULL};
