@@ -16,6 +16,7 @@ typedef struct {
 	asm_state *a;
 	const char *p, *end;
 	bool bad;
+	int depth;          /* nesting, bounded so no input can exhaust the stack */
 } expr_ctx;
 
 static bool parse_binary(expr_ctx *c, int level, asm_val *out);
@@ -134,7 +135,19 @@ static void symbol_value(asm_state *a, int s, asm_val *out)
 	}
 }
 
+static bool parse_primary_nested(expr_ctx *c, asm_val *out);
+
 static bool parse_primary(expr_ctx *c, asm_val *out)
+{
+	if (c->depth >= 200)
+		return fail(c, c->p, "expression nested too deeply"), false;
+	c->depth++;
+	bool ok = parse_primary_nested(c, out);
+	c->depth--;
+	return ok;
+}
+
+static bool parse_primary_nested(expr_ctx *c, asm_val *out)
 {
 	skip(c);
 	if (c->p >= c->end)
@@ -288,7 +301,7 @@ static bool parse_binary(expr_ctx *c, int level, asm_val *out)
 
 bool asm_expr(asm_state *a, const char *p, const char *end, asm_val *out)
 {
-	expr_ctx c = {a, p, end, false};
+	expr_ctx c = {a, p, end, false, 0};
 	out->v = 0;
 	out->sym = -1;
 	if (!parse_binary(&c, 0, out))
