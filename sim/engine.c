@@ -340,7 +340,8 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 	/* The pool lives for one call: its threads spin while they wait, which must not
 	   go on while a viewer is paused between calls. */
 	workers *w = e->done || T >= stop ? NULL : workers_new(m->cfg.threads);
-	m->ahead_end = stop;        /* a slice's work stays bounded (stop >= every `to`) */
+	/* A slice's work stays bounded (stop >= every `to`); nothing runs past --max-cycles. */
+	m->ahead_end = m->cfg.max_cycles ? min64(stop, m->cfg.max_cycles) : stop;
 	m->ndraining = 0;
 	while (!e->done && T < stop) {
 		if (finished(e)) {

@@ -72,6 +72,17 @@ run --mesh 64x64 --tile all="$dir/life.elf" --threads 2
 ratio="$(awk -v a="$s1" -v b="$secs" 'BEGIN{printf "%.2f", a/b}')x speed-up over 1 thread"
 row "Life 64x64 tiles, 2 threads" 4096 "$secs" "$rss" "$cycles" "$tcycles" "$instrs" 1thread "$ratio"
 
+# All-to-all messages on 16x16 (tests/mesh/progs/a2a.c).
+if [ -f "${MESH_DIR:-build/mesh}/a2a.elf" ]; then
+	run --mesh 16x16 --tile all="${MESH_DIR:-build/mesh}/a2a.elf"
+	row "all-to-all messages, 16x16" 256 "$secs" "$rss" "$cycles" "$tcycles" "$instrs" - -
+fi
+# The OS request server (make run's demo).
+if [ -f "${OS_DIR:-build/os}/root_demo.elf" ]; then
+	run --mesh 8x8 --boot "${OS_DIR:-build/os}/root_demo.elf"
+	row "OS request server, 8x8 (--boot)" 64 "$secs" "$rss" "$cycles" "$tcycles" "$instrs" - -
+fi
+
 mkdir -p "$(dirname "$json")"
 printf '{"host": "%s", "cores": %s, "rows": [\n%s\n]}\n' "$(uname -m)" "$(nproc)" "$rows" > "$json"
 echo "(JSON in $json; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'))"

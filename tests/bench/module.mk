@@ -30,8 +30,9 @@ $(BENCH_DIR)/life.elf $(BENCH_DIR)/quick/life.elf: examples/life.c examples/life
 
 BENCH_ELFS = hash1.elf hash16.elf hash64.elf hash4k.elf life.elf
 
-bench-engine: $(BUILD)/tessera $(BUILD)/benchrun $(addprefix $(BENCH_DIR)/,$(BENCH_ELFS))
-	@BENCH_JSON=$(BUILD)/bench.json tests/bench/bench.sh $(BUILD)/tessera $(BUILD)/benchrun $(BENCH_DIR)
+bench-engine: $(BUILD)/tessera $(BUILD)/benchrun $(addprefix $(BENCH_DIR)/,$(BENCH_ELFS)) \
+		$(MESH_DIR)/a2a.elf $(BUILD)/os/root_demo.elf
+	@BENCH_JSON=$(BUILD)/bench.json MESH_DIR=$(MESH_DIR) OS_DIR=$(BUILD)/os tests/bench/bench.sh $(BUILD)/tessera $(BUILD)/benchrun $(BENCH_DIR)
 
 test-bench-smoke: $(BUILD)/tessera $(BUILD)/benchrun $(addprefix $(BENCH_DIR)/quick/,$(BENCH_ELFS))
 	@if BENCH_JSON=$(BUILD)/bench-smoke.json tests/bench/bench.sh $(BUILD)/tessera \
