@@ -121,6 +121,7 @@ struct engine {
 	uint32_t nheap, heap_cap;
 	uint32_t *ready, nready, ready_cap;
 	uint32_t *pending, npending, pending_cap;   /* tiles holding unwritten output */
+	uint64_t latest;          /* the latest cycle any tile has reached (run-ahead) */
 };
 
 static void oom(void)
@@ -259,6 +260,9 @@ static bool settle_ready(engine_t *e)
 	for (uint32_t i = 0; i < e->nready; i++) {
 		tile_t *t = m->tiles[e->ready[i]];
 		t->sched_ready = false;
+		uint64_t end = t->state == TS_HALTED ? t->start_cycle + t->halt_cycles : t->now;
+		if (end > e->latest)
+			e->latest = end;
 		if (!tile_active(t)) {
 			halted = true;
 			if (!mesh_list_push(&m->draining, &m->ndraining, &m->draining_cap, t->id))
@@ -372,6 +376,10 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 	}
 	workers_free(w);
 	e->T = T;
+	/* Finished: tiles may have run ahead of the last window; the chip's time is the
+	   latest any of them reached (not beyond --max-cycles). */
+	if (e->done && !m->max_reached && e->latest > T)
+		T = e->latest;
 	m->now = T;
 	return e->done;
 }

@@ -5,5 +5,5 @@ LIB_SRCS += sim/tile.c sim/decode.c sim/core.c sim/trace.c sim/semihost.c sim/me
 # The network side (issue 3): routers, mailboxes, capabilities, control units, devices.
 LIB_SRCS += sim/noc.c sim/mailbox.c sim/caps.c sim/control.c sim/devices/console_dev.c \
 	sim/devices/blockstore.c sim/manifest.c
-TOOL_SRCS += sim/main.c sim/cli.c
+TOOL_SRCS += sim/main.c sim/cli.c sim/run_setup.c
 TEST_GROUPS +=

@@ -6,8 +6,6 @@ TOOL_SRCS += $(VIEW_SRCS)
 TOOL_LDLIBS += $(shell sdl2-config --libs 2>/dev/null || pkg-config --libs sdl2)
 VIEW_SDL_CFLAGS := $(shell sdl2-config --cflags 2>/dev/null || pkg-config --cflags sdl2)
 $(BUILD)/obj/sim/view/window.o: CFLAGS += $(VIEW_SDL_CFLAGS)
-# The run options shared by tessera run and tessera view (sim/run_setup.c).
-TOOL_SRCS += sim/run_setup.c
 
 # Tests (make test-view): programs in sim/view/tests, display-free checks in test_view,
 # the command line and the window (under Xvfb) in run.sh.
