@@ -64,6 +64,12 @@
 #define MAILBOX_MSGS          8
 #define MSG_HDR_FLITS         3           /* route, header, badge                      */
 
+/* Semihosting (SPEC §11): the a7 numbers of the ecalls, as on Linux */
+#define SEMIHOST_READ         63
+#define SEMIHOST_WRITE        64
+#define SEMIHOST_EXIT         93
+#define SEMIHOST_EXIT_GROUP   94
+
 /* Devices (SPEC §9) */
 #define DEV_BASE              0xFFFF0000u
 #define DEV_CONSOLE           0xFFFF0000u

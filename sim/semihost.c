@@ -6,7 +6,6 @@
 
 #include "mesh.h"
 
-enum { SYS_READ = 63, SYS_WRITE = 64, SYS_EXIT = 93, SYS_EXIT_GROUP = 94 };
 enum { EBADF = 9, ENOSYS = 38 };
 
 /* The buffer [addr, addr+len) lies inside the memory bound; else the tile faults. */
@@ -53,12 +52,12 @@ static bool sys_read(tile_t *t)
 bool semihost_ecall(tile_t *t)
 {
 	switch (t->x[17]) {
-	case SYS_WRITE:
+	case SEMIHOST_WRITE:
 		return sys_write(t);
-	case SYS_READ:
+	case SEMIHOST_READ:
 		return sys_read(t);
-	case SYS_EXIT:
-	case SYS_EXIT_GROUP:
+	case SEMIHOST_EXIT:
+	case SEMIHOST_EXIT_GROUP:
 		tile_halt(t, CAUSE_EXIT, t->pc, t->x[10]);
 		return false;
 	default:

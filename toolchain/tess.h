@@ -117,6 +117,19 @@ static inline uint32_t tess_stack_reserve(void)
 	return (uint32_t)(uintptr_t)__tess_stack_reserve;
 }
 
+/*
+ * A semihosting call (isa/SPEC.md §11; on unless tessera run --no-semihost): ecall with
+ * a7 = call (SEMIHOST_WRITE, SEMIHOST_READ, SEMIHOST_EXIT from isa/params.h), arguments in
+ * a0..a2; returns a0. Runs the same under qemu-riscv32.
+ */
+static inline long tess_semihost(long call, long a, long b, long c)
+{
+	register long a0 __asm__("a0") = a, a1 __asm__("a1") = b, a2 __asm__("a2") = c;
+	register long a7 __asm__("a7") = call;
+	__asm__ volatile("ecall" : "+r"(a0) : "r"(a1), "r"(a2), "r"(a7) : "memory");
+	return a0;
+}
+
 /* Halts the tile with cause EXIT and this value (the supervisor's notice carries it). */
 static inline __attribute__((noreturn)) void tess_exit(uint32_t value)
 {

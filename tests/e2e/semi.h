@@ -11,12 +11,7 @@ typedef unsigned int u32;
 
 static inline long sys_write(int fd, const void *buf, u32 len)
 {
-	register long a0 __asm__("a0") = fd;
-	register const void *a1 __asm__("a1") = buf;
-	register u32 a2 __asm__("a2") = len;
-	register long a7 __asm__("a7") = 64;
-	__asm__ volatile("ecall" : "+r"(a0) : "r"(a1), "r"(a2), "r"(a7) : "memory");
-	return a0;
+	return tess_semihost(SEMIHOST_WRITE, fd, (long)buf, (long)len);
 }
 
 static inline void put_str(const char *s)

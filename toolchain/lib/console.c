@@ -14,21 +14,13 @@
 static uint32_t line[MSG_MAX_WORDS];   /* [nbytes, bytes...] */
 static unsigned line_n;
 
-static long semihost(long n, long a, long b, long c)
-{
-	register long a0 __asm__("a0") = a, a1 __asm__("a1") = b, a2 __asm__("a2") = c;
-	register long a7 __asm__("a7") = n;
-	__asm__ volatile("ecall" : "+r"(a0) : "r"(a1), "r"(a2), "r"(a7) : "memory");
-	return a0;
-}
-
 void tess_console_flush(void)
 {
 	if (!line_n)
 		return;
 	line[0] = line_n;
 	if (tess_send(SLOT_CONSOLE, TESS_CON_WRITE, line, 1 + (line_n + 3) / 4) != TESS_OK)
-		semihost(64, 1, (long)&line[1], line_n);
+		tess_semihost(SEMIHOST_WRITE, 1, (long)&line[1], line_n);
 	line_n = 0;
 }
 
@@ -49,7 +41,7 @@ static int console_fill(void)
 	tess_console_flush();          /* a prompt shows before the wait */
 	uint32_t ask[1] = {LINE_MAX_BYTES};
 	if (tess_send(SLOT_CONSOLE, TESS_CON_READ, ask, 1) != TESS_OK) {
-		long n = semihost(63, 0, (long)in_buf, sizeof in_buf);
+		long n = tess_semihost(SEMIHOST_READ, 0, (long)in_buf, sizeof in_buf);
 		in_n = n > 0 ? (unsigned)n : 0;
 	} else {
 		tess_msg m;
