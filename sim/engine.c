@@ -29,7 +29,7 @@
 /* Cycles a tile runs ahead of the window at most per visit. */
 #define RUN_AHEAD_CHUNK (1u << 20)
 /* Fewer ready tiles than this per thread are not worth waking the threads for. */
-#define TILES_PER_THREAD_MIN 64
+#define TILES_PER_THREAD_MIN 16
 
 static uint64_t min64(uint64_t a, uint64_t b) { return a < b ? a : b; }
 
