@@ -82,6 +82,11 @@ $(OSB)/lib/%.o: os/%.c $(TC_RUNTIME) $(TESSERA_CC)
 	@mkdir -p $(@D)
 	$(OS_CC) $(OS_CFLAGS) -MMD -MP -c $< -o $@
 
+# One store manifest, two runs (os/manifest_store.c).
+$(OSB)/lib/manifest_store%.o: os/manifest_store.c $(TC_RUNTIME) $(TESSERA_CC)
+	@mkdir -p $(@D)
+	$(OS_CC) $(OS_CFLAGS) -DSTORE_RUN=$* -MMD -MP -c $< -o $@
+
 $(OSB)/img/%.o: os/image.S $(OSB)/%.bin
 	@mkdir -p $(@D)
 	$(RV_CC) $(RV_ARCH) -DIMG=$* -DBIN='"$(OSB)/$*.bin"' \

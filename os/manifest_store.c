@@ -1,6 +1,14 @@
-/* Test: the store service, second run on the same disk: read  (storecli.c, arg 2). */
+/*
+ * Test: the store service, built twice (os/module.mk): STORE_RUN 1 writes, crashes
+ * mid-write, restarts and reads; STORE_RUN 2 reads again in a second run on the same
+ * disk (storecli.c's argument).
+ */
 #include "images.h"
 #include "manifest.h"
+
+#ifndef STORE_RUN
+#error "build with -DSTORE_RUN=1 or 2"
+#endif
 
 OS_IMAGE_DEFINE(names);
 OS_IMAGE_DEFINE(store);
@@ -12,7 +20,7 @@ static const sup_spec services[] = {
 	{ .name = "store", .img = &image_store, .restart = RESTART_PERMANENT,
 	  .grants = GRANT_CONSOLE | GRANT_ALL | GRANT_BLOCK },
 	{ .img = &image_storecli, .restart = RESTART_TRANSIENT,
-	  .grants = GRANT_CONSOLE | GRANT_NAMES | GRANT_SUPER, .arg = 2 },
+	  .grants = GRANT_CONSOLE | GRANT_NAMES | GRANT_SUPER, .arg = STORE_RUN },
 };
 
 const os_manifest boot_manifest = {
