@@ -69,9 +69,10 @@ RTL_TEST_ELFS := $(patsubst tests/rtl/%,$(BUILD)/tests/rtl/%.elf,$(basename $(RT
 $(BUILD)/tests/rtl/%.elf: tests/rtl/%.S tests/rtl/test.h
 	@mkdir -p $(@D)
 	$(RV_CC) $(RV_ARCH) -nostdlib -static -Wl,-Ttext=0,--no-relax -Itests/rtl -o $@ $<
-$(BUILD)/tests/rtl/%.elf: tests/rtl/%.c tests/rtl/crt0.S
+$(BUILD)/tests/rtl/%.elf: tests/rtl/%.c tests/rtl/crt0.S toolchain/tess.h
 	@mkdir -p $(@D)
-	$(RV_CC) $(RV_ARCH) -O2 -nostdlib -static -Wl,-Ttext=0,--no-relax -o $@ tests/rtl/crt0.S $<
+	$(RV_CC) $(RV_ARCH) -O2 -nostdlib -static -Wl,-Ttext=0,--no-relax -ffreestanding -Itoolchain -Iisa \
+		-o $@ tests/rtl/crt0.S $<
 
 .PHONY: rtl rtl-lint rtl-synth test-rtl
 ifneq ($(HAVE_VERILATOR),)

@@ -19,9 +19,9 @@ $(VIEW_TDIR)/%.elf: sim/view/tests/%.S
 	@mkdir -p $(@D)
 	$(RV_CC) $(RV_ARCH) -nostdlib -static -Wl,-Ttext=0 -o $@ $<
 
-$(VIEW_TDIR)/hash16.elf: tests/bench/hashloop.c
+$(VIEW_TDIR)/hash16.elf: tests/bench/hashloop.c toolchain/tess.h
 	@mkdir -p $(@D)
-	$(RV_CC) $(RV_ARCH) -O2 -nostdlib -static -Wl,-Ttext=0 -DITER=2000u -o $@ $<
+	$(BENCH_RV) -DITER=2000u -o $@ $<
 
 $(BUILD)/test_view: sim/view/tests/test_view.c $(VIEW_LIBSRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/libtessera.a
 	$(CC) $(CFLAGS) -Isim/view -o $@ $^ $(LDFLAGS) $(LDLIBS)

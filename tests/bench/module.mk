@@ -4,7 +4,7 @@ BENCH_GROUPS += engine
 TEST_GROUPS += bench-smoke
 
 BENCH_DIR := $(BUILD)/bench
-BENCH_RV  := $(RV_CC) $(RV_ARCH) -O2 -nostdlib -static -Wl,-Ttext=0
+BENCH_RV  := $(RV_CC) $(RV_ARCH) -O2 -nostdlib -static -Wl,-Ttext=0 -ffreestanding -Itoolchain -Iisa
 
 $(BUILD)/benchrun: tests/bench/benchrun.c
 	@mkdir -p $(@D)
@@ -17,7 +17,7 @@ $(BENCH_DIR)/hash64.elf: ITER := 1000000u
 $(BENCH_DIR)/hash4k.elf: ITER := 20000u
 $(BENCH_DIR)/quick/hash1.elf $(BENCH_DIR)/quick/hash16.elf \
 $(BENCH_DIR)/quick/hash64.elf $(BENCH_DIR)/quick/hash4k.elf: ITER := 2000u
-$(BENCH_DIR)/%.elf $(BENCH_DIR)/quick/%.elf: tests/bench/hashloop.c
+$(BENCH_DIR)/%.elf $(BENCH_DIR)/quick/%.elf: tests/bench/hashloop.c toolchain/tess.h
 	@mkdir -p $(@D)
 	$(BENCH_RV) -DITER=$(ITER) -o $@ $<
 
