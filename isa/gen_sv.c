@@ -73,6 +73,29 @@ static void gen_constants(FILE *f)
 		fprintf(f, "  localparam logic [3:0] CAUSE_%s = 4'd%d;\n", gen_causes[i].name, gen_causes[i].num);
 }
 
+static const struct { const char *name; unsigned val; } gen_tags[] = {
+#define TAG(name, val, desc) {#name, val},
+#include "tags.def"
+#undef TAG
+};
+
+/* Control unit and devices (rtl/tess_ctl.sv, rtl/tess_dev_*.sv): tags and params.h. */
+static void gen_ctl_constants(FILE *f)
+{
+	fprintf(f, "\n  // Reserved message tags (isa/tags.def).\n");
+	for (size_t i = 0; i < N_OF(gen_tags); i++)
+		fprintf(f, "  localparam logic [7:0] TAG_%s = 8'd%u;\n", gen_tags[i].name, gen_tags[i].val);
+	fprintf(f, "\n  // Control unit and devices (isa/params.h).\n");
+	fprintf(f, "  localparam int unsigned CTL_APPLY_CYCLES = %d;\n", CTL_APPLY_CYCLES);
+	fprintf(f, "  localparam int unsigned ACK_GRACE = %d;\n", ACK_GRACE);
+	fprintf(f, "  localparam int unsigned EXIT_NOTICE_WORDS = %d;\n", EXIT_NOTICE_WORDS);
+	fprintf(f, "  localparam logic [31:0] DEV_CONSOLE = 32'h%08x, DEV_BLOCK = 32'h%08x;\n",
+		DEV_CONSOLE, DEV_BLOCK);
+	fprintf(f, "  localparam int unsigned BLK_SECTOR_BYTES = %d, BLK_CHANNELS = %d, "
+		   "BLK_LATENCY = %d, BLK_WORD_CYCLES = %d;\n",
+		BLK_SECTOR_BYTES, BLK_CHANNELS, BLK_LATENCY, BLK_WORD_CYCLES);
+}
+
 static void gen_decode(FILE *f)
 {
 	fprintf(f, "\n  // The instruction a word encodes (first match in table order, as isa_decode).\n");
@@ -116,6 +139,7 @@ int main(int argc, char **argv)
 		   "/* verilator lint_off UNUSEDPARAM */\n"
 		   "package tess_isa_pkg;\n\n");
 	gen_constants(f);
+	gen_ctl_constants(f);
 	gen_decode(f);
 	gen_table_fn(f, "op_reads_rs1", 1, v_reads_rs1);
 	gen_table_fn(f, "op_reads_rs2", 1, v_reads_rs2);

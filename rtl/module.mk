@@ -28,7 +28,7 @@ TEST_GROUPS += rtl
 # not in ALL: Verilating takes a minute; make rtl or make test-rtl builds it
 
 $(BUILD)/gen_sv: isa/gen_sv.c isa/insns.def isa/formats.def isa/timing.def isa/causes.def \
-		isa/errors.def isa/params.h isa/isa.h
+		isa/errors.def isa/tags.def isa/params.h isa/isa.h
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -Wall -Wextra -Iisa -o $@ isa/gen_sv.c
 

@@ -199,6 +199,28 @@ package tess_isa_pkg;
   localparam logic [3:0] CAUSE_KILLED = 4'd9;
   localparam logic [3:0] CAUSE_UNHANDLED_EXIT = 4'd10;
 
+  // Reserved message tags (isa/tags.def).
+  localparam logic [7:0] TAG_CTL_LOAD = 8'd1;
+  localparam logic [7:0] TAG_CTL_BUDGET = 8'd2;
+  localparam logic [7:0] TAG_CTL_START = 8'd3;
+  localparam logic [7:0] TAG_CTL_KILL = 8'd4;
+  localparam logic [7:0] TAG_CTL_GRANT = 8'd5;
+  localparam logic [7:0] TAG_CTL_CLEAR = 8'd6;
+  localparam logic [7:0] TAG_CON_WRITE = 8'd16;
+  localparam logic [7:0] TAG_CON_READ = 8'd17;
+  localparam logic [7:0] TAG_BLK_READ = 8'd32;
+  localparam logic [7:0] TAG_BLK_WRITE = 8'd33;
+  localparam logic [7:0] TAG_BLK_FLUSH = 8'd34;
+  localparam logic [7:0] TAG_BLK_INFO = 8'd35;
+  localparam logic [7:0] TAG_MSG_EXIT = 8'd224;
+
+  // Control unit and devices (isa/params.h).
+  localparam int unsigned CTL_APPLY_CYCLES = 1;
+  localparam int unsigned ACK_GRACE = 10000;
+  localparam int unsigned EXIT_NOTICE_WORDS = 6;
+  localparam logic [31:0] DEV_CONSOLE = 32'hffff0000, DEV_BLOCK = 32'hffff0001;
+  localparam int unsigned BLK_SECTOR_BYTES = 32, BLK_CHANNELS = 4, BLK_LATENCY = 200, BLK_WORD_CYCLES = 2;
+
   // The instruction a word encodes (first match in table order, as isa_decode).
   function automatic logic [6:0] decode_op(input logic [31:0] w);
     logic [6:0] op;
