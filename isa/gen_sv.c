@@ -43,6 +43,26 @@ static const struct { const char *name; int num; } gen_causes[] = {
 
 #define N_OF(a) (sizeof (a) / sizeof (a)[0])
 
+/* Messages and the network (isa/params.h): the mailbox, NI and router. */
+static void gen_network(FILE *f)
+{
+	static const struct { const char *name; unsigned val; } p[] = {
+		{"MSG_MAX_WORDS", MSG_MAX_WORDS}, {"MSG_RECORD_HDR_WORDS", MSG_RECORD_HDR_WORDS},
+		{"MSG_HDR_FLITS", MSG_HDR_FLITS}, {"SEND_CAP_WORDS", SEND_CAP_WORDS},
+		{"HOP_LATENCY", HOP_LATENCY}, {"NI_LATENCY", NI_LATENCY},
+		{"EJECT_LATENCY", EJECT_LATENCY}, {"LOOKAHEAD", LOOKAHEAD},
+		{"ROUTER_BUF_FLITS", ROUTER_BUF_FLITS}, {"NI_BUF_FLITS", NI_BUF_FLITS},
+		{"MAILBOX_MSGS", MAILBOX_MSGS},
+		{"MESH_MAX_DIM", MESH_MAX_DIM},
+	};
+	fprintf(f, "\n  // Messages and the network (isa/params.h).\n");
+	for (size_t i = 0; i < N_OF(p); i++)
+		fprintf(f, "  localparam int unsigned %s = %u;\n", p[i].name, p[i].val);
+	fprintf(f, "  localparam logic [31:0] MSG_INFO_VALID = 32'h%08x, MSG_INFO_CONTROL = 32'h%08x, "
+		   "MSG_INFO_CAP = 32'h%08x;\n", MSG_INFO_VALID, MSG_INFO_CONTROL, MSG_INFO_CAP);
+	fprintf(f, "  localparam logic [31:0] DEV_BASE = 32'h%08x;\n", DEV_BASE);
+}
+
 static void gen_constants(FILE *f)
 {
 	fprintf(f, "  // Instruction ids: the order of isa/insns.def; OP_INVALID for any other word.\n");
@@ -64,6 +84,7 @@ static void gen_constants(FILE *f)
 	fprintf(f, "  localparam int unsigned CAP_SLOTS = %d;\n", CAP_SLOTS);
 	fprintf(f, "  localparam logic [1:0] CAP_KIND_EMPTY = 2'd%d, CAP_KIND_SEND = 2'd%d, "
 		   "CAP_KIND_CONTROL = 2'd%d;\n", CAP_KIND_EMPTY, CAP_KIND_SEND, CAP_KIND_CONTROL);
+	gen_network(f);
 	fprintf(f, "\n  // Status codes of Xtess instructions (isa/errors.def).\n");
 	for (size_t i = 0; i < N_OF(gen_errors); i++)
 		fprintf(f, "  localparam logic [31:0] ERR_%s = 32'h%08x;\n", gen_errors[i].name,

@@ -175,6 +175,22 @@ package tess_isa_pkg;
   localparam int unsigned CAP_SLOTS = 32;
   localparam logic [1:0] CAP_KIND_EMPTY = 2'd0, CAP_KIND_SEND = 2'd1, CAP_KIND_CONTROL = 2'd2;
 
+  // Messages and the network (isa/params.h).
+  localparam int unsigned MSG_MAX_WORDS = 16;
+  localparam int unsigned MSG_RECORD_HDR_WORDS = 3;
+  localparam int unsigned MSG_HDR_FLITS = 3;
+  localparam int unsigned SEND_CAP_WORDS = 3;
+  localparam int unsigned HOP_LATENCY = 2;
+  localparam int unsigned NI_LATENCY = 4;
+  localparam int unsigned EJECT_LATENCY = 1;
+  localparam int unsigned LOOKAHEAD = 4;
+  localparam int unsigned ROUTER_BUF_FLITS = 4;
+  localparam int unsigned NI_BUF_FLITS = 32;
+  localparam int unsigned MAILBOX_MSGS = 8;
+  localparam int unsigned MESH_MAX_DIM = 1024;
+  localparam logic [31:0] MSG_INFO_VALID = 32'h80000000, MSG_INFO_CONTROL = 32'h40000000, MSG_INFO_CAP = 32'h20000000;
+  localparam logic [31:0] DEV_BASE = 32'hffff0000;
+
   // Status codes of Xtess instructions (isa/errors.def).
   localparam logic [31:0] ERR_OK = 32'h00000000;
   localparam logic [31:0] ERR_E_SLOT = 32'hffffffff;
