@@ -14,6 +14,8 @@ void core_run(tile_t *t, uint64_t until);
 
 /* Decode the word at pc into d (fields, immediates, registers read). */
 void core_predecode(const tile_t *t, uint32_t pc, dinsn *d);
+/* Decode an instruction word into d (never DINSN_UNDECODED). */
+void core_decode_word(uint32_t w, dinsn *d);
 
 /* Append the commit-trace line of one retired instruction (sim/trace.c). */
 void trace_retire(tile_t *t, uint64_t cycle, uint32_t pc, const dinsn *d,

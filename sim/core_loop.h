@@ -104,7 +104,9 @@ static void CORE_RUN(tile_t *t, uint64_t until)
 #define STORE(OP, n, T) case OP: { \
 			addr = a + imm; LOAD_CHECK(addr, n); \
 			T v_ = (T)b; memcpy(mem + addr, &v_, n); \
-			if ((addr >> 2) < dc_words) dc[addr >> 2].op = DINSN_UNDECODED; \
+			if ((addr >> 2) < dc_words) { \
+				tile_own_dcache(t); dc = t->dcache; \
+				dc[addr >> 2].op = DINSN_UNDECODED; } \
 			STORE_NOTE(addr, (uint32_t)v_, n); break; }
 		STORE(OP_SB, 1, uint8_t)
 		STORE(OP_SH, 2, uint16_t)
@@ -138,6 +140,7 @@ static void CORE_RUN(tile_t *t, uint64_t until)
 			SYNC();
 			if (!semihost_ecall(t))
 				return;           /* halted (exit or fault) */
+			dc = t->dcache;           /* a read may have copied a shared table */
 			break;
 		case OP_EBREAK:
 			FAULT(CAUSE_BREAKPOINT, 0);
@@ -194,6 +197,7 @@ static void CORE_RUN(tile_t *t, uint64_t until)
 				return;           /* blocked or halted: re-executed on wake */
 			}
 			x[d->rd] = v_;
+			dc = t->dcache;           /* msg.recv may have copied a shared table */
 			break;
 		}
 		case OP_INVALID:

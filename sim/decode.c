@@ -28,6 +28,11 @@ void core_predecode(const tile_t *t, uint32_t pc, dinsn *d)
 {
 	uint32_t w;
 	memcpy(&w, t->mem + pc, 4);
+	core_decode_word(w, d);
+}
+
+void core_decode_word(uint32_t w, dinsn *d)
+{
 	isa_op op = isa_decode(w);
 	memset(d, 0, sizeof *d);
 	d->op = (uint8_t)op;

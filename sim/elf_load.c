@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core.h"
+
 #ifndef EM_RISCV
 #define EM_RISCV 243
 #endif
@@ -141,7 +143,8 @@ static bool read_segments(load_ctx *c, Elf *e, int fd, elf_image *img)
 		if (!check_segment(c, &ph, i))
 			return false;
 		elf_segment *s = &img->segs[img->nsegs];
-		*s = (elf_segment){(uint32_t)ph.p_vaddr, (uint32_t)ph.p_filesz, (uint32_t)ph.p_memsz, NULL};
+		*s = (elf_segment){(uint32_t)ph.p_vaddr, (uint32_t)ph.p_filesz, (uint32_t)ph.p_memsz,
+				   (ph.p_flags & PF_X) != 0, NULL};
 		for (size_t k = 0; k < img->nsegs; k++)
 			if (overlaps(s, &img->segs[k]))
 				return refuse(c, "segment %zu (0x%x..0x%x) overlaps another segment", i,
@@ -155,6 +158,44 @@ static bool read_segments(load_ctx *c, Elf *e, int fd, elf_image *img)
 	}
 	if (img->nsegs == 0)
 		return refuse(c, "no loadable segment");
+	return true;
+}
+
+/*
+ * Predecode the words of a fresh tile holding the image, up to the end of its last
+ * executable segment: thousands of tiles running one program then share one table
+ * instead of each decoding (and allocating) its own.
+ */
+static bool predecode(elf_image *img, uint32_t mem_size)
+{
+	uint32_t end = 0;
+	for (size_t i = 0; i < img->nsegs; i++)
+		if (img->segs[i].exec && img->segs[i].addr + img->segs[i].filesz > end)
+			end = img->segs[i].addr + img->segs[i].filesz;
+	uint32_t words = (uint32_t)(((uint64_t)end + 3) / 4);
+	if (words > mem_size / 4)
+		words = mem_size / 4;
+	if (words == 0)
+		return true;
+	uint8_t *mem = calloc(words, 4);
+	img->code = malloc((size_t)words * sizeof *img->code);
+	if (!mem || !img->code) {
+		free(mem);
+		return false;
+	}
+	for (size_t i = 0; i < img->nsegs; i++) {
+		const elf_segment *s = &img->segs[i];
+		if (s->addr < words * 4u)
+			memcpy(mem + s->addr, s->data, s->filesz < words * 4u - s->addr ?
+			       s->filesz : words * 4u - s->addr);
+	}
+	for (uint32_t w = 0; w < words; w++) {
+		uint32_t word;
+		memcpy(&word, mem + 4 * w, 4);
+		core_decode_word(word, &img->code[w]);
+	}
+	img->ncode = words;
+	free(mem);
 	return true;
 }
 
@@ -241,6 +282,8 @@ elf_image *elf_image_load(const char *path, uint32_t mem_size, char *err, size_t
 	}
 	if (ok && !entry_inside(img))
 		ok = refuse(&c, "entry point 0x%x is outside every loadable segment", img->entry);
+	if (ok && !predecode(img, mem_size))
+		ok = refuse(&c, "out of memory");
 	if (ok)
 		read_symbols(e, img);
 	if (e)
@@ -262,6 +305,7 @@ void elf_image_free(elf_image *img)
 	for (size_t i = 0; i < img->nsyms; i++)
 		free(img->syms[i].name);
 	free(img->segs);
+	free(img->code);
 	free(img->syms);
 	free(img->path);
 	free(img);
@@ -276,6 +320,7 @@ void elf_image_place(const elf_image *img, tile_t *t)
 	}
 	t->image = img;
 	t->pc = img->entry;
+	tile_share_dcache(t, img->code, img->ncode);
 }
 
 const elf_symbol *elf_symbol_at(const elf_image *img, uint32_t addr)

@@ -12,6 +12,7 @@
 
 typedef struct {
 	uint32_t addr, filesz, memsz;
+	bool exec;                /* PF_X: its words are predecoded once for every tile */
 	uint8_t *data;            /* filesz bytes */
 } elf_segment;
 
@@ -27,6 +28,10 @@ typedef struct elf_image {
 	size_t nsegs;
 	elf_symbol *syms;         /* sorted by address */
 	size_t nsyms;
+	/* Words [0, ncode) of a tile holding only this image, predecoded once; the tiles
+	   it is placed on share it until they write there (tile_share_dcache). */
+	dinsn *code;
+	uint32_t ncode;
 } elf_image;
 
 /*
@@ -35,7 +40,8 @@ typedef struct elf_image {
  */
 elf_image *elf_image_load(const char *path, uint32_t mem_size, char *err, size_t errlen);
 void elf_image_free(elf_image *img);
-/* Copy the image into a tile's SRAM (already allocated) and set its entry. */
+/* Copy the image into a tile's SRAM (freshly allocated or cleared: zero outside the
+   image) and set its entry; the tile shares the image's predecoded words. */
 void elf_image_place(const elf_image *img, tile_t *t);
 /* The symbol containing addr (or the nearest before it), or NULL. */
 const elf_symbol *elf_symbol_at(const elf_image *img, uint32_t addr);

@@ -1,6 +1,7 @@
 /* Tile state: memory, reset, halt. */
 #include "tile.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -34,7 +35,8 @@ void tile_free(tile_t *t)
 		munmap(t->mem, t->mem_size);
 	else
 		free(t->mem);
-	free(t->dcache);
+	if (!t->dc_shared)
+		free(t->dcache);
 	out_buf_free(&t->out);
 	free(t);
 }
@@ -49,6 +51,7 @@ bool tile_grow_dcache(tile_t *t, uint32_t pc)
 		want = t->bound / 4;
 	if (want <= t->dc_words)
 		return true;
+	tile_own_dcache(t);
 	dinsn *v = realloc(t->dcache, (size_t)want * sizeof *v);
 	if (!v)
 		return false;
@@ -56,6 +59,27 @@ bool tile_grow_dcache(tile_t *t, uint32_t pc)
 	t->dcache = v;
 	t->dc_words = want;
 	return true;
+}
+
+void tile_share_dcache(tile_t *t, dinsn *table, uint32_t words)
+{
+	if (t->dcache || !table)
+		return;                /* already has predecoded words of its own */
+	t->dcache = table;
+	t->dc_words = words < t->bound / 4 ? words : t->bound / 4;
+	t->dc_shared = true;
+}
+
+void tile_copy_dcache(tile_t *t)
+{
+	dinsn *v = malloc((size_t)t->dc_words * sizeof *v + 1);
+	if (!v) {
+		fprintf(stderr, "tessera: out of host memory predecoding tile %u\n", t->id);
+		exit(125);
+	}
+	memcpy(v, t->dcache, (size_t)t->dc_words * sizeof *v);
+	t->dcache = v;
+	t->dc_shared = false;
 }
 
 void tile_start(tile_t *t, uint32_t pc, uint64_t at)
@@ -77,8 +101,10 @@ void tile_start(tile_t *t, uint32_t pc, uint64_t at)
 void tile_clear(tile_t *t)
 {
 	memset(t->mem, 0, t->mem_size);
-	free(t->dcache);
+	if (!t->dc_shared)
+		free(t->dcache);
 	t->dcache = NULL;
+	t->dc_shared = false;
 	t->dc_words = 0;
 	t->bound = t->mem_size;
 	t->budget_cycles = 0;

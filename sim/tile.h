@@ -57,6 +57,7 @@ typedef struct tile {
 	uint8_t *mem;          /* MEM bytes, allocated when the tile is first loaded */
 	dinsn *dcache;         /* predecoded words [0, dc_words*4): grown on first fetch */
 	uint32_t dc_words;     /* never beyond the memory bound */
+	bool dc_shared;        /* dcache is an image's table (read-only), copied on write */
 	uint32_t mem_size;
 	bool mem_mapped;       /* mem is its own mapping (else from the heap) */
 	uint32_t bound;        /* memory bound (budget) */
@@ -87,9 +88,21 @@ void tile_clear(tile_t *t);
 void tile_halt(tile_t *t, uint32_t cause, uint32_t pc, uint32_t value);
 /* Grow the predecoded range to cover pc (< bound); false when out of host memory. */
 bool tile_grow_dcache(tile_t *t, uint32_t pc);
+/* Use a read-only table of `words` predecoded words (the program's, shared with the
+   other tiles running it) until the tile writes there or runs beyond it. */
+void tile_share_dcache(tile_t *t, dinsn *table, uint32_t words);
+/* Give the tile its own copy of a shared table (exits when out of host memory). */
+void tile_copy_dcache(tile_t *t);
+static inline void tile_own_dcache(tile_t *t)
+{
+	if (__builtin_expect(t->dc_shared, 0))
+		tile_copy_dcache(t);
+}
 /* Forget predecoded words overlapping [addr, addr+len): memory there changed. */
 static inline void tile_invalidate(tile_t *t, uint32_t addr, uint32_t len)
 {
+	if (addr / 4 < t->dc_words)
+		tile_own_dcache(t);
 	for (uint32_t w = addr / 4; w < t->dc_words && w < (addr + len + 3) / 4; w++)
 		t->dcache[w].op = DINSN_UNDECODED;
 }
