@@ -110,8 +110,6 @@ static void gen_ctl_constants(FILE *f)
 	fprintf(f, "  localparam int unsigned CTL_APPLY_CYCLES = %d;\n", CTL_APPLY_CYCLES);
 	fprintf(f, "  localparam int unsigned ACK_GRACE = %d;\n", ACK_GRACE);
 	fprintf(f, "  localparam int unsigned EXIT_NOTICE_WORDS = %d;\n", EXIT_NOTICE_WORDS);
-	fprintf(f, "  localparam int unsigned MSG_MAX_WORDS = %d, MSG_HDR_FLITS = %d, SEND_CAP_WORDS = %d;\n",
-		MSG_MAX_WORDS, MSG_HDR_FLITS, SEND_CAP_WORDS);
 	fprintf(f, "  localparam logic [31:0] DEV_CONSOLE = 32'h%08x, DEV_BLOCK = 32'h%08x;\n",
 		DEV_CONSOLE, DEV_BLOCK);
 	fprintf(f, "  localparam int unsigned BLK_SECTOR_BYTES = %d, BLK_CHANNELS = %d, "

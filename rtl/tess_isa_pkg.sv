@@ -234,7 +234,6 @@ package tess_isa_pkg;
   localparam int unsigned CTL_APPLY_CYCLES = 1;
   localparam int unsigned ACK_GRACE = 10000;
   localparam int unsigned EXIT_NOTICE_WORDS = 6;
-  localparam int unsigned MSG_MAX_WORDS = 16, MSG_HDR_FLITS = 3, SEND_CAP_WORDS = 3;
   localparam logic [31:0] DEV_CONSOLE = 32'hffff0000, DEV_BLOCK = 32'hffff0001;
   localparam int unsigned BLK_SECTOR_BYTES = 32, BLK_CHANNELS = 4, BLK_LATENCY = 200, BLK_WORD_CYCLES = 2;
 
