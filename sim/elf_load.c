@@ -313,7 +313,7 @@ void elf_image_free(elf_image *img)
 
 void elf_image_place(const elf_image *img, tile_t *t)
 {
-	for (size_t i = 0; i < img->nsegs; i++) {
+	for (size_t i = 0; t->mem && i < img->nsegs; i++) {   /* NULL: another MPI rank's */
 		const elf_segment *s = &img->segs[i];
 		tile_write_mem(t, s->addr, s->data, s->filesz);
 		memset(t->mem + s->addr + s->filesz, 0, s->memsz - s->filesz);

@@ -23,6 +23,7 @@
 
 #include "console.h"
 #include "core.h"
+#include "mpi_hooks.h"
 #include "net.h"
 #include "workers.h"
 
@@ -216,7 +217,7 @@ static void collect_ready(engine_t *e, uint64_t to)
 	for (uint32_t i = 0; i < m->nwoken; i++) {
 		tile_t *t = m->tiles[m->woken[i]];
 		t->woken = false;
-		if (tile_active(t))
+		if (tile_active(t) && dist_mine(m, t->id))   /* MPI: its own tiles only */
 			make_ready(e, t);
 	}
 	m->nwoken = 0;
@@ -251,6 +252,8 @@ static void note_output(engine_t *e, tile_t *t)
 			oom();
 	}
 }
+
+static void note_output_cb(void *e, tile_t *t) { note_output(e, t); }
 
 /* After the core phase: file every tile that ran; note halts and output. */
 static bool settle_ready(engine_t *e)
@@ -322,15 +325,23 @@ engine_t *engine_new(mesh_t *m)
 	e->m = m;
 	e->T = m->now;
 	for (uint32_t i = 0; i < m->nactive; i++)
-		reschedule(e, m->tiles[m->active[i]]);
+		if (dist_mine(m, m->active[i]))
+			reschedule(e, m->tiles[m->active[i]]);
 	return e;
+}
+
+/* The earliest event of any tile (MPI: of any rank's tiles; a collective call). */
+static uint64_t next_all(engine_t *e)
+{
+	dist_t *ds = e->m->cfg.dist;
+	return ds ? ds->min_all(ds, heap_next(e)) : heap_next(e);
 }
 
 /* Nothing can ever happen again: no tile has an event, the network is empty. */
 static bool finished(engine_t *e)
 {
 	mesh_t *m = e->m;
-	return (m->nactive == 0 || (heap_next(e) == UINT64_MAX && !m->nwoken)) && net_idle(m);
+	return net_idle(m) && (m->nactive == 0 || (next_all(e) == UINT64_MAX && !m->nwoken));
 }
 
 /*
@@ -359,7 +370,7 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 		}
 		uint64_t cap = m->cfg.max_cycles ? min64(stop, m->cfg.max_cycles) : stop;
 		if (net_idle(m) && !m->nwoken) {
-			uint64_t next = heap_next(e);
+			uint64_t next = next_all(e);
 			if (next > T) {
 				T = min64(next, cap);   /* nothing happens before `next` */
 				continue;
@@ -369,7 +380,9 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 		net_advance(m, T, to);
 		collect_ready(e, to);
 		run_ready(e, w, to);
-		if (settle_ready(e))
+		if (m->cfg.dist)          /* MPI: the other ranks replay what the cores did */
+			m->cfg.dist->window_end(m, e->ready, e->nready, note_output_cb, e);
+		if (settle_ready(e) || m->cfg.dist)
 			drop_inactive(m);
 		flush_output(e, to);
 		T = to;
@@ -378,6 +391,8 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 	e->T = T;
 	/* Finished: tiles may have run ahead of the last window; the chip's time is the
 	   latest any of them reached (not beyond --max-cycles). */
+	if (e->done && m->cfg.dist)
+		e->latest = m->cfg.dist->max_all(m->cfg.dist, e->latest);
 	if (e->done && !m->max_reached && e->latest > T)
 		T = e->latest;
 	m->now = T;

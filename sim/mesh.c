@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "console.h"
+#include "mpi_hooks.h"
 #include "net.h"
 
 void mesh_config_default(mesh_config *c)
@@ -65,7 +66,13 @@ tile_t *mesh_tile(mesh_t *m, uint32_t id)
 	t->ty = (uint16_t)(id / m->cfg.width);
 	t->mesh = m;
 	t->state = TS_IDLE;
-	if (!tile_alloc_mem(t, m->cfg.mem_size) || !net_tile_attach(t)) {
+	if (!dist_mine(m, id))    /* MPI: another rank's tile, no SRAM here (sim/mpi.c) */
+		t->mem_size = t->bound = m->cfg.mem_size;
+	else if (!tile_alloc_mem(t, m->cfg.mem_size)) {
+		tile_free(t);
+		return NULL;
+	}
+	if (!net_tile_attach(t)) {
 		tile_free(t);
 		return NULL;
 	}

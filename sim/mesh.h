@@ -23,6 +23,7 @@ typedef struct {
 	const char *trace_path;   /* commit trace, NULL: off */
 	const char *msg_trace_path; /* message trace, NULL: off */
 	int threads;
+	struct dist *dist;        /* MPI ranks (sim/mpi_hooks.h); NULL in one process */
 } mesh_config;
 
 struct net;

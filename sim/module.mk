@@ -7,3 +7,4 @@ LIB_SRCS += sim/noc.c sim/mailbox.c sim/caps.c sim/control.c sim/devices/console
 	sim/devices/blockstore.c sim/manifest.c
 TOOL_SRCS += sim/main.c sim/cli.c sim/run_setup.c
 TEST_GROUPS +=
+-include sim/mpi.mk

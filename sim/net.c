@@ -9,6 +9,7 @@
 
 #include "devices/devices.h"
 #include "mesh.h"
+#include "mpi_hooks.h"
 #include "noc.h"
 
 msg_t *msg_new(void)
@@ -235,14 +236,24 @@ bool net_idle(const mesh_t *m)
 	return !n->nact && !n->ninject && !n->nev && !(n->blk && blk_busy(n));
 }
 
+/* With MPI (t->mesh->cfg.dist) the owner logs these calls for the other ranks. */
 void net_on_halt(tile_t *t)
 {
-	if (t->net)
+	if (t->net && t->mesh->cfg.dist)
+		t->mesh->cfg.dist->halted(t);
+	else if (t->net)
 		ctl_on_halt(t);
 }
 
 uint64_t net_tile_limit(const tile_t *t) { return ctl_limit(t); }
-void net_tile_reach_limit(tile_t *t) { ctl_reach_limit(t); }
+
+void net_tile_reach_limit(tile_t *t)
+{
+	if (t->mesh->cfg.dist)
+		t->mesh->cfg.dist->reach_limit(t);
+	else
+		ctl_reach_limit(t);
+}
 
 uint64_t net_tile_wake(const tile_t *t)
 {
@@ -340,7 +351,8 @@ static unsigned exec_send(tile_t *t, const dinsn *d, uint32_t *rd)
 	if (pass)
 		m->cap = tn->caps.slot[(desc >> 24) & 31];
 	m->sent = t->now;
-	memcpy(m->w, t->mem + addr, len * 4);
+	/* NULL SRAM: an MPI rank replays another rank's send with the words it read. */
+	memcpy(m->w, t->mem ? t->mem + addr : t->mesh->cfg.dist->payload, len * 4);
 	ni_write(&tn->ni[v], m, t->now);
 	if (!tn->ni_listed) {
 		tn->ni_listed = true;
@@ -412,6 +424,12 @@ static unsigned exec_wait(tile_t *t, const dinsn *d, uint32_t *rd)
 }
 
 unsigned net_exec(tile_t *t, const dinsn *d, uint32_t *rd_value)
+{
+	dist_t *ds = t->mesh->cfg.dist;
+	return ds ? ds->exec(t, d, rd_value) : net_exec_here(t, d, rd_value);
+}
+
+unsigned net_exec_here(tile_t *t, const dinsn *d, uint32_t *rd_value)
 {
 	switch ((isa_op)d->op) {
 	case OP_MSG_SEND:

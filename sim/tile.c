@@ -100,7 +100,8 @@ void tile_start(tile_t *t, uint32_t pc, uint64_t at)
 
 void tile_clear(tile_t *t)
 {
-	memset(t->mem, 0, t->mem_size);
+	if (t->mem)            /* NULL: another MPI rank's tile (sim/mpi.c) */
+		memset(t->mem, 0, t->mem_size);
 	if (!t->dc_shared)
 		free(t->dcache);
 	t->dcache = NULL;
@@ -114,6 +115,8 @@ void tile_clear(tile_t *t)
 
 void tile_write_mem(tile_t *t, uint32_t addr, const void *src, uint32_t len)
 {
+	if (!t->mem)            /* another MPI rank's tile: its owner writes it */
+		return;
 	memcpy(t->mem + addr, src, len);
 	tile_invalidate(t, addr, len);
 }

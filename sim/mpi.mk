@@ -1,0 +1,27 @@
+# MPI (sim/mpi*.c): build/tessera-mpi, a separate binary linked with mpicc, built only
+# when mpicc is installed; `tessera` itself has no MPI in it. Test group `mpi`,
+# benchmark group `mpi`.
+MPICC ?= mpicc
+ifneq ($(shell command -v $(MPICC) 2>/dev/null),)
+MPI_SRCS := sim/mpi.c sim/mpi_part.c sim/mpi_window.c sim/mpi_gather.c sim/mpi_main.c
+MPI_OBJS := $(MPI_SRCS:%.c=$(BUILD)/obj-mpi/%.o)
+ALL += $(BUILD)/tessera-mpi
+TEST_GROUPS += mpi
+BENCH_GROUPS += mpi
+
+$(BUILD)/obj-mpi/%.o: %.c
+	@mkdir -p $(@D)
+	$(MPICC) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(BUILD)/tessera-mpi: $(MPI_OBJS) $(BUILD)/obj/sim/run_setup.o $(BUILD)/libtessera.a
+	$(MPICC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+-include $(MPI_OBJS:.o=.d)
+
+.PHONY: test-mpi bench-mpi
+test-mpi: $(BUILD)/tessera-mpi $(BUILD)/tessera
+	TESSERA=$(BUILD)/tessera TESSERA_MPI=$(BUILD)/tessera-mpi BUILD=$(BUILD) tests/mpi/run.sh
+
+bench-mpi: $(BUILD)/tessera-mpi $(BUILD)/tessera
+	TESSERA=$(BUILD)/tessera TESSERA_MPI=$(BUILD)/tessera-mpi BUILD=$(BUILD) tests/mpi/bench.sh
+endif

@@ -1,0 +1,51 @@
+/*
+ * The hooks through which the engine and the network side run one chip across MPI
+ * ranks (build/tessera-mpi, sim/mpi.c; the design is in sim/README.md). Without MPI
+ * mesh_config.dist is NULL and every hook is one test of that pointer.
+ *
+ * Every rank keeps a replica of the whole network and of every tile's network side
+ * (struct tile_net) and runs the network phase identically; only the owner of a tile
+ * runs its core and keeps its SRAM (t->mem is NULL on the other ranks). What a core
+ * phase does to the network side of a tile (net_exec, net_on_halt,
+ * net_tile_reach_limit) is logged by the owner with its inputs and replayed by the
+ * other ranks at the end of the window, before the next network phase.
+ *
+ * libtessera calls only through these pointers, so it needs no MPI library.
+ */
+#ifndef TESS_MPI_HOOKS_H
+#define TESS_MPI_HOOKS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "mesh.h"
+
+typedef struct dist {
+	int rank, nranks;
+	const int32_t *owner;        /* the rank owning each tile */
+	const void *payload;         /* replay: the words the logged msg.send read */
+	/* net_exec, net_on_halt and net_tile_reach_limit of the owner: log, then do it. */
+	unsigned (*exec)(tile_t *t, const dinsn *d, uint32_t *rd);
+	void (*halted)(tile_t *t);
+	void (*reach_limit)(tile_t *t);
+	/* Collective: the least / greatest of every rank's v. */
+	uint64_t (*min_all)(struct dist *ds, uint64_t v);
+	uint64_t (*max_all)(struct dist *ds, uint64_t v);
+	/* After the core phase (collective): ship the logs of the tiles that ran (ids in
+	   ready), replay the others'; rank 0 gets every rank's output and calls
+	   note(ctx, t) for each tile whose output buffer grew. */
+	void (*window_end)(struct mesh *m, const uint32_t *ready, uint32_t n,
+			   void (*note)(void *ctx, tile_t *t), void *ctx);
+} dist_t;
+
+/* Does this process run the tile's core (always, without MPI)? */
+static inline bool dist_mine(const mesh_t *m, uint32_t id)
+{
+	const dist_t *ds = m->cfg.dist;
+	return !ds || ds->owner[id] == ds->rank;
+}
+
+/* net_exec without the hook (sim/net.c): what the replay calls. */
+unsigned net_exec_here(tile_t *t, const dinsn *d, uint32_t *rd_value);
+
+#endif

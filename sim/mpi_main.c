@@ -1,0 +1,72 @@
+/*
+ * tessera-mpi: `mpirun -np K tessera-mpi run [run options]` runs one chip across K
+ * ranks with the results of `tessera run` (sim/README.md, "MPI"). Only rank 0 writes
+ * stdout, stderr and report files; the others' are /dev/null. Every rank exits with
+ * rank 0's status.
+ */
+#include <mpi.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "engine.h"
+#include "mpi_dist.h"
+#include "run_setup.h"
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: mpirun -np K tessera-mpi run [tessera run options] PROGRAM.elf\n"
+		"(tessera-mpi run --help lists the options)\n");
+	return EXIT_BAD_INPUT;
+}
+
+/* The run after the options: load, run, gather, report (on rank 0). */
+static int run_mesh(run_opts *o, mpi_dist *d)
+{
+	int rc = 0;
+	o->cfg.dist = &d->ds;
+	mesh_t *m = run_load(o, &rc);
+	/* Loading fails or succeeds on every rank alike (same files, same options). */
+	if (m) {
+		engine_run(m);
+		mpi_gather_tiles(m);
+		if (d->ds.rank == 0) {
+			rc = run_status(m);
+			int wr = run_write_reports(o, m);
+			if (wr)
+				rc = wr;
+		}
+	}
+	MPI_Bcast(&rc, 1, MPI_INT, 0, MPI_COMM_WORLD);
+	return run_finish(o, m, rc);
+}
+
+static int cli(int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "run"))
+		return usage();
+	run_opts o = {0};
+	int rc = run_parse_args(&o, "run", argc - 1, argv + 1, NULL);
+	if (rc >= 0)
+		return run_finish(&o, NULL, rc);
+	char err[256];
+	mpi_dist *d = mpi_dist_new(o.cfg.width, o.cfg.height, err, sizeof err);
+	if (!d) {
+		fprintf(stderr, "tessera-mpi run: %s\n", err);
+		return run_finish(&o, NULL, EXIT_BAD_INPUT);
+	}
+	rc = run_mesh(&o, d);
+	mpi_dist_free(d);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	MPI_Init(&argc, &argv);
+	int rank = 0;
+	MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+	if (rank != 0 && (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)))
+		MPI_Abort(MPI_COMM_WORLD, 125);
+	int rc = cli(argc, argv);
+	MPI_Finalize();
+	return rc;
+}

@@ -1,0 +1,233 @@
+/*
+ * MPI: the end of a window. Every rank packs, for each of its tiles that ran, the
+ * tile's log and its state after the core phase; all ranks get every rank's pack
+ * (MPI_Allgatherv) and replay the others' in rank order. A tile's replay touches only
+ * that tile's network side (and the injection list, whose order does not matter,
+ * sim/noc.h), so the order among tiles does not change the result. Output goes to
+ * rank 0 only (MPI_Gatherv), into the output buffers of its replicas, where the engine
+ * writes it in (cycle, tile, order) as in one process.
+ */
+#include <mpi.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "control.h"
+#include "mpi_dist.h"
+
+#define PUT(b, v) mpi_buf_put((b), &(v), sizeof(v))
+
+/* Reading a pack: GET copies the next sizeof(v) bytes into v. */
+typedef struct {
+	const uint8_t *p, *end;
+} reader;
+
+static void get(reader *r, void *v, size_t n)
+{
+	if ((size_t)(r->end - r->p) < n) {
+		fprintf(stderr, "tessera-mpi: truncated window exchange\n");
+		MPI_Abort(MPI_COMM_WORLD, 125);
+	}
+	memcpy(v, r->p, n);
+	r->p += n;
+}
+#define GET(r, v) get((r), &(v), sizeof(v))
+
+/* ---- packing -------------------------------------------------------------------- */
+
+typedef struct {
+	uint32_t id, state, pc, loglen;
+	uint64_t now, start;
+} tile_head;
+
+static void pack_tile(mpi_dist *d, tile_t *t)
+{
+	mpi_tile_log *l = d->logs[t->id];
+	tile_head h = {t->id, (uint32_t)t->state, t->pc, l ? (uint32_t)l->log.n : 0, t->now,
+		       t->start_cycle};
+	PUT(&d->net, h);
+	if (l && l->log.n) {
+		mpi_buf_put(&d->net, l->log.p, l->log.n);
+		l->log.n = 0;
+	}
+}
+
+/* A non-root rank's output leaves with the window; rank 0 writes it. */
+static void pack_output(mpi_dist *d, tile_t *t)
+{
+	for (size_t i = 0; i < t->out.n; i++) {
+		const out_record *r = &t->out.v[i];
+		uint32_t h[4] = {t->id, r->tile, r->stream, r->len};
+		PUT(&d->out, h);
+		PUT(&d->out, r->cycle);
+		mpi_buf_put(&d->out, r->data, r->len);
+	}
+	out_buf_free(&t->out);
+}
+
+/* ---- replay --------------------------------------------------------------------- */
+
+static void replay_exec(mpi_dist *d, tile_t *t, reader *r)
+{
+	dinsn in;
+	uint32_t regs[3], n, rd = 0;
+	GET(r, t->now);
+	GET(r, t->pc);
+	GET(r, in);
+	GET(r, regs);
+	GET(r, n);
+	d->ds.payload = r->p;
+	r->p += n;
+	t->x[in.rs1] = regs[0];
+	t->x[in.rs2] = regs[1];
+	t->x[in.rs3] = regs[2];
+	t->state = TS_RUNNING;
+	net_exec_here(t, &in, &rd);
+	d->ds.payload = NULL;
+}
+
+static void replay_halt(tile_t *t, reader *r)
+{
+	uint32_t v[3];
+	GET(r, t->now);
+	GET(r, t->start_cycle);
+	GET(r, v);
+	tile_halt(t, v[0], v[1], v[2]);
+}
+
+static void replay_limit(tile_t *t, reader *r)
+{
+	uint32_t v[2];
+	GET(r, t->now);
+	GET(r, v);
+	t->pc = v[0];
+	t->state = (tile_state)v[1];
+	ctl_reach_limit(t);
+}
+
+static void replay_tile(mpi_dist *d, mesh_t *m, reader *r)
+{
+	tile_head h;
+	GET(r, h);
+	tile_t *t = mesh_tile_if(m, h.id);
+	if (!t || (uint32_t)(r->end - r->p) < h.loglen) {
+		fprintf(stderr, "tessera-mpi: window exchange names tile %u, unknown here\n", h.id);
+		MPI_Abort(MPI_COMM_WORLD, 125);
+	}
+	reader log = {r->p, r->p + h.loglen};
+	r->p += h.loglen;
+	while (log.p < log.end) {
+		uint32_t kind;
+		GET(&log, kind);
+		if (kind == MPI_REC_EXEC)
+			replay_exec(d, t, &log);
+		else if (kind == MPI_REC_HALT)
+			replay_halt(t, &log);
+		else
+			replay_limit(t, &log);
+	}
+	t->state = (tile_state)h.state;
+	t->pc = h.pc;
+	t->now = h.now;
+	t->start_cycle = h.start;
+}
+
+static void unpack_output(mesh_t *m, reader *r, void (*note)(void *, tile_t *), void *ctx)
+{
+	while (r->p < r->end) {
+		uint32_t h[4];
+		uint64_t cycle;
+		GET(r, h);
+		GET(r, cycle);
+		tile_t *t = mesh_tile_if(m, h[0]);
+		if (!t || (uint32_t)(r->end - r->p) < h[3]) {
+			fprintf(stderr, "tessera-mpi: output of tile %u, unknown here\n", h[0]);
+			MPI_Abort(MPI_COMM_WORLD, 125);
+		}
+		out_put(&t->out, cycle, h[1], (out_stream)h[2], (const char *)r->p, h[3]);
+		r->p += h[3];
+		note(ctx, t);
+	}
+}
+
+/* ---- the exchange --------------------------------------------------------------- */
+
+/* counts/displs from every rank's length; returns the total. */
+static int layout(mpi_dist *d, const int *lens, int stride)
+{
+	int total = 0;
+	for (int i = 0; i < d->ds.nranks; i++) {
+		d->counts[i] = lens[i * stride];
+		d->displs[i] = total;
+		total += d->counts[i];
+	}
+	return total;
+}
+
+static void reserve_all(mpi_dist *d, int total)
+{
+	d->all.n = 0;
+	if ((size_t)total > d->all.cap) {
+		free(d->all.p);
+		d->all.p = malloc((size_t)total);
+		if (!d->all.p) {
+			fprintf(stderr, "tessera-mpi: out of host memory\n");
+			MPI_Abort(MPI_COMM_WORLD, 125);
+		}
+		d->all.cap = (size_t)total;
+	}
+}
+
+static void share_logs(mpi_dist *d, mesh_t *m, int total)
+{
+	reserve_all(d, total);
+	MPI_Allgatherv(d->net.p, (int)d->net.n, MPI_BYTE, d->all.p, d->counts, d->displs,
+		       MPI_BYTE, MPI_COMM_WORLD);
+	for (int i = 0; i < d->ds.nranks; i++) {
+		if (i == d->ds.rank)
+			continue;
+		reader r = {d->all.p + d->displs[i], d->all.p + d->displs[i] + d->counts[i]};
+		while (r.p < r.end)
+			replay_tile(d, m, &r);
+	}
+}
+
+static void gather_output(mpi_dist *d, mesh_t *m, int total,
+			  void (*note)(void *, tile_t *), void *ctx)
+{
+	if (d->ds.rank == 0)
+		reserve_all(d, total);
+	MPI_Gatherv(d->out.p, (int)d->out.n, MPI_BYTE, d->all.p, d->counts, d->displs, MPI_BYTE,
+		    0, MPI_COMM_WORLD);
+	if (d->ds.rank == 0) {
+		reader r = {d->all.p, d->all.p + total};
+		unpack_output(m, &r, note, ctx);
+	}
+}
+
+void mpi_window_end(mesh_t *m, const uint32_t *ready, uint32_t n,
+		    void (*note)(void *ctx, tile_t *t), void *ctx)
+{
+	mpi_dist *d = (mpi_dist *)m->cfg.dist;
+	d->net.n = d->out.n = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		tile_t *t = m->tiles[ready[i]];
+		pack_tile(d, t);
+		if (d->ds.rank != 0)
+			pack_output(d, t);
+	}
+	if (d->ds.rank != 0)
+		out_buf_free(&m->net_out);   /* the same on every rank: rank 0 writes it */
+	int mine[2] = {(int)d->net.n, (int)d->out.n};
+	int *lens = malloc(2 * (size_t)d->ds.nranks * sizeof *lens);
+	if (!lens)
+		MPI_Abort(MPI_COMM_WORLD, 125);
+	MPI_Allgather(mine, 2, MPI_INT, lens, 2, MPI_INT, MPI_COMM_WORLD);
+	int total = layout(d, lens, 2);
+	if (total)
+		share_logs(d, m, total);
+	total = layout(d, lens + 1, 2);
+	if (total)
+		gather_output(d, m, total, note, ctx);
+	free(lens);
+}
