@@ -18,6 +18,7 @@ int cli_run(int argc, char **argv)
 		int wr = run_write_reports(&o, m);
 		if (wr)
 			rc = wr;
+		m->exiting = true;
 	}
 	return run_finish(&o, m, rc);
 }

@@ -20,6 +20,7 @@
 #include "engine.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "console.h"
 #include "core.h"
@@ -114,15 +115,30 @@ typedef struct {
 	uint32_t id, stamp;
 } sched_entry;
 
-struct engine {
-	mesh_t *m;
-	uint64_t T;
-	bool done;
+/*
+ * One host thread's part of the mesh (consecutive tile ids, ntiles * k / parts
+ * onwards): the events of its tiles, the tiles ready in this window, and what they
+ * left behind. A part is touched only by its thread during the core phase, so
+ * collecting, running and rescheduling tiles all happen in parallel, and a tile always
+ * runs on the same thread (its registers and SRAM stay in that core's cache).
+ */
+typedef struct {
 	sched_entry *heap;
 	uint32_t nheap, heap_cap;
 	uint32_t *ready, nready, ready_cap;
-	uint32_t *pending, npending, pending_cap;   /* tiles holding unwritten output */
-	uint64_t latest;          /* the latest cycle any tile has reached (run-ahead) */
+	uint32_t *halted, nhalted, halted_cap;    /* became inactive in this window */
+	uint32_t *pending, npending, pending_cap; /* tiles holding unwritten output */
+	uint64_t latest;          /* the latest cycle any of its tiles reached */
+	char pad[64];             /* parts are written by different threads */
+} part_t;
+
+struct engine {
+	mesh_t *m;
+	uint64_t T, to;
+	bool done;
+	part_t *parts;
+	uint32_t nparts;
+	uint32_t *ran, nran, ran_cap;  /* tiles run in the last window, by part */
 };
 
 static void oom(void)
@@ -131,179 +147,172 @@ static void oom(void)
 	exit(125);
 }
 
+static void push_id(uint32_t **v, uint32_t *n, uint32_t *cap, uint32_t id)
+{
+	if (!mesh_list_push(v, n, cap, id))
+		oom();
+}
+
 static bool before(const sched_entry *a, const sched_entry *b)
 {
 	return a->time != b->time ? a->time < b->time : a->id < b->id;
 }
 
-static void heap_push(engine_t *e, sched_entry x)
+static void heap_push(part_t *p, sched_entry x)
 {
-	if (e->nheap == e->heap_cap) {
-		uint32_t cap = e->heap_cap ? e->heap_cap * 2 : 256;
-		sched_entry *v = realloc(e->heap, cap * sizeof *v);
+	if (p->nheap == p->heap_cap) {
+		uint32_t cap = p->heap_cap ? p->heap_cap * 2 : 256;
+		sched_entry *v = realloc(p->heap, cap * sizeof *v);
 		if (!v)
 			oom();
-		e->heap = v;
-		e->heap_cap = cap;
+		p->heap = v;
+		p->heap_cap = cap;
 	}
-	uint32_t i = e->nheap++;
-	while (i && before(&x, &e->heap[(i - 1) / 2])) {
-		e->heap[i] = e->heap[(i - 1) / 2];
+	uint32_t i = p->nheap++;
+	while (i && before(&x, &p->heap[(i - 1) / 2])) {
+		p->heap[i] = p->heap[(i - 1) / 2];
 		i = (i - 1) / 2;
 	}
-	e->heap[i] = x;
+	p->heap[i] = x;
 }
 
-static sched_entry heap_pop(engine_t *e)
+static sched_entry heap_pop(part_t *p)
 {
-	sched_entry top = e->heap[0], x = e->heap[--e->nheap];
+	sched_entry top = p->heap[0], x = p->heap[--p->nheap];
 	uint32_t i = 0;
 	for (;;) {
 		uint32_t l = 2 * i + 1, r = l + 1, b = i;
 		const sched_entry *best = &x;
-		if (l < e->nheap && before(&e->heap[l], best))
-			b = l, best = &e->heap[l];
-		if (r < e->nheap && before(&e->heap[r], best))
+		if (l < p->nheap && before(&p->heap[l], best))
+			b = l, best = &p->heap[l];
+		if (r < p->nheap && before(&p->heap[r], best))
 			b = r;
 		if (b == i)
 			break;
-		e->heap[i] = e->heap[b];
+		p->heap[i] = p->heap[b];
 		i = b;
 	}
-	if (e->nheap)
-		e->heap[i] = x;
+	if (p->nheap)
+		p->heap[i] = x;
 	return top;
 }
 
-/* Puts the tile on this window's ready list (once). */
-static void make_ready(engine_t *e, tile_t *t)
+static part_t *part_of(const engine_t *e, uint32_t id)
+{
+	return &e->parts[(uint64_t)id * e->nparts / e->m->ntiles];
+}
+
+/* Puts the tile on its part's ready list for this window (once). */
+static void make_ready(part_t *p, tile_t *t)
 {
 	if (t->sched_ready)
 		return;
 	t->sched_ready = true;
-	if (!mesh_list_push(&e->ready, &e->nready, &e->ready_cap, t->id))
-		oom();
+	push_id(&p->ready, &p->nready, &p->ready_cap, t->id);
 }
 
 /* Files the tile under its next event (or under nothing, until the network wakes it). */
-static void reschedule(engine_t *e, tile_t *t)
+static void reschedule(part_t *p, tile_t *t)
 {
 	t->sched_stamp++;
 	if (!tile_active(t))
 		return;
 	uint64_t ev = next_event(t);
 	if (ev != UINT64_MAX)
-		heap_push(e, (sched_entry){ev, t->id, t->sched_stamp});
+		heap_push(p, (sched_entry){ev, t->id, t->sched_stamp});
 }
 
-static bool entry_live(const engine_t *e, const sched_entry *x)
+static bool entry_live(const mesh_t *m, const sched_entry *x)
 {
-	const tile_t *t = e->m->tiles[x->id];
+	const tile_t *t = m->tiles[x->id];
 	return t && x->stamp == t->sched_stamp && tile_active(t);
 }
 
-/* Earliest live event in the heap, UINT64_MAX if none (drops stale entries on top). */
-static uint64_t heap_next(engine_t *e)
+/* Earliest live event of the part, UINT64_MAX if none (drops stale entries on top). */
+static uint64_t heap_next(const mesh_t *m, part_t *p)
 {
-	while (e->nheap && !entry_live(e, &e->heap[0]))
-		heap_pop(e);
-	return e->nheap ? e->heap[0].time : UINT64_MAX;
+	while (p->nheap && !entry_live(m, &p->heap[0]))
+		heap_pop(p);
+	return p->nheap ? p->heap[0].time : UINT64_MAX;
 }
 
-/* Tiles the network woke, tiles that started, and events before `to` become ready. */
-static void collect_ready(engine_t *e, uint64_t to)
+/* Earliest live event of any tile. */
+static uint64_t next_any(engine_t *e)
+{
+	uint64_t t = UINT64_MAX;
+	for (uint32_t k = 0; k < e->nparts; k++)
+		t = min64(t, heap_next(e->m, &e->parts[k]));
+	return t;
+}
+
+/* Tiles the network woke (or started) go to their parts' ready lists. */
+static void take_woken(engine_t *e)
 {
 	mesh_t *m = e->m;
 	for (uint32_t i = 0; i < m->nwoken; i++) {
 		tile_t *t = m->tiles[m->woken[i]];
 		t->woken = false;
-		if (tile_active(t) && dist_mine(m, t->id))   /* MPI: its own tiles only */
-			make_ready(e, t);
+		if (tile_active(t))
+			make_ready(part_of(e, t->id), t);
 	}
 	m->nwoken = 0;
-	while (heap_next(e) < to) {
-		sched_entry x = heap_pop(e);
-		make_ready(e, e->m->tiles[x.id]);
-	}
 }
 
 /* ---- a window -------------------------------------------------------------------- */
 
-static void run_tile_id(mesh_t *m, uint32_t id, uint64_t to)
+/* After a tile ran: file it, note its halt and its output. */
+static void settle(part_t *p, tile_t *t)
 {
-	run_tile(m->tiles[id], to);
-}
-
-static void run_ready(engine_t *e, workers *w, uint64_t to)
-{
-	mesh_t *m = e->m;
-	if (w && e->nready >= TILES_PER_THREAD_MIN * (uint32_t)m->cfg.threads)
-		workers_run(w, m, e->ready, e->nready, to, run_tile_id);
-	else
-		for (uint32_t i = 0; i < e->nready; i++)
-			run_tile(m->tiles[e->ready[i]], to);
-}
-
-static void note_output(engine_t *e, tile_t *t)
-{
+	t->sched_ready = false;
+	uint64_t end = t->state == TS_HALTED ? t->start_cycle + t->halt_cycles : t->now;
+	if (end > p->latest)
+		p->latest = end;
+	if (!tile_active(t))
+		push_id(&p->halted, &p->nhalted, &p->halted_cap, t->id);
+	reschedule(p, t);
 	if (t->out.n && !t->out_pending) {
 		t->out_pending = true;
-		if (!mesh_list_push(&e->pending, &e->npending, &e->pending_cap, t->id))
-			oom();
+		push_id(&p->pending, &p->npending, &p->pending_cap, t->id);
 	}
 }
 
-static void note_output_cb(void *e, tile_t *t) { note_output(e, t); }
-
-/* After the core phase: file every tile that ran; note halts and output. */
-static bool settle_ready(engine_t *e)
+/* The core phase of one part: its events before `to` become ready; they run. */
+static void run_part(void *ctx, int k)
 {
-	bool halted = false;
+	engine_t *e = ctx;
 	mesh_t *m = e->m;
-	for (uint32_t i = 0; i < e->nready; i++) {
-		tile_t *t = m->tiles[e->ready[i]];
-		t->sched_ready = false;
-		uint64_t end = t->state == TS_HALTED ? t->start_cycle + t->halt_cycles : t->now;
-		if (end > e->latest)
-			e->latest = end;
-		if (!tile_active(t)) {
-			halted = true;
-			if (!mesh_list_push(&m->draining, &m->ndraining, &m->draining_cap, t->id))
-				oom();
-		}
-		reschedule(e, t);
-		note_output(e, t);
+	part_t *p = &e->parts[k];
+	while (heap_next(m, p) < e->to)
+		make_ready(p, m->tiles[heap_pop(p).id]);
+	for (uint32_t i = 0; i < p->nready; i++) {
+		tile_t *t = m->tiles[p->ready[i]];
+		run_tile(t, e->to);
+		settle(p, t);
 	}
-	e->nready = 0;
-	return halted;
 }
 
-/* Write the output recorded before cycle `cutoff` (everything, at the end). */
-static void flush_output(engine_t *e, uint64_t cutoff)
+static int cmp_id(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* After the core phase (one thread again): halts in id order, counts. */
+static bool gather_parts(engine_t *e)
 {
 	mesh_t *m = e->m;
-	out_buf *stack[64];
-	size_t most = (size_t)e->npending + 1;
-	out_buf **bufs = most <= 64 ? stack : malloc(most * sizeof *bufs);
-	if (!bufs)
-		oom();
-	size_t n = 0;
-	if (m->net_out.n)
-		bufs[n++] = &m->net_out;
-	for (uint32_t i = 0; i < e->npending; i++)
-		bufs[n++] = &m->tiles[e->pending[i]]->out;
-	out_flush(m, bufs, n, cutoff);
-	if (bufs != stack)
-		free(bufs);
-	uint32_t k = 0;
-	for (uint32_t i = 0; i < e->npending; i++) {
-		tile_t *t = m->tiles[e->pending[i]];
-		if (t->out.n)
-			e->pending[k++] = t->id;
-		else
-			t->out_pending = false;
+	uint32_t first = m->ndraining;
+	e->nran = 0;
+	for (uint32_t k = 0; k < e->nparts; k++) {
+		part_t *p = &e->parts[k];
+		for (uint32_t i = 0; i < p->nhalted; i++)
+			push_id(&m->draining, &m->ndraining, &m->draining_cap, p->halted[i]);
+		for (uint32_t i = 0; i < p->nready; i++)
+			push_id(&e->ran, &e->nran, &e->ran_cap, p->ready[i]);
+		p->nhalted = p->nready = 0;
 	}
-	e->npending = k;
+	qsort(m->draining + first, m->ndraining - first, sizeof *m->draining, cmp_id);
+	return m->ndraining > first;
 }
 
 static void drop_inactive(mesh_t *m)
@@ -315,18 +324,88 @@ static void drop_inactive(mesh_t *m)
 	m->nactive = k;
 }
 
+static void note_output_cb(void *ctx, tile_t *t)
+{
+	part_t *p = part_of(ctx, t->id);
+	if (t->out.n && !t->out_pending) {
+		t->out_pending = true;
+		push_id(&p->pending, &p->npending, &p->pending_cap, t->id);
+	}
+}
+
+static void run_window(engine_t *e, workers *w, uint64_t to)
+{
+	e->to = to;
+	take_woken(e);
+	/* Threads are worth waking when the last window had enough work for them. */
+	if (w && e->nran >= TILES_PER_THREAD_MIN * e->nparts)
+		workers_run(w, run_part, e);
+	else
+		for (uint32_t k = 0; k < e->nparts; k++)
+			run_part(e, (int)k);
+	mesh_t *m = e->m;
+	bool halted = gather_parts(e);
+	if (m->cfg.dist)          /* MPI: the other ranks replay what the cores did */
+		m->cfg.dist->window_end(m, e->ran, e->nran, note_output_cb, e);
+	if (halted || m->cfg.dist)
+		drop_inactive(m);
+}
+
+/* Write the output recorded before cycle `cutoff` (everything, at the end). */
+static void flush_output(engine_t *e, uint64_t cutoff)
+{
+	mesh_t *m = e->m;
+	size_t most = 1;
+	for (uint32_t k = 0; k < e->nparts; k++)
+		most += e->parts[k].npending;
+	out_buf *stack[64];
+	out_buf **bufs = most <= 64 ? stack : malloc(most * sizeof *bufs);
+	if (!bufs)
+		oom();
+	size_t n = 0;
+	if (m->net_out.n)
+		bufs[n++] = &m->net_out;
+	for (uint32_t k = 0; k < e->nparts; k++)
+		for (uint32_t i = 0; i < e->parts[k].npending; i++)
+			bufs[n++] = &m->tiles[e->parts[k].pending[i]]->out;
+	out_flush(m, bufs, n, cutoff);
+	if (bufs != stack)
+		free(bufs);
+	for (uint32_t k = 0; k < e->nparts; k++) {
+		part_t *p = &e->parts[k];
+		uint32_t kept = 0;
+		for (uint32_t i = 0; i < p->npending; i++) {
+			tile_t *t = m->tiles[p->pending[i]];
+			if (t->out.n)
+				p->pending[kept++] = t->id;
+			else
+				t->out_pending = false;
+		}
+		p->npending = kept;
+	}
+}
+
 /* ---- the loop -------------------------------------------------------------------- */
 
 engine_t *engine_new(mesh_t *m)
 {
 	engine_t *e = calloc(1, sizeof *e);
-	if (!e)
+	uint32_t n = m->cfg.threads > 1 ? (uint32_t)m->cfg.threads : 1;
+	if (n > m->ntiles)
+		n = m->ntiles;
+	part_t *parts = e ? aligned_alloc(64, n * sizeof *parts) : NULL;
+	if (!parts) {
+		free(e);
 		return NULL;
+	}
+	memset(parts, 0, n * sizeof *parts);
 	e->m = m;
 	e->T = m->now;
+	e->parts = parts;
+	e->nparts = n;
 	for (uint32_t i = 0; i < m->nactive; i++)
 		if (dist_mine(m, m->active[i]))
-			reschedule(e, m->tiles[m->active[i]]);
+			reschedule(part_of(e, m->active[i]), m->tiles[m->active[i]]);
 	return e;
 }
 
@@ -334,7 +413,7 @@ engine_t *engine_new(mesh_t *m)
 static uint64_t next_all(engine_t *e)
 {
 	dist_t *ds = e->m->cfg.dist;
-	return ds ? ds->min_all(ds, heap_next(e)) : heap_next(e);
+	return ds ? ds->min_all(ds, next_any(e)) : next_any(e);
 }
 
 /* Nothing can ever happen again: no tile has an event, the network is empty. */
@@ -342,6 +421,16 @@ static bool finished(engine_t *e)
 {
 	mesh_t *m = e->m;
 	return net_idle(m) && (m->nactive == 0 || (next_all(e) == UINT64_MAX && !m->nwoken));
+}
+
+static uint64_t latest_all(engine_t *e)
+{
+	uint64_t l = 0;
+	for (uint32_t k = 0; k < e->nparts; k++)
+		if (e->parts[k].latest > l)
+			l = e->parts[k].latest;
+	dist_t *ds = e->m->cfg.dist;
+	return ds ? ds->max_all(ds, l) : l;
 }
 
 /*
@@ -354,7 +443,7 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 	uint64_t T = e->T;
 	/* The pool lives for one call: its threads spin while they wait, which must not
 	   go on while a viewer is paused between calls. */
-	workers *w = e->done || T >= stop ? NULL : workers_new(m->cfg.threads);
+	workers *w = e->done || T >= stop || e->nparts < 2 ? NULL : workers_new((int)e->nparts);
 	/* A slice's work stays bounded (stop >= every `to`); nothing runs past --max-cycles. */
 	m->ahead_end = m->cfg.max_cycles ? min64(stop, m->cfg.max_cycles) : stop;
 	m->ndraining = 0;
@@ -378,12 +467,7 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 		}
 		uint64_t to = min64(T + LOOKAHEAD, cap);
 		net_advance(m, T, to);
-		collect_ready(e, to);
-		run_ready(e, w, to);
-		if (m->cfg.dist)          /* MPI: the other ranks replay what the cores did */
-			m->cfg.dist->window_end(m, e->ready, e->nready, note_output_cb, e);
-		if (settle_ready(e) || m->cfg.dist)
-			drop_inactive(m);
+		run_window(e, w, to);
 		flush_output(e, to);
 		T = to;
 	}
@@ -391,10 +475,9 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 	e->T = T;
 	/* Finished: tiles may have run ahead of the last window; the chip's time is the
 	   latest any of them reached (not beyond --max-cycles). */
-	if (e->done && m->cfg.dist)
-		e->latest = m->cfg.dist->max_all(m->cfg.dist, e->latest);
-	if (e->done && !m->max_reached && e->latest > T)
-		T = e->latest;
+	uint64_t latest = e->done ? latest_all(e) : 0;
+	if (e->done && !m->max_reached && latest > T)
+		T = latest;
 	m->now = T;
 	return e->done;
 }
@@ -405,9 +488,15 @@ void engine_end(engine_t *e)
 		return;
 	flush_output(e, UINT64_MAX);
 	console_finish(e->m);
-	free(e->heap);
-	free(e->ready);
-	free(e->pending);
+	for (uint32_t k = 0; k < e->nparts; k++) {
+		part_t *p = &e->parts[k];
+		free(p->heap);
+		free(p->ready);
+		free(p->halted);
+		free(p->pending);
+	}
+	free(e->parts);
+	free(e->ran);
 	free(e);
 }
 

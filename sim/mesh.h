@@ -36,6 +36,9 @@ typedef struct mesh {
 	uint64_t ahead_end;       /* engine: no tile runs ahead past this (a slice's end) */
 	bool max_reached;
 	bool control_in_use;      /* some tile holds a CONTROL capability (sim/engine.c) */
+	bool exiting;             /* the process ends after mesh_free: leave tile SRAM
+	                             mappings to the kernel, which drops them all at once
+	                             (one munmap per tile costs a TLB flush each) */
 	FILE *trace, *msg_trace;
 	out_buf net_out;          /* output recorded by the network phase */
 	struct console *console;

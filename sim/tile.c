@@ -31,10 +31,10 @@ void tile_free(tile_t *t)
 	if (!t)
 		return;
 	net_tile_free(t);
-	if (t->mem_mapped)
-		munmap(t->mem, t->mem_size);
-	else
+	if (!t->mem_mapped)
 		free(t->mem);
+	else if (!(t->mesh && t->mesh->exiting))
+		munmap(t->mem, t->mem_size);
 	if (!t->dc_shared)
 		free(t->dcache);
 	out_buf_free(&t->out);
@@ -98,10 +98,20 @@ void tile_start(tile_t *t, uint32_t pc, uint64_t at)
 	t->state = TS_RUNNING;
 }
 
+/* Zero SRAM: a fresh anonymous mapping over it costs nothing until touched (and drops
+   a copy-on-write image, sim/elf_load.c); the heap's memory is written. */
+static void zero_mem(tile_t *t)
+{
+	if (!t->mem_mapped || mmap(t->mem, t->mem_size, PROT_READ | PROT_WRITE,
+				   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE,
+				   -1, 0) == MAP_FAILED)
+		memset(t->mem, 0, t->mem_size);
+}
+
 void tile_clear(tile_t *t)
 {
 	if (t->mem)            /* NULL: another MPI rank's tile (sim/mpi.c) */
-		memset(t->mem, 0, t->mem_size);
+		zero_mem(t);
 	if (!t->dc_shared)
 		free(t->dcache);
 	t->dcache = NULL;

@@ -2,6 +2,10 @@
  * A small thread pool with a spinning start/finish handshake: windows are short
  * (LOOKAHEAD cycles), so waking threads through the kernel every window would cost
  * more than the work. Threads spin briefly, then yield.
+ *
+ * A round calls fn(ctx, k) on thread k for every k: the engine gives each thread its
+ * own part of the mesh, so a tile always runs on the same thread (its registers and
+ * SRAM stay in that core's cache) and the parts need no locks.
  */
 #include "workers.h"
 
@@ -11,33 +15,20 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
-#define CHUNK 4   /* tiles taken at a time from the shared index */
-
 struct workers {
 	int n;
 	pthread_t *threads;
 	atomic_uint_fast64_t generation;  /* bumped to start a round */
 	atomic_uint busy;                 /* helper threads still in the round */
-	atomic_uint next;                 /* next index of ids to take */
 	atomic_bool quit;
-	struct mesh *m;
-	const uint32_t *ids;
-	uint32_t count;
-	uint64_t to;
-	void (*fn)(struct mesh *, uint32_t, uint64_t);
+	void (*fn)(void *, int);
+	void *ctx;
 };
 
-static void take_work(workers *w)
-{
-	for (;;) {
-		uint32_t i = atomic_fetch_add(&w->next, CHUNK);
-		if (i >= w->count)
-			return;
-		uint32_t end = i + CHUNK < w->count ? i + CHUNK : w->count;
-		for (; i < end; i++)
-			w->fn(w->m, w->ids[i], w->to);
-	}
-}
+typedef struct {
+	workers *w;
+	int self;
+} worker_arg;
 
 static void spin_pause(unsigned *spins)
 {
@@ -51,7 +42,9 @@ static void spin_pause(unsigned *spins)
 
 static void *worker_main(void *arg)
 {
-	workers *w = arg;
+	workers *w = ((worker_arg *)arg)->w;
+	int self = ((worker_arg *)arg)->self;
+	free(arg);
 	uint_fast64_t seen = 0;
 	for (;;) {
 		unsigned spins = 0;
@@ -60,7 +53,7 @@ static void *worker_main(void *arg)
 		seen++;
 		if (atomic_load(&w->quit))
 			return NULL;
-		take_work(w);
+		w->fn(w->ctx, self);
 		atomic_fetch_sub_explicit(&w->busy, 1, memory_order_release);
 	}
 }
@@ -79,7 +72,11 @@ workers *workers_new(int n)
 		return NULL;
 	}
 	for (int i = 0; i < n - 1; i++) {
-		if (pthread_create(&w->threads[i], NULL, worker_main, w) != 0) {
+		worker_arg *a = malloc(sizeof *a);
+		if (a)
+			*a = (worker_arg){w, i + 1};
+		if (!a || pthread_create(&w->threads[i], NULL, worker_main, a) != 0) {
+			free(a);
 			w->n = i + 1;
 			workers_free(w);
 			return NULL;
@@ -100,18 +97,13 @@ void workers_free(workers *w)
 	free(w);
 }
 
-void workers_run(workers *w, struct mesh *m, const uint32_t *ids, uint32_t n, uint64_t to,
-		 void (*fn)(struct mesh *, uint32_t, uint64_t))
+void workers_run(workers *w, void (*fn)(void *ctx, int k), void *ctx)
 {
-	w->m = m;
-	w->ids = ids;
-	w->count = n;
-	w->to = to;
 	w->fn = fn;
-	atomic_store(&w->next, 0);
+	w->ctx = ctx;
 	atomic_store(&w->busy, (unsigned)(w->n - 1));
 	atomic_fetch_add_explicit(&w->generation, 1, memory_order_release);
-	take_work(w);
+	fn(ctx, 0);
 	unsigned spins = 0;
 	while (atomic_load_explicit(&w->busy, memory_order_acquire) != 0)
 		spin_pause(&spins);
