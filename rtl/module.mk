@@ -113,3 +113,6 @@ $(RTL_BENCH_ELF): tests/bench/hashloop.c
 .PHONY: bench-rtl
 bench-rtl: $(BUILD)/cosim $(BUILD)/tessera $(RTL_BENCH_ELF)
 	@tests/rtl/bench.sh $(BUILD) $(RTL_BENCH_ELF)
+
+# The control unit alone against the C model (tests/rtl/ctl/, test-rtl-ctl).
+-include tests/rtl/ctl/module.mk

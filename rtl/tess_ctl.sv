@@ -215,11 +215,17 @@ module tess_ctl #(
   logic        kill_now, unh, kill_win;
   logic [63:0] kill_at;
   assign kill_now = h_apply && h_tag == tess_isa_pkg::TAG_CTL_KILL && core_active_i;
+`ifdef TESS_FAULT_KILL_LATE
+  // Fault injection (tests/rtl/ctl): a kill takes effect one cycle after its apply
+  // cycle, so the replay against the C model must fail at the first kill.
+  assign kill_o = kill_q || unh;
+`else
+  assign kill_o = kill_q || kill_now || unh;
+`endif
   assign unh = core_active_i && pend_q != '0 && dl_min <= now_i;
   assign kill_at = kill_q ? kill_at_q : now_i;
   // the C model's ctl_reach_limit: the kill when its cycle is not after the deadline
   assign kill_win = (kill_q || kill_now) && (!unh || kill_at <= dl_min);
-  assign kill_o = kill_q || kill_now || unh;
   assign kill_cause_o = kill_win ? tess_isa_pkg::CAUSE_KILLED : tess_isa_pkg::CAUSE_UNHANDLED_EXIT;
   assign kill_value_o = kill_win ? 32'd0 : 32'(dl_which);
 

@@ -1,0 +1,46 @@
+# The control unit alone (rtl/tess_ctl.sv), replayed against the C model (issue 7):
+#   make test-rtl-ctl   every tile's control unit of the supervision scenarios
+#                       (tests/mesh/progs/super.c), the chaos guest, OS boots; and the
+#                       fault-injection build (a kill one cycle late) must fail
+# ctl_rec runs `tessera run` with the C model's control unit recorded (linker --wrap,
+# the model unchanged); ctl_tb replays each tile's inputs into a Verilated tess_ctl and
+# compares its outputs with the recorded ones.
+CTL_B := $(BUILD)/rtl-ctl
+CTL_NT := 64
+CTL_WRAP := ctl_arrive ctl_apply_event ctl_notice_delivered ctl_ack ctl_note_child ctl_on_halt \
+	ni_write tile_start tile_write_mem ctl_preload
+CTL_SV := rtl/tess_isa_pkg.sv rtl/tess_ctl.sv
+CTL_VFLAGS := --cc --no-timing -Wall -O3 --x-assign fast --x-initial fast --top-module tess_ctl \
+	-GNT=$(CTL_NT)
+CTL_SCENS := 1 2 3 4 5
+CTL_ELFS := $(CTL_SCENS:%=$(CTL_B)/scen%.elf)
+
+TEST_GROUPS += $(if $(HAVE_VERILATOR),rtl-ctl)
+
+$(CTL_B)/ctl_rec: tests/rtl/ctl/ctl_rec.c $(BUILD)/obj/sim/run_setup.o $(BUILD)/libtessera.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/obj/sim/run_setup.o $(BUILD)/libtessera.a \
+		$(foreach f,$(CTL_WRAP),-Wl,--wrap=$(f)) $(LDFLAGS) $(LDLIBS)
+
+$(CTL_B)/scen%.elf: tests/rtl/ctl/scen.c tests/mesh/progs/super.c tests/mesh/progs/tmsg.h toolchain/tess.h
+	@mkdir -p $(@D)
+	$(MESH_RV) -Itests/mesh/progs -DSCENARIO=$* -o $@ $<
+
+# Verilate tess_ctl: $(1) variant (obj, obj-fault), $(2) defines, $(3) harness binary.
+define CTL_VARIANT
+$(CTL_B)/$(1)/Vtess_ctl__ALL.a: $(CTL_SV)
+	@mkdir -p $$(@D)
+	$(VERILATOR) $(CTL_VFLAGS) $(2) --Mdir $(CTL_B)/$(1) $(CTL_SV)
+	+$(MAKE) --no-print-directory -C $(CTL_B)/$(1) -f Vtess_ctl.mk OPT_FAST="$(RTL_CXXFLAGS)" \
+		Vtess_ctl__ALL.a verilated.o verilated_threads.o > /dev/null
+$(3): tests/rtl/ctl/ctl_tb.cpp $(CTL_B)/$(1)/Vtess_ctl__ALL.a
+	$(CXX) $(RTL_CXXFLAGS) -Wall -Wextra -I$(CTL_B)/$(1) $(RTL_VINC) -o $$@ $$< \
+		$(addprefix $(CTL_B)/$(1)/,Vtess_ctl__ALL.a verilated.o verilated_threads.o) -lpthread
+endef
+$(eval $(call CTL_VARIANT,obj,,$(CTL_B)/ctl_tb))
+$(eval $(call CTL_VARIANT,obj-fault,+define+TESS_FAULT_KILL_LATE,$(CTL_B)/ctl_tb-fault))
+
+.PHONY: test-rtl-ctl
+test-rtl-ctl: $(CTL_B)/ctl_rec $(CTL_B)/ctl_tb $(CTL_B)/ctl_tb-fault $(CTL_ELFS) \
+		$(BUILD)/mesh/chaos.elf $(OS_ELFS)
+	@tests/rtl/ctl/run.sh $(CTL_B) $(BUILD)/mesh $(OSB)
