@@ -5,7 +5,9 @@
  * linker (-Wl,--wrap=NAME), so the model itself is unchanged.
  *
  * usage: ctl_rec LOG [tessera run options] — the log's lines (decimal; words hex):
- *   S at tile pc bound cycles msgs fromop   a tile starts (fromop: by CTL_START)
+ *   S at tile pc bound cycles msgs fromop n [slot kind lo hi badge]*n
+ *                                           a tile starts (fromop: by CTL_START), with
+ *                                           its n non-empty capability slots
  *   P tile super                            preloaded with a supervisor (-1: none)
  *   O D A tile src tag len cap kind lo hi badge w0..   an operation delivered at D,
  *                                           applying at A
@@ -15,6 +17,7 @@
  *   H h tile cause pc value cycles          a halt
  *   W h tile dst tag len cu w..             the halt's notice and kills, in NI order
  *   L tile addr n w..                       words CTL_LOAD writes
+ *   X c tile                                a msg.send of the tile writes its NI
  *   R tile rejected                         at the end: the ctl_rejected count
  *   M mem                                   at the end: SRAM bytes of a tile
  */
@@ -97,6 +100,8 @@ void __wrap_ni_write(ni_vnet *nv, msg_t *m, uint64_t from)
 		fprintf(rec, "W %" PRIu64 " %u %u %u %u %d", from, m->src, m->dst, m->tag, m->len,
 			(m->flags & MSGF_CU) != 0);
 		rec_words(m->w, m->len);
+	} else if (!in_ctl && m->src < DEV_BASE) {
+		fprintf(rec, "X %" PRIu64 " %u\n", from, m->src);
 	}
 	__real_ni_write(nv, m, from);
 }
@@ -104,8 +109,17 @@ void __wrap_ni_write(ni_vnet *nv, msg_t *m, uint64_t from)
 void __real_tile_start(tile_t *t, uint32_t pc, uint64_t at);
 void __wrap_tile_start(tile_t *t, uint32_t pc, uint64_t at)
 {
-	fprintf(rec, "S %" PRIu64 " %u %u %u %" PRIu64 " %u %d\n", at, t->id, pc, t->bound,
+	fprintf(rec, "S %" PRIu64 " %u %u %u %" PRIu64 " %u %d", at, t->id, pc, t->bound,
 		t->budget_cycles, t->budget_msgs, in_ctl > 0);
+	const cap_t *c = t->net ? t->net->caps.slot : NULL;
+	unsigned n = 0;
+	for (unsigned i = 0; c && i < CAP_SLOTS; i++)
+		n += c[i].kind != CAP_KIND_EMPTY;
+	fprintf(rec, " %u", n);
+	for (unsigned i = 0; c && i < CAP_SLOTS; i++)
+		if (c[i].kind != CAP_KIND_EMPTY)
+			fprintf(rec, " %u %u %u %u %u", i, c[i].kind, c[i].lo, c[i].hi, c[i].badge);
+	fputc('\n', rec);
 	__real_tile_start(t, pc, at);
 }
 

@@ -25,11 +25,13 @@
 namespace {
 
 constexpr uint32_t kTagStart = 3, kTagKill = 4;
-constexpr uint32_t kCauseKilled = 9, kCauseUnhandled = 10;
+constexpr uint32_t kCauseMsgs = 8, kCauseKilled = 9, kCauseUnhandled = 10;
 constexpr uint64_t kGrace = 10000;   // checked against the package below
 
 struct Op { uint64_t d, a; uint32_t src, tag, len, cap, kind, lo, hi, badge; std::vector<uint32_t> w; };
-struct Start { uint64_t at; uint32_t pc, bound, msgs; uint64_t cycles; bool fromop; };
+struct Cap { uint32_t kind, lo, hi, badge; bool operator!=(const Cap &o) const {
+	return kind != o.kind || lo != o.lo || hi != o.hi || badge != o.badge; } };
+struct Start { uint64_t at; uint32_t pc, bound, msgs; uint64_t cycles; bool fromop; Cap caps[32]; };
 struct Halt { uint64_t h; uint32_t cause, pc, value; uint64_t cycles; };
 struct Out { uint64_t h; uint32_t dst, tag, len, cu; std::vector<uint32_t> w; };
 struct Tile {
@@ -40,6 +42,7 @@ struct Tile {
 	std::vector<std::pair<uint64_t, uint32_t>> notices;           // D, child
 	std::vector<std::pair<uint64_t, std::pair<uint32_t, int32_t>>> acks;  // c, child, status
 	std::vector<std::pair<uint64_t, uint32_t>> childs;            // c, child
+	std::vector<uint64_t> sends;                                  // msg.send cycles
 	std::vector<std::pair<uint32_t, uint32_t>> loads;             // addr, word
 	int64_t super = -2;                                           // -2: not preloaded
 	uint64_t rejected = 0;
@@ -85,7 +88,14 @@ bool parse(const char *path)
 		ln++;
 		char k = line[0];
 		char *p = line + 1;
-		auto u = [&p]() { return std::strtoull(p, &p, 10); };
+		bool bad = false;
+		auto u = [&p, &bad]() {
+			char *e;
+			unsigned long long v = std::strtoull(p, &e, 10);
+			bad |= e == p;
+			p = e;
+			return v;
+		};
 		if (k == 'O') {
 			Op o{};
 			o.d = u(); o.a = u();
@@ -102,6 +112,11 @@ bool parse(const char *path)
 			uint32_t t = (uint32_t)u();
 			s.pc = (uint32_t)u(); s.bound = (uint32_t)u(); s.cycles = u();
 			s.msgs = (uint32_t)u(); s.fromop = u() != 0;
+			for (unsigned n = (unsigned)u(); n > 0; n--) {
+				uint32_t slot = (uint32_t)u() & 31;
+				s.caps[slot].kind = (uint32_t)u(); s.caps[slot].lo = (uint32_t)u();
+				s.caps[slot].hi = (uint32_t)u(); s.caps[slot].badge = (uint32_t)u();
+			}
 			tiles[t].starts.push_back(s);
 		} else if (k == 'P') {
 			uint32_t t = (uint32_t)u();
@@ -141,6 +156,9 @@ bool parse(const char *path)
 			std::vector<uint32_t> w = hexwords(p, n);
 			for (uint32_t i = 0; i < n; i++)
 				tiles[t].loads.push_back({addr + 4 * i, w[i]});
+		} else if (k == 'X') {
+			uint64_t c = u();
+			tiles[(uint32_t)u()].sends.push_back(c);
 		} else if (k == 'R') {
 			uint32_t t = (uint32_t)u();
 			tiles[t].rejected = u();
@@ -150,6 +168,11 @@ bool parse(const char *path)
 			mem_size = (uint32_t)u();
 		} else {
 			std::fprintf(stderr, "%s:%u: unknown record\n", path, ln);
+			std::fclose(f);
+			return false;
+		}
+		if (bad) {
+			std::fprintf(stderr, "%s:%u: malformed record\n", path, ln);
 			std::fclose(f);
 			return false;
 		}
@@ -167,6 +190,7 @@ struct Cyc {
 	bool ack = false; uint32_t ack_child = 0; int32_t ack_status = 0;
 	bool child = false; uint32_t child_id = 0;
 	bool halt = false; Halt h{};
+	bool send = false;
 };
 
 struct Msg { uint64_t first; std::vector<uint32_t> f; };
@@ -232,6 +256,8 @@ unsigned replay(uint32_t id, const Tile &T, uint32_t nt)
 		c.halt = true;
 		c.h = h;
 	}
+	for (uint64_t c : T.sends)
+		at(c).send = true;
 	for (const Out &o : T.outs)
 		at(o.h + 200);
 	for (const Start &s : T.starts)
@@ -278,6 +304,7 @@ unsigned replay(uint32_t id, const Tile &T, uint32_t nt)
 	std::vector<std::pair<uint32_t, uint32_t>> writes;
 	uint64_t rise = UINT64_MAX;
 	bool kill_prev = false;
+	Cap caps[32] = {};        // the table as the unit's writes leave it
 	for (uint64_t c = 0; c <= end; c++) {
 		auto it = in.find(c);
 		static const Cyc none;
@@ -293,7 +320,7 @@ unsigned replay(uint32_t id, const Tile &T, uint32_t nt)
 		m->ack_tile_i = x.ack_child;
 		m->start_child_i = x.child;
 		m->start_child_tile_i = x.child_id;
-		m->send_i = 0;
+		m->send_i = x.send;
 		m->core_active_i = active;
 		m->halt_now_i = x.halt;
 		m->halt_cause_i = x.h.cause;
@@ -305,6 +332,10 @@ unsigned replay(uint32_t id, const Tile &T, uint32_t nt)
 		if (m->kill_o && !kill_prev && active)
 			rise = c;
 		kill_prev = m->kill_o && active;
+		if (x.send && m->msgs_hit_o)
+			fail(id, c, "msg.send issues in the C model; the RTL says the message budget is used up");
+		if (x.halt && x.h.cause == kCauseMsgs && !m->msgs_hit_o)
+			fail(id, c, "BUDGET_MSGS halt in the C model; the RTL's message budget is not used up");
 		if (x.ack) {
 			checks++;
 			if ((int32_t)m->ack_status_o != x.ack_status)
@@ -356,6 +387,11 @@ unsigned replay(uint32_t id, const Tile &T, uint32_t nt)
 				for (const Op &o : T.ops)
 					if (o.tag == kTagStart && o.a == s->at)
 						a0 = o.len > 1 ? o.w[1] : 0;
+				for (unsigned i = 0; i < 32; i++)
+					if (caps[i] != s->caps[i])
+						fail(id, c, "start: capability slot %u kind %u [%x, %x] badge %x; C model kind %u [%x, %x] badge %x",
+						     i, caps[i].kind, caps[i].lo, caps[i].hi, caps[i].badge, s->caps[i].kind,
+						     s->caps[i].lo, s->caps[i].hi, s->caps[i].badge);
 				if (m->start_pc_o != s->pc || m->start_a0_o != a0 || m->bound_o != s->bound ||
 				    m->budget_cycles_o != s->cycles || m->budget_msgs_o != s->msgs)
 					fail(id, c, "start: pc %x a0 %x bound %u cycles %" PRIu64 " msgs %u; C model pc %x a0 %x bound %u cycles %" PRIu64 " msgs %u",
@@ -363,6 +399,11 @@ unsigned replay(uint32_t id, const Tile &T, uint32_t nt)
 					     m->budget_msgs_o, s->pc, a0, s->bound, s->cycles, s->msgs);
 			}
 		}
+		if (m->cap_clr_o)
+			for (Cap &k : caps)
+				k = Cap{};
+		if (m->cap_we_o)
+			caps[m->cap_slot_o & 31] = Cap{m->cap_kind_o, m->cap_lo_o, m->cap_hi_o, m->cap_badge_o};
 		if (m->mem_we_o) {
 			if (active && !x.halt)
 				fail(id, c, "CTL_LOAD writes SRAM while the tile runs");

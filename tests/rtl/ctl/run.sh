@@ -44,10 +44,14 @@ if [ -n "$a" ] && head -1 "$tmp/f" | grep -q "tile 5 cycle $a: halt cause 9 valu
 else ko "fault injection: $(head -3 "$tmp/f")"; fi
 
 # Bad input: a clear error naming the file and line, exit 2, no crash.
-printf 'O 1 2 3\nX junk\n' > "$tmp/bad.log"
+printf 'N 1 2 3\nQ junk\n' > "$tmp/bad.log"
 "$B/ctl_tb" "$tmp/bad.log" > "$tmp/b" 2>&1; rc=$?
 if [ $rc = 2 ] && grep -q "bad.log:2: unknown record" "$tmp/b"; then ok "bad log refused"
 else ko "bad log: exit $rc: $(cat "$tmp/b")"; fi
+printf 'N 1 2 3\nO 1 2 3\n' > "$tmp/short.log"
+"$B/ctl_tb" "$tmp/short.log" > "$tmp/b" 2>&1; rc=$?
+if [ $rc = 2 ] && grep -q "short.log:2: malformed record" "$tmp/b"; then ok "short record refused"
+else ko "short record: exit $rc: $(cat "$tmp/b")"; fi
 
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
