@@ -252,7 +252,7 @@ static void take_woken(engine_t *e)
 	for (uint32_t i = 0; i < m->nwoken; i++) {
 		tile_t *t = m->tiles[m->woken[i]];
 		t->woken = false;
-		if (tile_active(t))
+		if (tile_active(t) && dist_mine(m, t->id))   /* MPI: its own tiles only */
 			make_ready(part_of(e, t->id), t);
 	}
 	m->nwoken = 0;

@@ -119,10 +119,12 @@ static void hook_reach_limit(tile_t *t)
 
 static uint64_t min_all(dist_t *ds, uint64_t v)
 {
-	(void)ds;
-	uint64_t r = v;
-	MPI_Allreduce(&v, &r, 1, MPI_UINT64_T, MPI_MIN, MPI_COMM_WORLD);
-	return r;
+	mpi_dist *d = (mpi_dist *)ds;
+	if (!d->min_fresh) {
+		MPI_Allreduce(&v, &d->min_last, 1, MPI_UINT64_T, MPI_MIN, MPI_COMM_WORLD);
+		d->min_fresh = true;
+	}
+	return d->min_last;
 }
 
 static uint64_t max_all(dist_t *ds, uint64_t v)

@@ -54,6 +54,8 @@ typedef struct {
 	mpi_buf net, out;          /* this window's outgoing logs and output */
 	mpi_buf all;               /* every rank's logs (or output, on rank 0) */
 	int *counts, *displs;
+	bool min_fresh;             /* min_all's last result holds (no window since) */
+	uint64_t min_last;
 } mpi_dist;
 
 /* The distribution for a W x H mesh on this rank; NULL with a message on failure. */

@@ -28,7 +28,9 @@ typedef struct dist {
 	unsigned (*exec)(tile_t *t, const dinsn *d, uint32_t *rd);
 	void (*halted)(tile_t *t);
 	void (*reach_limit)(tile_t *t);
-	/* Collective: the least / greatest of every rank's v. */
+	/* Collective: the least / greatest of every rank's v. min_all is asked for the
+	   earliest event of the ranks' schedules, which change only in a window: until
+	   the next window it returns its last result without asking again. */
 	uint64_t (*min_all)(struct dist *ds, uint64_t v);
 	uint64_t (*max_all)(struct dist *ds, uint64_t v);
 	/* After the core phase (collective): ship the logs of the tiles that ran (ids in

@@ -210,6 +210,7 @@ void mpi_window_end(mesh_t *m, const uint32_t *ready, uint32_t n,
 {
 	mpi_dist *d = (mpi_dist *)m->cfg.dist;
 	d->net.n = d->out.n = 0;
+	d->min_fresh = false;
 	for (uint32_t i = 0; i < n; i++) {
 		tile_t *t = m->tiles[ready[i]];
 		pack_tile(d, t);

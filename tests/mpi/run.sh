@@ -1,0 +1,100 @@
+#!/bin/sh
+# MPI runs (issue 9): `mpirun -np K tessera-mpi run ...` with K = 1..4 against
+# `tessera run`: byte-identical stdout, --stats-json, --msg-trace (and --trace where
+# asked), the same exit status and the same "tessera:" lines on stderr. Bad rank counts
+# get a clear error. Ends with "N passed, N failed".
+# Environment: TESSERA, TESSERA_MPI, BUILD; MPI_NPS overrides the rank counts.
+T=${TESSERA:-build/tessera}; M=${TESSERA_MPI:-build/tessera-mpi}; B=${BUILD:-build}
+NPS=${MPI_NPS:-"1 2 3 4"}
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1
+pass=0; fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+mpi() { np=$1; shift; mpirun --oversubscribe -np "$np" "$M" "$@"; }
+
+# Only the simulator's own lines of stderr (mpirun adds its notes on a non-zero exit).
+own_err() { grep '^tessera' "$1"; }
+
+# same NAME WANT-RC NPS TRACE -- tessera run arguments...
+# TRACE=trace also compares the commit trace.
+same() {
+	name=$1; want=$2; nps=$3; tr=$4; shift 5
+	ropt=""; mopt=""
+	[ "$tr" = trace ] && ropt="--trace $tmp/r.tr" && mopt="--trace $tmp/m.tr"
+	"$T" run "$@" $ropt --stats-json "$tmp/r.json" --msg-trace "$tmp/r.mt" \
+		> "$tmp/r.out" 2> "$tmp/r.err"
+	rc=$?
+	if [ "$rc" != "$want" ]; then
+		ko "$name: tessera run exits $rc, want $want"; head -5 "$tmp/r.err"; return
+	fi
+	for np in $nps; do
+		rm -f "$tmp/m.json" "$tmp/m.mt" "$tmp/m.tr"
+		mpi "$np" run "$@" $mopt --stats-json "$tmp/m.json" --msg-trace "$tmp/m.mt" \
+			> "$tmp/m.out" 2> "$tmp/m.err"
+		mrc=$?
+		what=""
+		[ "$mrc" = "$rc" ] || what="$what exit $mrc (want $rc)"
+		cmp -s "$tmp/r.out" "$tmp/m.out" || what="$what stdout"
+		cmp -s "$tmp/r.json" "$tmp/m.json" || what="$what stats-json"
+		cmp -s "$tmp/r.mt" "$tmp/m.mt" || what="$what msg-trace"
+		[ "$tr" != trace ] || cmp -s "$tmp/r.tr" "$tmp/m.tr" || what="$what trace"
+		own_err "$tmp/r.err" > "$tmp/r.e2"; own_err "$tmp/m.err" > "$tmp/m.e2"
+		cmp -s "$tmp/r.e2" "$tmp/m.e2" || what="$what stderr"
+		if [ -z "$what" ]; then ok; else
+			ko "$name -np $np:$what"; diff "$tmp/r.out" "$tmp/m.out" | head -5
+			head -5 "$tmp/m.err"
+		fi
+	done
+}
+
+P=$B/mesh; E=$B/examples
+# The mesh programs (tests/mesh) and the examples (examples/).
+same ring-64 0 "$NPS" trace -- --mesh 8x8 --tile all="$P/ring.elf"
+same reduce 0 "$NPS" trace -- --mesh 8x8 --tile all="$P/reduce.elf"
+same all-to-all 0 "$NPS" - -- --mesh 8x8 --tile all="$P/a2a.elf"
+same pingpong 0 "1 2" trace -- --mesh 2x1 --tile all="$P/pingpong.elf"
+same ex-hello 0 "$NPS" - -- --mesh 4x4 --tile all="$E/hello.elf"
+same ex-ring 0 "$NPS" - -- --mesh 4x4 --tile all="$E/ring.elf"
+same ex-sum 0 "$NPS" - -- --mesh 8x8 --tile all="$E/sum.elf"
+same ex-pipeline 0 "$NPS" - -- --mesh 8x1 --tile all="$E/pipeline.elf"
+same ex-matmul 0 "$NPS" - -- --mesh 4x4 --tile all="$E/matmul.elf"
+same ex-life 0 "$NPS" - -- --mesh 8x8 --tile all="$E/life.elf"
+same ex-life-threads 0 "2" - -- --mesh 8x8 --tile all="$E/life.elf" --threads 2
+
+# Faults, --max-cycles, budgets, control operations, kills and the cascade.
+cp "$P/chaos.elf" "$tmp/"
+same chaos-max-cycles 124 "$NPS" - -- --mesh 4x4 --tile all="$P/chaos.elf" --max-cycles 300000
+printf '0 chaos.elf cycles=5000\n' > "$tmp/m2"
+same budget-fault 126 "1 2" - -- --mesh 2x1 --manifest "$tmp/m2"
+printf 'all chaos.elf\n11 chaos.elf control=all\n' > "$tmp/m5"
+same chaos-control 124 "$NPS" - -- --mesh 4x4 --manifest "$tmp/m5" --max-cycles 200000
+printf '11 chaos.elf control=all\n' > "$tmp/m6"
+same chaos-control-alone 126 "$NPS" - -- --mesh 4x4 --manifest "$tmp/m6" --max-cycles 1000000
+
+# The OS booting over the network (CTL_LOAD into the owners' SRAM): whole with 1 and 2
+# ranks, cut by --max-cycles with 3 and 4 (oversubscribed ranks are slow on 2 cores).
+if [ -f "$B/os/root_demo.elf" ]; then
+	same os-demo 0 "1 2" - -- --mesh 8x8 --boot "$B/os/root_demo.elf"
+	same os-demo-cut 124 "3 4" - -- --mesh 8x8 --boot "$B/os/root_demo.elf" --max-cycles 150000
+else
+	echo "(no $B/os/root_demo.elf: OS demo not compared)"
+fi
+
+# Bad rank counts: a clear error, exit status 125.
+bad() {
+	np=$1; mesh=$2; want=$3
+	mpi "$np" run --mesh "$mesh" --tile all="$P/ring.elf" > "$tmp/b.out" 2> "$tmp/b.err"
+	rc=$?
+	if [ $rc = 125 ] && grep -q "tessera-mpi run: .*$want" "$tmp/b.err"; then ok; else
+		ko "-np $np on $mesh: exit $rc"; head -3 "$tmp/b.err"; fi
+}
+bad 3 2x1 "3 ranks for a 2x1 mesh (2 tiles): at most one rank per tile"
+bad 2 1x1 "at most one rank per tile"
+bad 3 2x2 "3 ranks cannot cut a 2x2 mesh"
+
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
