@@ -8,6 +8,7 @@
 #include "mesh.h"
 #include "net.h"
 #include "semihost.h"
+#include "vcd_out.h"
 
 static void core_out_of_memory(const tile_t *t)
 {
@@ -15,6 +16,7 @@ static void core_out_of_memory(const tile_t *t)
 	exit(125);
 }
 
+#define CORE_VCD 0
 #define CORE_TRACE 0
 #define CORE_RUN core_run_fast
 #include "core_loop.h"
@@ -26,12 +28,32 @@ static void core_out_of_memory(const tile_t *t)
 #include "core_loop.h"
 #undef CORE_TRACE
 #undef CORE_RUN
+#undef CORE_VCD
+
+#define CORE_VCD 1
+#define CORE_TRACE 1
+#define CORE_RUN core_run_vcd
+#include "core_loop.h"
+#undef CORE_TRACE
+#undef CORE_RUN
+#undef CORE_VCD
+
+/* A tile that writes waves: its start values first, its halt after. */
+static void core_run_waves(tile_t *t, uint64_t until)
+{
+	vcd_rec_begin(t);
+	core_run_vcd(t, until);
+	if (t->state == TS_HALTED)
+		vcd_rec_halt(t);
+}
 
 void core_run(tile_t *t, uint64_t until)
 {
 	if (t->state != TS_RUNNING)
 		return;
-	if (t->mesh->trace)
+	if (__builtin_expect(vcd_out_active != NULL, 0) && vcd_out_wants(vcd_out_active, t))
+		core_run_waves(t, until);
+	else if (t->mesh->trace)
 		core_run_traced(t, until);
 	else
 		core_run_fast(t, until);

@@ -1,6 +1,7 @@
 /*
- * The interpreter loop, included twice by core.c: once plain (CORE_TRACE 0), once
- * writing the commit trace (CORE_TRACE 1), so the fast path tests nothing about
+ * The interpreter loop, included three times by core.c: plain (CORE_TRACE 0), writing
+ * the commit trace (CORE_TRACE 1), and writing waves (CORE_VCD 1, with CORE_TRACE 1:
+ * it writes the trace too when there is one), so the fast path tests nothing about
  * tracing. Architectural state is kept in locals and written back on every exit and
  * before calling anything that looks at the tile.
  */
@@ -14,7 +15,7 @@
 	uint32_t tg_ = (target); \
 	if (tg_ & 3) FAULT(CAUSE_MISALIGNED, tg_); \
 	next = tg_; } while (0)
-#if CORE_TRACE
+#if CORE_TRACE || CORE_VCD
 #define STORE_NOTE(a, v, n) do { st_addr = (a); st_val = (v); st_size = (n); } while (0)
 #else
 #define STORE_NOTE(a, v, n) do { } while (0)
@@ -63,7 +64,7 @@ static void CORE_RUN(tile_t *t, uint64_t until)
 		const uint32_t imm = (uint32_t)d->imm;
 		uint32_t next = pc + 4, addr;
 		unsigned cost = 1;
-#if CORE_TRACE
+#if CORE_TRACE || CORE_VCD
 		uint32_t st_addr = 0, st_val = 0;
 		unsigned st_size = 0;
 #endif
@@ -204,12 +205,18 @@ static void CORE_RUN(tile_t *t, uint64_t until)
 		default:
 			FAULT(CAUSE_ILLEGAL, (uint32_t)d->imm);
 		}
+#if CORE_VCD
+		/* before x0 is cleared: the RTL's result of an instruction with rd = x0 */
+		vcd_rec_retire(t, d, &(vcd_retire){now, pc, next, a, b, x[d->rd], st_val, st_size,
+						    cost, instret + 1});
+#endif
 		x[0] = 0;
 		opc[d->op]++;
 		instret++;
 #if CORE_TRACE
 		t->instret = instret;
-		trace_retire(t, now, pc, d, st_addr, st_val, st_size);
+		if (!CORE_VCD || t->mesh->trace)
+			trace_retire(t, now, pc, d, st_addr, st_val, st_size);
 #endif
 		pc = next;
 		now += cost;

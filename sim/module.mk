@@ -5,6 +5,8 @@ LIB_SRCS += sim/tile.c sim/decode.c sim/core.c sim/trace.c sim/semihost.c sim/me
 # The network side (issue 3): routers, mailboxes, capabilities, control units, devices.
 LIB_SRCS += sim/noc.c sim/mailbox.c sim/caps.c sim/control.c sim/devices/console_dev.c \
 	sim/devices/blockstore.c sim/manifest.c
+# Waves of the C model (tessera run --vcd; waves/README.md).
+LIB_SRCS += sim/vcd_out.c sim/vcd_rec.c
 TOOL_SRCS += sim/main.c sim/cli.c sim/run_setup.c
 TEST_GROUPS +=
 -include sim/mpi.mk

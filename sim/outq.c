@@ -8,6 +8,7 @@
 
 #include "console.h"
 #include "mesh.h"
+#include "vcd_out.h"
 
 static void out_oom(void)
 {
@@ -87,6 +88,9 @@ static void write_record(mesh_t *m, const out_record *r)
 	case OUT_MSGTRACE:
 		if (m->msg_trace)
 			fwrite(r->data, 1, r->len, m->msg_trace);
+		break;
+	case OUT_VCD:   /* binary value changes (sim/vcd_out.h) */
+		vcd_out_record(m, r);
 		break;
 	}
 }

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef enum { OUT_STDOUT, OUT_STDERR, OUT_TRACE, OUT_MSGTRACE } out_stream;
+typedef enum { OUT_STDOUT, OUT_STDERR, OUT_TRACE, OUT_MSGTRACE, OUT_VCD } out_stream;
 
 typedef struct {
 	uint64_t cycle;

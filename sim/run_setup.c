@@ -11,6 +11,7 @@
 #include "devices/devices.h"
 #include "stats.h"
 #include "tilespec.h"
+#include "vcd_out.h"
 #include "version.h"
 
 static const char usage_head[] =
@@ -30,6 +31,8 @@ static const char usage_opts[] =
 	"  --stats-json FILE     write statistics as JSON\n"
 	"  --trace FILE          commit trace: cycle tile pc insn disassembly [rd=value]\n"
 	"  --msg-trace FILE      message trace: sent delivered source destination tag len vnet\n"
+	"  --vcd FILE            waves (VCD) with the RTL's signal names, time 2c = cycle c\n"
+	"  --vcd-tiles LIST      tiles in the waves: all, or N and A-B, comma-separated (default 0)\n"
 	"  --boot ROOT.elf       OS boot: only ROOT.elf, on tile 0, with CONTROL over every\n"
 	"                        tile; the OS loads the rest (isa/SPEC.md §10)\n"
 	"  --manifest FILE       place programs from FILE: lines SPEC FILE.elf [cycles=N]\n"
@@ -49,7 +52,7 @@ static const char usage_tail[] =
 
 enum { OPT_MESH = 256, OPT_MEM, OPT_TILE, OPT_MAX, OPT_STATS, OPT_JSON, OPT_TRACE,
        OPT_NOSEMI, OPT_PREFIX, OPT_QUIET, OPT_THREADS, OPT_HELP, OPT_VERSION,
-       OPT_MSGTRACE, OPT_MANIFEST, OPT_DISK, OPT_BOOT };
+       OPT_MSGTRACE, OPT_MANIFEST, OPT_DISK, OPT_BOOT, OPT_VCD, OPT_VCD_TILES };
 
 static const struct option long_opts[] = {
 	{"mesh", required_argument, NULL, OPT_MESH},
@@ -64,6 +67,8 @@ static const struct option long_opts[] = {
 	{"quiet", no_argument, NULL, OPT_QUIET},
 	{"threads", required_argument, NULL, OPT_THREADS},
 	{"msg-trace", required_argument, NULL, OPT_MSGTRACE},
+	{"vcd", required_argument, NULL, OPT_VCD},
+	{"vcd-tiles", required_argument, NULL, OPT_VCD_TILES},
 	{"manifest", required_argument, NULL, OPT_MANIFEST},
 	{"disk", required_argument, NULL, OPT_DISK},
 	{"boot", required_argument, NULL, OPT_BOOT},
@@ -149,6 +154,8 @@ static int parse_one(run_opts *o, int c, const char *arg)
 	case OPT_JSON: o->stats_json = arg; return 0;
 	case OPT_TRACE: o->cfg.trace_path = arg; return 0;
 	case OPT_MSGTRACE: o->cfg.msg_trace_path = arg; return 0;
+	case OPT_VCD: o->vcd_path = arg; return 0;
+	case OPT_VCD_TILES: o->vcd_tiles = arg; return 0;
 	case OPT_MANIFEST: o->manifest_path = arg; return 0;
 	case OPT_DISK: o->disk_path = arg; return 0;
 	case OPT_BOOT: o->boot_path = arg; return 0;
@@ -469,8 +476,27 @@ static int open_outputs(mesh_t *m)
 	return 0;
 }
 
+/* --vcd: the waves of the chosen tiles (sim/vcd_out.h). */
+static int open_waves(const run_opts *o, mesh_t *m)
+{
+	char err[256];
+	if (!o->vcd_path && o->vcd_tiles) {
+		fprintf(stderr, "tessera %s: --vcd-tiles needs --vcd FILE\n", o->cmd);
+		return EXIT_BAD_INPUT;
+	}
+	if (o->vcd_path &&
+	    !vcd_out_open(o->vcd_path, o->vcd_tiles ? o->vcd_tiles : "0", m, err, sizeof err)) {
+		fprintf(stderr, "tessera %s: --vcd %s --vcd-tiles %s: %s\n", o->cmd, o->vcd_path,
+			o->vcd_tiles ? o->vcd_tiles : "0", err);
+		return EXIT_BAD_INPUT;
+	}
+	return 0;
+}
+
 static void close_outputs(mesh_t *m)
 {
+	if (!vcd_out_close(m))
+		fprintf(stderr, "tessera: writing the --vcd file failed\n");
 	if (m->trace)
 		fclose(m->trace);
 	if (m->msg_trace)
@@ -510,6 +536,8 @@ mesh_t *run_load(run_opts *o, int *rc)
 	} else if (!(*rc = assign_programs(o, &o->ic, per_tile, per_opt)) &&
 		   !(*rc = load_tiles(m, per_tile, per_opt))) {
 		*rc = open_outputs(m);
+		if (!*rc)
+			*rc = open_waves(o, m);
 	}
 	free(per_tile);
 	free(per_opt);

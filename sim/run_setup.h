@@ -49,6 +49,7 @@ typedef struct {
 	const char *stats_json;
 	const char *manifest_path, *disk_path;
 	const char *boot_path;    /* --boot: the OS root, alone on tile 0 */
+	const char *vcd_path, *vcd_tiles;   /* --vcd FILE, --vcd-tiles LIST */
 	manifest mf;
 	bool stats;
 	image_cache ic;
