@@ -18,6 +18,10 @@
  *   W h tile dst tag len cu w..             the halt's notice and kills, in NI order
  *   L tile addr n w..                       words CTL_LOAD writes
  *   X c tile                                a msg.send of the tile writes its NI
+ *   D d dev src tag len cap w..             a request delivered to device dev (0 console,
+ *                                           1 block store) at d
+ *   Y at dev dst tag len w..                a device's reply, written into its NI at `at`
+ *   Z at src n b..                          console output: n bytes (hex) at cycle `at`
  *   R tile rejected                         at the end: the ctl_rejected count
  *   M mem                                   at the end: SRAM bytes of a tile
  */
@@ -26,6 +30,8 @@
 #include <stdlib.h>
 
 #include "control.h"
+#include "devices/devices.h"
+#include "outq.h"
 #include "engine.h"
 #include "mesh.h"
 #include "net.h"
@@ -34,6 +40,7 @@
 
 static FILE *rec;
 static int in_ctl;        /* inside the control unit: starts and writes are its own */
+static int in_con;        /* inside the console: its output */
 
 static void rec_words(const uint32_t *w, unsigned n)
 {
@@ -138,6 +145,53 @@ void __wrap_ctl_preload(tile_t *t, int64_t super, uint32_t ctl_lo, uint32_t ctl_
 {
 	fprintf(rec, "P %u %" PRId64 "\n", t->id, super);
 	__real_ctl_preload(t, super, ctl_lo, ctl_hi);
+}
+
+static void rec_dev(int dev, const msg_t *m, uint64_t at)
+{
+	fprintf(rec, "D %" PRIu64 " %d %u %u %u %d", at, dev, m->src, m->tag, m->len,
+		(m->flags & MSGF_CAP) != 0);
+	rec_words(m->w, m->len);
+}
+
+void __real_con_arrive(net_t *n, msg_t *m, uint64_t at);
+void __wrap_con_arrive(net_t *n, msg_t *m, uint64_t at)
+{
+	rec_dev(DEVI_CONSOLE, m, at);
+	in_con++;
+	__real_con_arrive(n, m, at);
+	in_con--;
+}
+
+void __real_blk_arrive(net_t *n, msg_t *m, uint64_t at);
+void __wrap_blk_arrive(net_t *n, msg_t *m, uint64_t at)
+{
+	rec_dev(DEVI_BLOCK, m, at);
+	__real_blk_arrive(n, m, at);
+}
+
+void __real_dev_reply(net_t *n, int dev, uint32_t dst, uint8_t tag, const uint32_t *w,
+		      unsigned len, uint64_t at);
+void __wrap_dev_reply(net_t *n, int dev, uint32_t dst, uint8_t tag, const uint32_t *w,
+		      unsigned len, uint64_t at)
+{
+	fprintf(rec, "Y %" PRIu64 " %d %u %u %u", at, dev, dst, tag, len);
+	rec_words(w, len);
+	__real_dev_reply(n, dev, dst, tag, w, len, at);
+}
+
+void __real_out_put(out_buf *b, uint64_t cycle, uint32_t tile, out_stream s, const char *data,
+		    size_t len);
+void __wrap_out_put(out_buf *b, uint64_t cycle, uint32_t tile, out_stream s, const char *data,
+		    size_t len)
+{
+	if (in_con) {
+		fprintf(rec, "Z %" PRIu64 " %u %zu", cycle, tile, len);
+		for (size_t i = 0; i < len; i++)
+			fprintf(rec, " %x", (unsigned char)data[i]);
+		fputc('\n', rec);
+	}
+	__real_out_put(b, cycle, tile, s, data, len);
 }
 
 int main(int argc, char **argv)

@@ -166,6 +166,8 @@ bool parse(const char *path)
 				tiles[t].any = true;
 		} else if (k == 'M') {
 			mem_size = (uint32_t)u();
+		} else if (k == 'D' || k == 'Y' || k == 'Z') {
+			continue;                 /* the devices' records (dev_tb) */
 		} else {
 			std::fprintf(stderr, "%s:%u: unknown record\n", path, ln);
 			std::fclose(f);
@@ -266,6 +268,8 @@ unsigned replay(uint32_t id, const Tile &T, uint32_t nt)
 
 	Vtess_ctl *m = new Vtess_ctl;
 	m->clk_i = 0;
+	m->rst_ni = 1;            // a falling edge: the reset is asynchronous
+	m->eval();
 	m->rst_ni = 0;
 	m->tile_id_i = id;
 	m->mem_i = mem_size;

@@ -8,7 +8,7 @@
 CTL_B := $(BUILD)/rtl-ctl
 CTL_NT := 64
 CTL_WRAP := ctl_arrive ctl_apply_event ctl_notice_delivered ctl_ack ctl_note_child ctl_on_halt \
-	ni_write tile_start tile_write_mem ctl_preload
+	ni_write tile_start tile_write_mem ctl_preload con_arrive blk_arrive dev_reply out_put
 CTL_SV := rtl/tess_isa_pkg.sv rtl/tess_ctl.sv
 CTL_VFLAGS := --cc --no-timing -Wall -O3 --x-assign fast --x-initial fast --top-module tess_ctl \
 	-GNT=$(CTL_NT)
@@ -44,3 +44,20 @@ $(eval $(call CTL_VARIANT,obj-fault,+define+TESS_FAULT_KILL_LATE,$(CTL_B)/ctl_tb
 test-rtl-ctl: $(CTL_B)/ctl_rec $(CTL_B)/ctl_tb $(CTL_B)/ctl_tb-fault $(CTL_ELFS) \
 		$(BUILD)/mesh/chaos.elf $(OS_ELFS)
 	@tests/rtl/ctl/run.sh $(CTL_B) $(BUILD)/mesh $(OSB)
+
+# The behavioural devices, replayed the same way (dev_tb: requests from the C model's
+# log, replies and console output compared; the host side is sim/cosim/ctl_dev_host.cpp).
+DEV_SV := rtl/tess_isa_pkg.sv rtl/tess_dev_ni.sv rtl/tess_dev_rx.sv rtl/tess_dev_console.sv \
+	rtl/tess_dev_block.sv tests/rtl/ctl/dev_top.sv
+DEV_VOBJS := $(addprefix $(CTL_B)/dev/,Vdev_top__ALL.a verilated.o verilated_threads.o verilated_dpi.o)
+$(CTL_B)/dev/Vdev_top__ALL.a: $(DEV_SV)
+	@mkdir -p $(@D)
+	$(VERILATOR) --cc --no-timing -Wall -O3 --x-assign fast --x-initial fast --top-module dev_top \
+		--Mdir $(CTL_B)/dev $(DEV_SV)
+	+$(MAKE) --no-print-directory -C $(CTL_B)/dev -f Vdev_top.mk OPT_FAST="$(RTL_CXXFLAGS)" \
+		Vdev_top__ALL.a verilated.o verilated_threads.o verilated_dpi.o > /dev/null
+$(CTL_B)/dev_tb: tests/rtl/ctl/dev_tb.cpp sim/cosim/ctl_dev_host.cpp sim/cosim/ctl_dev_host.h \
+		$(CTL_B)/dev/Vdev_top__ALL.a
+	$(CXX) $(RTL_CXXFLAGS) -Wall -Wextra -I$(CTL_B)/dev -Isim/cosim $(RTL_VINC) -o $@ \
+		tests/rtl/ctl/dev_tb.cpp sim/cosim/ctl_dev_host.cpp $(DEV_VOBJS) -lpthread
+test-rtl-ctl: $(CTL_B)/dev_tb $(BUILD)/mesh/blk.elf $(BUILD)/mesh/conread.elf
