@@ -8,6 +8,7 @@
 #   make rtl-synth    yosys generic synthesis of one tile; prints the cell count
 #   make rtl-lint     verilator --lint-only -Wall
 RTL_SV := rtl/tess_isa_pkg.sv rtl/tess_regfile.sv rtl/tess_div.sv rtl/tess_caps.sv \
+	rtl/tess_router.sv rtl/tess_ni.sv rtl/tess_mailbox.sv \
 	rtl/tess_sram.sv rtl/tess_core.sv rtl/tess_tile.sv
 RTL_TOP := tess_tile
 # SRAM word-address bits of the simulated tile: 2^18 words = 1 MiB, the largest --mem;
@@ -53,9 +54,12 @@ $(eval $(call RTL_VARIANT,rtl,))
 $(eval $(call RTL_VARIANT,rtl-fault,+define+TESS_FAULT_BRANCH_PENALTY))
 
 COSIM_SRCS := sim/cosim/cosim_main.c sim/cosim/cosim_args.c sim/cosim/cosim_ref.c sim/cosim/cosim_semihost.c \
-	sim/cosim/cosim_log.c
+	sim/cosim/cosim_log.c sim/cosim/cosim_net.c sim/cosim/cosim_net_ref.c
 COSIM_OBJS := $(COSIM_SRCS:%.c=$(BUILD)/obj/%.o)
-COSIM_LINK = $(CXX) $(LDFLAGS) -o $@ $(COSIM_OBJS) $(BUILD)/$(1)/rtl_tile.o $(RTL_VOBJS) \
+# --wrap: the network run records the model's payloads and output as they happen
+# (sim/cosim/cosim_net_ref.c), without a hook in the simulator.
+COSIM_WRAPS := -Wl,--wrap=mb_deliver,--wrap=con_arrive,--wrap=console_write
+COSIM_LINK = $(CXX) $(LDFLAGS) $(COSIM_WRAPS) -o $@ $(COSIM_OBJS) $(BUILD)/$(1)/rtl_tile.o $(RTL_VOBJS) \
 	$(BUILD)/libtessera.a $(LDLIBS) -lz
 
 $(BUILD)/cosim: $(COSIM_OBJS) $(BUILD)/rtl/rtl_tile.o $(BUILD)/libtessera.a

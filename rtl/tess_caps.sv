@@ -11,7 +11,23 @@ module tess_caps (
   input  logic [31:0] a_i,        // rs1
   input  logic [31:0] b_i,        // rs2
   input  logic [31:0] c_i,        // rs3 (cap.narrow)
-  output logic [31:0] rd_o
+  output logic [31:0] rd_o,
+  // msg.send: the slot it sends through (q) and the slot it would pass (p)
+  input  logic [4:0]  q_slot_i,
+  output logic [1:0]  q_kind_o,
+  output logic [31:0] q_lo_o,
+  output logic [31:0] q_hi_o,
+  output logic [31:0] q_badge_o,
+  input  logic [4:0]  p_slot_i,
+  output logic [1:0]  p_kind_o,
+  // the control unit, while the core is not running (CTL_GRANT, CTL_CLEAR)
+  input  logic        cu_we_i,
+  input  logic [4:0]  cu_slot_i,
+  input  logic [1:0]  cu_kind_i,
+  input  logic [31:0] cu_lo_i,
+  input  logic [31:0] cu_hi_i,
+  input  logic [31:0] cu_badge_i,
+  input  logic        cu_clear_i
 );
   localparam logic [1:0] EMPTY = tess_isa_pkg::CAP_KIND_EMPTY;
 
@@ -37,6 +53,11 @@ module tess_caps (
   assign s_lo    = lo_q[src];
   assign s_hi    = hi_q[src];
   assign s_badge = badge_q[src];
+  assign q_kind_o  = kind_q[q_slot_i];
+  assign q_lo_o    = lo_q[q_slot_i];
+  assign q_hi_o    = hi_q[q_slot_i];
+  assign q_badge_o = badge_q[q_slot_i];
+  assign p_kind_o  = kind_q[p_slot_i];
 
   always_comb begin
     rd_o = tess_isa_pkg::ERR_OK;
@@ -92,6 +113,13 @@ module tess_caps (
         hi_q[i] <= '0;
         badge_q[i] <= '0;
       end
+    end else if (cu_clear_i) begin
+      for (int i = 0; i < 32; i++) kind_q[i] <= EMPTY;
+    end else if (cu_we_i) begin
+      kind_q[cu_slot_i] <= cu_kind_i;
+      lo_q[cu_slot_i] <= cu_lo_i;
+      hi_q[cu_slot_i] <= cu_hi_i;
+      badge_q[cu_slot_i] <= cu_badge_i;
     end else if (en_i && we) begin
       kind_q[dst] <= w_kind;
       lo_q[dst] <= w_lo;

@@ -1,5 +1,5 @@
-// The Tessera core: RV32IM + the Xtess instructions that need no network (tile
-// information, exit, and the capability table, tess_caps).
+// The Tessera core: RV32IM + Xtess (tile information, exit, the capability table in
+// tess_caps, and the message instructions against tess_ni and the mailbox).
 //
 // One clock is one machine cycle. The core is a multi-cycle issue machine: an
 // instruction issues in a cycle, does all its work in that cycle (a load's data and a
@@ -14,6 +14,16 @@
 // The next instruction's word is fetched (address presented) in the cycle the current
 // one issues, so it is ready in the next cycle.
 //
+// Messages (SPEC §4.3, §5, §8.4): an instruction that must wait (msg.send with no room
+// in its NI queue, msg.recv with an empty mailbox, msg.wait) simply does not issue in
+// that cycle and is tried again in the next, so it issues at exactly the cycle the model's
+// woken tile does, and a cycle budget or a kill stops it there. msg.send hands the NI its
+// route, header and badge flits at the issue and reads its payload from the SRAM one word
+// a cycle from the issue on (the NI fixes every flit's write time at the issue, so the
+// words only have to arrive before their flits may leave). msg.recv writes its record
+// with both SRAM ports in its first cycle (info, source) and port B in the next ones
+// (badge, payload): 3 + len words in its 2 + len cycles.
+//
 // Retire record (ret_*): valid for one cycle, the cycle after the instruction issued
 // (for DIV, the cycle after its result is written); ret_cycle_o is the issue cycle.
 // Halt record: set in the cycle after the halting instruction, held while halted.
@@ -27,12 +37,21 @@ module tess_core #(
   input  logic [31:0]   start_pc_i,
   input  logic [31:0]   bound_i,
   input  logic [63:0]   budget_cycles_i,   // cycle budget (SPEC §7), 0: unlimited
+  input  logic [31:0]   budget_msgs_i,     // message budget, 0: unlimited
+  input  logic [31:0]   start_a0_i,
   input  logic [31:0]   tile_id_i,
   input  logic [31:0]   txy_i,
   input  logic [31:0]   mesh_i,
+  input  logic [32:0]   mesh_recip_i,      // floor(2^32 / W) + 1: tile id -> row
   input  logic          semihost_i,
-  // instruction port (word address; data in the next cycle)
+  // halt at the next instruction boundary (the control unit: kill, ack deadline)
+  input  logic          kill_i,
+  input  logic [3:0]    kill_cause_i,
+  input  logic [31:0]   kill_value_i,
+  // instruction port (word address; data in the next cycle); writes for msg.recv
   output logic [AW-1:0] imem_addr_o,
+  output logic          imem_we_o,
+  output logic [31:0]   imem_wdata_o,
   input  logic [31:0]   imem_rdata_i,
   // data port
   output logic [AW-1:0] dmem_addr_o,
@@ -40,6 +59,43 @@ module tess_core #(
   output logic [3:0]    dmem_be_o,
   output logic [31:0]   dmem_wdata_o,
   input  logic [31:0]   dmem_rdata_i,
+  // network interface (tess_ni)
+  output logic          ni_alloc_o,
+  output logic          ni_vnet_o,
+  output logic [4:0]    ni_flits_o,
+  output logic [31:0]   ni_route_o,
+  output logic [31:0]   ni_header_o,
+  output logic [31:0]   ni_badge_o,
+  output logic [31:0]   ni_dst_o,          // the endpoint (for the harness's message log)
+  output logic [31:0]   ni_addr_o,         // payload address (idem)
+  output logic          ni_pay_valid_o,
+  output logic [31:0]   ni_pay_data_o,
+  input  logic [1:0][6:0] ni_space_i,
+  // mailbox: the message a msg.recv would take now (control queue first)
+  input  logic          mb_valid_i,
+  input  logic          mb_ctl_i,
+  input  logic [31:0]   mb_src_i,
+  input  logic [31:0]   mb_badge_i,
+  input  logic [7:0]    mb_tag_i,
+  input  logic [4:0]    mb_len_i,
+  input  logic [3:0]    mb_slot_i,
+  output logic          mb_take_o,
+  output logic          mb_rd_ctl_o,
+  output logic [3:0]    mb_rd_slot_o,
+  output logic [3:0]    mb_rd_word_o,
+  input  logic [31:0]   mb_rd_data_i,
+  // msg.ack: the control unit answers in the same cycle
+  output logic          ack_o,
+  output logic [31:0]   ack_tile_o,
+  input  logic [31:0]   ack_status_i,
+  // control-unit access to the capability table while the core is not running
+  input  logic          cu_cap_we_i,
+  input  logic [4:0]    cu_cap_slot_i,
+  input  logic [1:0]    cu_cap_kind_i,
+  input  logic [31:0]   cu_cap_lo_i,
+  input  logic [31:0]   cu_cap_hi_i,
+  input  logic [31:0]   cu_cap_badge_i,
+  input  logic          cu_cap_clear_i,
   // semihosting (SPEC §11): the harness answers within the ecall's issue cycle
   output logic          ecall_o,
   output logic [31:0]   ecall_a0_o,
@@ -69,7 +125,9 @@ module tess_core #(
   output logic [31:0]   halt_value_o,
   output logic [63:0]   halt_cycle_o,
   output logic [63:0]   cycle_o,
-  output logic [63:0]   instret_o
+  output logic [63:0]   instret_o,
+  output logic          running_o,
+  output logic          msg_op_o           // a message instruction is at its issue slot
 );
 
 
@@ -107,6 +165,18 @@ module tess_core #(
   logic [3:0]  halt_cause_q;
   logic [31:0] halt_pc_q, halt_value_q;
   logic [63:0] halt_cycle_q;
+  // messages
+  logic [31:0] budget_msgs_q, msgs_q;
+  logic        waiting_q;     // in msg.wait: wait_until_q is its deadline
+  logic [63:0] wait_until_q;
+  logic [4:0]  pay_left_q;    // msg.send: payload words still to read
+  logic [31:0] pay_addr_q;
+  logic        pay_rd_q;      // a payload word was read last cycle
+  logic [4:0]  rcv_left_q;    // msg.recv: record words still to write after the first two
+  logic [31:0] rcv_addr_q, rcv_badge_q;
+  logic        rcv_first_q;   // the next word is the badge
+  logic [3:0]  rcv_slot_q, rcv_word_q;
+  logic        rcv_ctl_q;
 
   // ---- decode ----
   logic [31:0] insn;
@@ -164,7 +234,7 @@ module tess_core #(
   assign ecall_a7_o = fwd(5'd17, rf_a7, ld_pend_q, ld_rd_q, ld_data);
 
   tess_regfile u_rf (
-    .clk_i, .clear_i(rf_clear), .sp_i(bound_i),
+    .clk_i, .clear_i(rf_clear), .sp_i(bound_i), .a0_i(start_a0_i),
     .r1_i(rs1), .r2_i(rs2), .r3_i(rs3), .r1_o(rf_a), .r2_o(rf_b), .r3_o(rf_c),
     .a0_o(rf_a0), .a1_o(rf_a1), .a2_o(rf_a2), .a7_o(rf_a7),
     .w0_en_i(wr_en), .w0_rd_i(op == tess_isa_pkg::OP_ECALL ? 5'd10 : rd), .w0_data_i(wr_val),
@@ -192,6 +262,13 @@ module tess_core #(
   logic        halt, unimpl, mem_re, mem_we, div_start, taken;
   logic [3:0]  cause, be;
   logic [31:0] hvalue, st_data;
+  logic        msg_stall, send_go, recv_go, wait_arm;
+  logic [1:0]  q_kind, p_kind;
+  logic [31:0] q_lo, q_hi, q_badge, s_dst, info;
+  logic [4:0]  s_len, s_flits;
+  logic        s_ctl;
+  logic [31:0] s_route;
+  logic [9:0]  d_row, d_col;
   logic [2:0]  msize;
   logic signed [32:0] m_a, m_b;
   // 33x33 signed product: bits 65:64 are sign copies nobody needs.
@@ -228,6 +305,13 @@ module tess_core #(
     st_data = 32'd0;
     ecall_o = 1'b0;
     cap_op = 1'b0;
+    msg_stall = 1'b0;
+    send_go = 1'b0;
+    recv_go = 1'b0;
+    wait_arm = 1'b0;
+    ack_o = 1'b0;
+    info = tess_isa_pkg::MSG_INFO_VALID | (mb_ctl_i ? tess_isa_pkg::MSG_INFO_CONTROL : 32'd0) |
+           {11'd0, mb_len_i, mb_tag_i, 8'd0};
     case (op)
       tess_isa_pkg::OP_LUI:   begin wr_en = 1'b1; wr_val = imm_u; end
       tess_isa_pkg::OP_AUIPC: begin wr_en = 1'b1; wr_val = pc_q + imm_u; end
@@ -321,31 +405,163 @@ module tess_core #(
         wr_en = 1'b1; wr_val = cap_rd; cap_op = 1'b1;
       end
       tess_isa_pkg::OP_INVALID: begin halt = 1'b1; cause = tess_isa_pkg::CAUSE_ILLEGAL; hvalue = insn; end
-      // Message instructions need the network side, not built yet.
-      default: begin halt = 1'b1; unimpl = 1'b1; cause = tess_isa_pkg::CAUSE_ILLEGAL; hvalue = insn; end
+      tess_isa_pkg::OP_MSG_SEND: begin
+        // SPEC §4.3: status refusals, then the message budget, then the payload
+        cost = 6'(s_flits) - 6'd1;
+        wr_en = 1'b1;
+        if (s_len > 5'(tess_isa_pkg::MSG_MAX_WORDS)) begin
+          wr_val = tess_isa_pkg::ERR_E_LEN; cost = 6'd1;
+        end else if (q_kind == tess_isa_pkg::CAP_KIND_EMPTY) begin
+          wr_val = tess_isa_pkg::ERR_E_EMPTY; cost = 6'd1;
+        end else if (s_ctl && (a[15:8] < tess_isa_pkg::TAG_CTL_LOAD || a[15:8] > tess_isa_pkg::TAG_CTL_CLEAR)) begin
+          wr_val = tess_isa_pkg::ERR_E_KIND; cost = 6'd1;
+        end else if (s_dst < q_lo || s_dst > q_hi) begin
+          wr_val = tess_isa_pkg::ERR_E_RANGE; cost = 6'd1;
+        end else if (a[21] && p_kind == tess_isa_pkg::CAP_KIND_EMPTY) begin
+          wr_val = tess_isa_pkg::ERR_E_PASS; cost = 6'd1;
+        end else if (budget_msgs_q != 32'd0 && msgs_q >= budget_msgs_q) begin
+          halt = 1'b1; cause = tess_isa_pkg::CAUSE_BUDGET_MSGS;
+        end else if (a[21]) begin
+          // passing a capability is not built in the RTL yet
+          halt = 1'b1; unimpl = 1'b1; cause = tess_isa_pkg::CAUSE_ILLEGAL; hvalue = insn;
+        end else if (s_len != 5'd0 && b[1:0] != 2'd0) begin
+          halt = 1'b1; cause = tess_isa_pkg::CAUSE_MISALIGNED; hvalue = b;
+        end else if (s_len != 5'd0 && (b >= bound_q || {25'd0, s_len, 2'd0} > bound_q - b)) begin
+          halt = 1'b1; cause = tess_isa_pkg::CAUSE_MEM_FAULT; hvalue = b;
+        end else if (ni_space_i[s_ctl] < {2'd0, s_flits}) begin
+          msg_stall = 1'b1;   // BLOCKED until the NI has room (SPEC §8.4)
+        end else begin
+          wr_val = tess_isa_pkg::ERR_OK; send_go = 1'b1;
+        end
+      end
+      tess_isa_pkg::OP_MSG_RECV, tess_isa_pkg::OP_MSG_POLL: begin
+        if (!mb_valid_i) begin
+          if (op == tess_isa_pkg::OP_MSG_POLL) begin
+            wr_en = 1'b1; wr_val = 32'd0; cost = 6'd1;
+          end else begin
+            msg_stall = 1'b1;
+          end
+        end else if (a[1:0] != 2'd0) begin
+          halt = 1'b1; cause = tess_isa_pkg::CAUSE_MISALIGNED; hvalue = a;
+        end else if (a >= bound_q || {25'd0, mb_len_i + 5'd3, 2'd0} > bound_q - a) begin
+          halt = 1'b1; cause = tess_isa_pkg::CAUSE_MEM_FAULT; hvalue = a;
+        end else begin
+          wr_en = 1'b1; wr_val = info; recv_go = 1'b1;
+          cost = 6'(tess_isa_pkg::COST_XRECV) + 6'(mb_len_i);
+        end
+      end
+      tess_isa_pkg::OP_MSG_WAIT: begin
+        wr_en = 1'b1;
+        if (mb_valid_i) wr_val = 32'd1;
+        else if (waiting_q && cyc_q >= wait_until_q) wr_val = 32'd0;
+        else begin msg_stall = 1'b1; wait_arm = !waiting_q; end
+      end
+      tess_isa_pkg::OP_MSG_ACK: begin
+        wr_en = 1'b1; wr_val = ack_status_i; ack_o = issue;
+      end
+      default: begin halt = 1'b1; cause = tess_isa_pkg::CAUSE_ILLEGAL; hvalue = insn; end
     endcase
     if (!issue) begin
       wr_en = 1'b0; mem_re = 1'b0; mem_we = 1'b0; div_start = 1'b0;
     end
-    if (halt) begin
+    if (halt || msg_stall) begin
       wr_en = 1'b0; mem_re = 1'b0; mem_we = 1'b0; div_start = 1'b0;
+      send_go = 1'b0; recv_go = 1'b0;
+    end
+    if (!issue) begin
+      send_go = 1'b0; recv_go = 1'b0; wait_arm = 1'b0;
     end
   end
 
+  // ---- msg.send: descriptor, capability, destination, route flit ----
+  assign s_len   = a[20:16];
+  assign s_flits = 5'(tess_isa_pkg::MSG_HDR_FLITS) + s_len;
+  assign s_ctl   = q_kind == tess_isa_pkg::CAP_KIND_CONTROL;
+  assign s_dst   = q_lo == q_hi ? q_lo : c;
+  // row = floor(dst / W) by the reciprocal, exact for ids below 2^20 and W <= 1024
+  /* verilator lint_off UNUSEDSIGNAL */
+  logic [52:0] row_prod;
+  logic [31:0] row_base;
+  /* verilator lint_on UNUSEDSIGNAL */
+  assign row_prod = {33'd0, s_dst[19:0]} * {20'd0, mesh_recip_i};
+  assign row_base = {12'd0, row_prod[51:32]} * {16'd0, mesh_i[15:0]};
+  always_comb begin
+    if (s_dst == tess_isa_pkg::DEV_CONSOLE) begin
+      d_row = 10'd0; d_col = 10'd0;
+      s_route = {2'd1, 30'd0};
+    end else if (s_dst == tess_isa_pkg::DEV_BLOCK) begin
+      d_row = 10'd0; d_col = 10'(mesh_i[15:0] - 16'd1);
+      s_route = {2'd2, 30'd0};
+    end else begin
+      d_row = row_prod[41:32]; d_col = 10'(s_dst - row_base);
+      s_route = '0;
+    end
+    s_route = s_route | {2'd0, s_ctl, 3'd0, d_row, 6'd0, d_col};
+  end
+
+  assign ni_alloc_o  = send_go;
+  assign ni_vnet_o   = s_ctl;
+  assign ni_flits_o  = s_flits;
+  assign ni_route_o  = s_route;
+  // header: [31] source is a device, [30] capability, [29] it is CONTROL,
+  // [28] control operation, [27:20] tag, [19:0] source tile
+  assign ni_header_o = {3'd0, s_ctl, a[15:8], tile_id_i[19:0]};
+  assign ni_badge_o  = q_badge;
+  assign ni_dst_o    = s_dst;
+  assign ni_addr_o   = b;
+  assign ni_pay_valid_o = pay_rd_q;
+  assign ni_pay_data_o  = dmem_rdata_i;
+  assign ack_tile_o  = a;
+
+  // ---- msg.recv: the record's words ----
+  assign mb_take_o    = recv_go;
+  assign mb_rd_ctl_o  = rcv_ctl_q;
+  assign mb_rd_slot_o = rcv_slot_q;
+  assign mb_rd_word_o = rcv_word_q;
+
   // ---- memory ports ----
   logic retire;
-  assign retire = issue && !halt;
+  assign retire = issue && !halt && !msg_stall;
+  /* verilator lint_off UNUSEDSIGNAL */
+  logic [31:0] a4;   // the record's second word, written through port A
+  /* verilator lint_on UNUSEDSIGNAL */
+  assign a4 = a + 32'd4;
   assign imem_addr_o  = state_q == ST_IDLE ? start_pc_i[AW+1:2] :
+                        recv_go ? a4[AW+1:2] :
                         retire ? next_pc[AW+1:2] : pc_q[AW+1:2];
-  assign dmem_addr_o  = addr[AW+1:2];
-  assign dmem_we_o    = mem_we;
-  assign dmem_be_o    = be;
-  assign dmem_wdata_o = st_data << {addr[1:0], 3'b000};
+  // Port B: the message engines while they run (the core issues nothing then), a
+  // msg.send's first payload word or msg.recv's info word in their issue cycle.
+  logic rcv_busy, pay_busy;
+  assign rcv_busy = rcv_left_q != 5'd0;
+  assign pay_busy = pay_left_q != 5'd0;
+  always_comb begin
+    dmem_addr_o  = addr[AW+1:2];
+    dmem_we_o    = mem_we;
+    dmem_be_o    = be;
+    dmem_wdata_o = st_data << {addr[1:0], 3'b000};
+    if (rcv_busy) begin
+      dmem_addr_o = rcv_addr_q[AW+1:2]; dmem_we_o = 1'b1; dmem_be_o = 4'b1111;
+      dmem_wdata_o = rcv_first_q ? rcv_badge_q : mb_rd_data_i;
+    end else if (pay_busy) begin
+      dmem_addr_o = pay_addr_q[AW+1:2];
+    end else if (recv_go) begin
+      dmem_addr_o = a[AW+1:2]; dmem_we_o = 1'b1; dmem_be_o = 4'b1111; dmem_wdata_o = info;
+    end else if (op == tess_isa_pkg::OP_MSG_SEND) begin
+      dmem_addr_o = b[AW+1:2];
+    end
+  end
+  assign imem_we_o    = recv_go;
+  assign imem_wdata_o = mb_src_i;
   assign rf_clear     = state_q == ST_IDLE && start_i;
 
   tess_caps u_caps (
     .clk_i, .rst_ni, .en_i(retire && cap_op), .op_i(op), .a_i(a), .b_i(b), .c_i(c),
-    .rd_o(cap_rd)
+    .rd_o(cap_rd),
+    .q_slot_i(a[4:0]), .q_kind_o(q_kind), .q_lo_o(q_lo), .q_hi_o(q_hi), .q_badge_o(q_badge),
+    .p_slot_i(a[28:24]), .p_kind_o(p_kind),
+    .cu_we_i(cu_cap_we_i), .cu_slot_i(cu_cap_slot_i), .cu_kind_i(cu_cap_kind_i),
+    .cu_lo_i(cu_cap_lo_i), .cu_hi_i(cu_cap_hi_i), .cu_badge_i(cu_cap_badge_i),
+    .cu_clear_i(cu_cap_clear_i)
   );
 
   tess_div u_div (
@@ -389,7 +605,32 @@ module tess_core #(
       halt_pc_q <= '0;
       halt_value_q <= '0;
       halt_cycle_q <= '0;
+      budget_msgs_q <= '0;
+      msgs_q <= '0;
+      waiting_q <= 1'b0;
+      wait_until_q <= '0;
+      pay_left_q <= '0;
+      pay_addr_q <= '0;
+      pay_rd_q <= 1'b0;
+      rcv_left_q <= '0;
+      rcv_addr_q <= '0;
+      rcv_badge_q <= '0;
+      rcv_first_q <= 1'b0;
+      rcv_slot_q <= '0;
+      rcv_word_q <= '0;
+      rcv_ctl_q <= 1'b0;
     end else begin
+      pay_rd_q <= pay_busy;
+      if (pay_busy) begin
+        pay_left_q <= pay_left_q - 5'd1;
+        pay_addr_q <= pay_addr_q + 32'd4;
+      end
+      if (rcv_busy) begin
+        rcv_left_q <= rcv_left_q - 5'd1;
+        rcv_addr_q <= rcv_addr_q + 32'd4;
+        rcv_first_q <= 1'b0;
+        if (!rcv_first_q) rcv_word_q <= rcv_word_q + 4'd1;
+      end
       rec_valid_q <= 1'b0;
       ld_pend_q <= 1'b0;
       case (state_q)
@@ -398,6 +639,9 @@ module tess_core #(
           pc_q <= start_pc_i;
           bound_q <= bound_i;
           budget_q <= budget_cycles_i;
+          budget_msgs_q <= budget_msgs_i;
+          msgs_q <= '0;
+          waiting_q <= 1'b0;
           cyc_q <= '0;
           instret_q <= '0;
           wait_q <= '0;
@@ -405,7 +649,13 @@ module tess_core #(
         ST_RUN: begin
           cyc_q <= cyc_q + 64'd1;
           if (wait_q != 6'd0) wait_q <= wait_q - 6'd1;
-          if (slot && (fetch_fault || (!hazard && over_budget) || (issue && halt))) begin
+          if (slot && kill_i) begin
+            state_q <= ST_HALT;
+            halt_cause_q <= kill_cause_i;
+            halt_pc_q <= pc_q;
+            halt_value_q <= kill_value_i;
+            halt_cycle_q <= cyc_q;
+          end else if (slot && (fetch_fault || (!hazard && over_budget) || (issue && halt))) begin
             state_q <= ST_HALT;
             unimpl_q <= unimpl && issue;
             halt_cause_q <= fetch_fault ? tess_isa_pkg::CAUSE_MEM_FAULT :
@@ -413,7 +663,27 @@ module tess_core #(
             halt_pc_q <= pc_q;
             halt_value_q <= fetch_fault ? pc_q : !issue ? 32'd0 : hvalue;
             halt_cycle_q <= cyc_q;
+          end else if (wait_arm) begin
+            waiting_q <= 1'b1;
+            wait_until_q <= a == 32'd0 ? '1 : cyc_q + {32'd0, a};
           end else if (retire) begin
+            if (op == tess_isa_pkg::OP_MSG_WAIT) waiting_q <= 1'b0;
+            if (send_go) begin
+              msgs_q <= msgs_q + 32'd1;
+              // word 0 is read now (port B, issue cycle), the rest one a cycle
+              pay_left_q <= s_len == 5'd0 ? 5'd0 : s_len - 5'd1;
+              pay_addr_q <= b + 32'd4;
+              pay_rd_q <= s_len != 5'd0;
+            end
+            if (recv_go) begin
+              rcv_left_q <= 5'd1 + mb_len_i;
+              rcv_addr_q <= a + 32'd8;
+              rcv_badge_q <= mb_badge_i;
+              rcv_first_q <= 1'b1;
+              rcv_slot_q <= mb_slot_i;
+              rcv_word_q <= '0;
+              rcv_ctl_q <= mb_ctl_i;
+            end
             pc_q <= next_pc;
             instret_q <= instret_q + 64'd1;
             wait_q <= cost - 6'd1;
@@ -475,4 +745,8 @@ module tess_core #(
   assign halt_cycle_o    = halt_cycle_q;
   assign cycle_o         = cyc_q;
   assign instret_o       = instret_q;
+  assign running_o       = state_q == ST_RUN;
+  assign msg_op_o        = slot && (op == tess_isa_pkg::OP_MSG_SEND || op == tess_isa_pkg::OP_MSG_RECV ||
+                                    op == tess_isa_pkg::OP_MSG_POLL || op == tess_isa_pkg::OP_MSG_WAIT ||
+                                    op == tess_isa_pkg::OP_MSG_ACK);
 endmodule

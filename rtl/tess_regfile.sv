@@ -1,11 +1,13 @@
 // x0..x31. Two write ports: w0 for the instruction issuing now, w1 for a result that
 // arrives later (a load's data the cycle after it issues, a division at its end). w0
 // belongs to the younger instruction, so it wins when both name the same register.
-// clear_i resets every register to 0 but sp (x2), which gets sp_i (SPEC §2.2).
+// clear_i resets every register to 0 but sp (x2), which gets sp_i, and a0 (x10), which
+// gets a0_i (SPEC §2.2, §6.1).
 module tess_regfile (
   input  logic        clk_i,
   input  logic        clear_i,
   input  logic [31:0] sp_i,
+  input  logic [31:0] a0_i,        // a0 at start (CTL_START's second word)
   input  logic [4:0]  r1_i,
   input  logic [4:0]  r2_i,
   input  logic [4:0]  r3_i,       // rs3 of R4 instructions (cap.narrow)
@@ -36,7 +38,7 @@ module tess_regfile (
 
   always_ff @(posedge clk_i) begin
     for (int i = 0; i < 32; i++) begin
-      if (clear_i) regs_q[i] <= i == 2 ? sp_i : 32'd0;
+      if (clear_i) regs_q[i] <= i == 2 ? sp_i : i == 10 ? a0_i : 32'd0;
       else if (i != 0 && w0_en_i && w0_rd_i == 5'(i)) regs_q[i] <= w0_data_i;
       else if (i != 0 && w1_en_i && w1_rd_i == 5'(i)) regs_q[i] <= w1_data_i;
     end

@@ -1,5 +1,6 @@
 // The tile SRAM: 2^AW words of 32 bits, two synchronous ports. Port A fetches
-// instructions, port B serves loads and stores (byte enables). Read data appears in the
+// instructions, port B serves loads and stores (byte enables); port A also writes a
+// whole word (msg.recv writes its record's first two words in one cycle, SPEC §5). Read data appears in the
 // cycle after the address, as in an SRAM macro. A fetch in the cycle of a store to the
 // same word returns the stored bytes: SPEC §3 says stores into code are seen by the
 // next fetch, and the next fetch is presented in the store's own cycle.
@@ -8,6 +9,8 @@ module tess_sram #(
 ) (
   input  logic          clk_i,
   input  logic [AW-1:0] a_addr_i,
+  input  logic          a_we_i,
+  input  logic [31:0]   a_wdata_i,
   output logic [31:0]   a_rdata_o,
   input  logic [AW-1:0] b_addr_i,
   input  logic          b_we_i,
@@ -28,6 +31,7 @@ module tess_sram #(
   end
 
   always_ff @(posedge clk_i) begin
+    if (a_we_i) mem_q[a_addr_i] <= a_wdata_i;
     if (b_we_i) begin
       for (int i = 0; i < 4; i++)
         if (b_be_i[i]) mem_q[b_addr_i][8*i +: 8] <= b_wdata_i[8*i +: 8];

@@ -1,18 +1,34 @@
-// One tile: the core and its SRAM (2^AW words). The network side (mailbox, router,
-// capability table, control unit) is not built yet; see rtl/README.md.
+// One tile: core, SRAM, capability table (in the core), the two mailbox queues, the NI
+// and the router. Link ports are indexed 0 N, 1 E, 2 S, 3 W (router ports 1..4); every
+// signal leaving the tile is a register, so tiles can be wired into a mesh
+// (tess_mesh) or clocked as separate models and wired by a harness with the same result.
+//
+// The control unit (tess_ctl, not in this file yet) meets the tile through the cu_*
+// ports: control operations delivered here come out on cu_rx_*, EXIT notices go into
+// the mailbox's control queue (notice_o tells it), it loads the SRAM and the capability
+// table while the core is not running, starts and kills the core, answers msg.ack and
+// writes EXIT notices and kills into the NI's control queue (see /work/helpers notes and
+// rtl/README.md).
 module tess_tile #(
-  parameter int unsigned AW = 14
+  parameter int unsigned AW = 14,
+  parameter int unsigned CTLQ_MSGS = 8      // EXIT notices the control queue holds
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
   input  logic        start_i,
   input  logic [31:0] start_pc_i,
+  input  logic [31:0] start_a0_i,
   input  logic [31:0] bound_i,
   input  logic [63:0] budget_cycles_i,
+  input  logic [31:0] budget_msgs_i,
   input  logic [31:0] tile_id_i,
   input  logic [31:0] txy_i,
   input  logic [31:0] mesh_i,
+  input  logic [32:0] mesh_recip_i,
   input  logic        semihost_i,
+  input  logic        kill_i,
+  input  logic [3:0]  kill_cause_i,
+  input  logic [31:0] kill_value_i,
   output logic        ecall_o,
   output logic [31:0] ecall_a0_o,
   output logic [31:0] ecall_a1_o,
@@ -39,31 +55,232 @@ module tess_tile #(
   output logic [31:0] halt_value_o,
   output logic [63:0] halt_cycle_o,
   output logic [63:0] cycle_o,
-  output logic [63:0] instret_o
+  output logic [63:0] instret_o,
+  output logic        running_o,
+  output logic        msg_op_o,
+  // links to the neighbours (0 N, 1 E, 2 S, 3 W)
+  output logic [3:0]       tx_valid_o,
+  output logic [3:0]       tx_vnet_o,
+  output logic [3:0]       tx_head_o,
+  output logic [3:0]       tx_tail_o,
+  output logic [3:0][31:0] tx_data_o,
+  input  logic [3:0][1:0]  tx_credit_i,
+  input  logic [3:0]       tx_sink_i,      // no router there: a device or nothing, always takes
+  input  logic [3:0]       rx_valid_i,
+  input  logic [3:0]       rx_vnet_i,
+  input  logic [3:0]       rx_head_i,
+  input  logic [3:0]       rx_tail_i,
+  input  logic [3:0][31:0] rx_data_i,
+  output logic [3:0][1:0]  rx_credit_o,
+  // what the NI is given at a msg.send's issue (observation: the harness's message log)
+  output logic        inj_o,
+  output logic        inj_vnet_o,
+  output logic [31:0] inj_dst_o,
+  output logic [31:0] inj_header_o,
+  output logic [31:0] inj_badge_o,
+  output logic [31:0] inj_addr_o,
+  output logic [4:0]  inj_flits_o,
+  // the eject register: the flit that crossed into the local port last cycle
+  output logic        ej_valid_o,
+  output logic        ej_vnet_o,
+  output logic        ej_head_o,
+  output logic        ej_tail_o,
+  output logic [31:0] ej_data_o,
+  // control unit
+  output logic        cu_rx_valid_o,
+  output logic        cu_rx_head_o,
+  output logic        cu_rx_tail_o,
+  output logic [31:0] cu_rx_data_o,
+  output logic        notice_o,
+  output logic [31:0] notice_src_o,
+  output logic        ack_o,
+  output logic [31:0] ack_tile_o,
+  input  logic [31:0] ack_status_i,
+  input  logic        cu_mem_we_i,
+  input  logic [AW-1:0] cu_mem_addr_i,
+  input  logic [31:0] cu_mem_wdata_i,
+  input  logic        cu_cap_we_i,
+  input  logic [4:0]  cu_cap_slot_i,
+  input  logic [1:0]  cu_cap_kind_i,
+  input  logic [31:0] cu_cap_lo_i,
+  input  logic [31:0] cu_cap_hi_i,
+  input  logic [31:0] cu_cap_badge_i,
+  input  logic        cu_cap_clear_i,
+  input  logic        cu_tx_valid_i,
+  input  logic        cu_tx_head_i,
+  input  logic        cu_tx_tail_i,
+  input  logic [31:0] cu_tx_data_i
 );
-  logic [AW-1:0] imem_addr, dmem_addr;
-  logic [31:0]   imem_rdata, dmem_rdata, dmem_wdata;
-  logic          dmem_we;
-  logic [3:0]    dmem_be;
+  localparam int unsigned DW = $clog2(tess_isa_pkg::MAILBOX_MSGS);
+  localparam int unsigned CW = $clog2(CTLQ_MSGS);
+
+  logic [AW-1:0] imem_addr, dmem_addr, core_daddr;
+  logic [31:0]   imem_rdata, imem_wdata, dmem_rdata, dmem_wdata, core_wdata;
+  logic          imem_we, dmem_we, core_we;
+  logic [3:0]    dmem_be, core_be;
+
+  // NI <-> core
+  logic          ni_alloc, ni_vnet, ni_pay_valid;
+  logic [4:0]    ni_flits;
+  logic [31:0]   ni_route, ni_header, ni_badge, ni_pay_data;
+  logic [1:0][6:0] ni_space;
+  // mailbox <-> core
+  logic          mb_valid, mb_ctl, mb_take, mb_rd_ctl;
+  logic [31:0]   mb_src, mb_badge, mb_rd_data;
+  logic [7:0]    mb_tag;
+  logic [4:0]    mb_len;
+  logic [3:0]    mb_slot, mb_rd_slot, mb_rd_word;
 
   tess_core #(.AW(AW)) u_core (
-    .clk_i, .rst_ni, .start_i, .start_pc_i, .bound_i, .budget_cycles_i, .tile_id_i, .txy_i, .mesh_i,
-    .semihost_i,
-    .imem_addr_o(imem_addr), .imem_rdata_i(imem_rdata),
-    .dmem_addr_o(dmem_addr), .dmem_we_o(dmem_we), .dmem_be_o(dmem_be),
-    .dmem_wdata_o(dmem_wdata), .dmem_rdata_i(dmem_rdata),
+    .clk_i, .rst_ni, .start_i, .start_pc_i, .bound_i, .budget_cycles_i, .budget_msgs_i,
+    .start_a0_i, .tile_id_i, .txy_i, .mesh_i, .mesh_recip_i, .semihost_i,
+    .kill_i, .kill_cause_i, .kill_value_i,
+    .imem_addr_o(imem_addr), .imem_we_o(imem_we), .imem_wdata_o(imem_wdata),
+    .imem_rdata_i(imem_rdata),
+    .dmem_addr_o(core_daddr), .dmem_we_o(core_we), .dmem_be_o(core_be),
+    .dmem_wdata_o(core_wdata), .dmem_rdata_i(dmem_rdata),
+    .ni_alloc_o(ni_alloc), .ni_vnet_o(ni_vnet), .ni_flits_o(ni_flits), .ni_route_o(ni_route),
+    .ni_header_o(ni_header), .ni_badge_o(ni_badge), .ni_dst_o(inj_dst_o),
+    .ni_addr_o(inj_addr_o), .ni_pay_valid_o(ni_pay_valid), .ni_pay_data_o(ni_pay_data),
+    .ni_space_i(ni_space),
+    .mb_valid_i(mb_valid), .mb_ctl_i(mb_ctl), .mb_src_i(mb_src), .mb_badge_i(mb_badge),
+    .mb_tag_i(mb_tag), .mb_len_i(mb_len), .mb_slot_i(mb_slot), .mb_take_o(mb_take),
+    .mb_rd_ctl_o(mb_rd_ctl), .mb_rd_slot_o(mb_rd_slot), .mb_rd_word_o(mb_rd_word),
+    .mb_rd_data_i(mb_rd_data),
+    .ack_o, .ack_tile_o, .ack_status_i,
+    .cu_cap_we_i, .cu_cap_slot_i, .cu_cap_kind_i, .cu_cap_lo_i, .cu_cap_hi_i,
+    .cu_cap_badge_i, .cu_cap_clear_i,
     .ecall_o, .ecall_a0_o, .ecall_a1_o, .ecall_a2_o, .ecall_a7_o,
     .ecall_ret_i, .ecall_halt_i, .ecall_cause_i, .ecall_value_i,
     .ret_valid_o, .ret_cycle_o, .ret_pc_o, .ret_insn_o, .ret_rd_o, .ret_rd_wdata_o,
     .ret_mem_we_o, .ret_mem_addr_o, .ret_mem_wdata_o, .ret_mem_size_o,
     .halted_o, .unimpl_o, .halt_cause_o, .halt_pc_o, .halt_value_o, .halt_cycle_o,
-    .cycle_o, .instret_o
+    .cycle_o, .instret_o, .running_o, .msg_op_o
   );
+
+  // The control unit uses the data port while the core is not running.
+  assign dmem_addr  = running_o ? core_daddr : cu_mem_addr_i;
+  assign dmem_we    = running_o ? core_we : cu_mem_we_i;
+  assign dmem_be    = running_o ? core_be : 4'b1111;
+  assign dmem_wdata = running_o ? core_wdata : cu_mem_wdata_i;
 
   tess_sram #(.AW(AW)) u_sram (
     .clk_i,
-    .a_addr_i(imem_addr), .a_rdata_o(imem_rdata),
+    .a_addr_i(imem_addr), .a_we_i(imem_we), .a_wdata_i(imem_wdata), .a_rdata_o(imem_rdata),
     .b_addr_i(dmem_addr), .b_we_i(dmem_we), .b_be_i(dmem_be), .b_wdata_i(dmem_wdata),
     .b_rdata_o(dmem_rdata)
   );
+
+  assign inj_o        = ni_alloc;
+  assign inj_vnet_o   = ni_vnet;
+  assign inj_header_o = ni_header;
+  assign inj_badge_o  = ni_badge;
+  assign inj_flits_o  = ni_flits;
+
+  // ---- router ----
+  logic [4:0]       r_in_valid, r_in_vnet, r_in_head, r_in_tail;
+  logic [4:0][31:0] r_in_data;
+  logic [4:0][1:0]  r_in_credit, r_out_credit;
+  logic [4:0]       r_out_valid, r_out_vnet, r_out_head, r_out_tail;
+  logic [4:0][31:0] r_out_data;
+  logic             eject_ok, eject_take;
+  logic             ni_out_valid, ni_out_vnet, ni_out_head, ni_out_tail;
+  logic [31:0]      ni_out_data;
+
+  assign r_in_valid   = {rx_valid_i, ni_out_valid};
+  assign r_in_vnet    = {rx_vnet_i, ni_out_vnet};
+  assign r_in_head    = {rx_head_i, ni_out_head};
+  assign r_in_tail    = {rx_tail_i, ni_out_tail};
+  assign r_in_data    = {rx_data_i, ni_out_data};
+  assign rx_credit_o  = r_in_credit[4:1];
+  assign r_out_credit = {tx_credit_i, 2'b00};
+  assign tx_valid_o   = r_out_valid[4:1];
+  assign tx_vnet_o    = r_out_vnet[4:1];
+  assign tx_head_o    = r_out_head[4:1];
+  assign tx_tail_o    = r_out_tail[4:1];
+  assign tx_data_o    = r_out_data[4:1];
+
+  tess_router u_router (
+    .clk_i, .rst_ni, .x_i(txy_i[9:0]), .y_i(txy_i[25:16]),
+    .in_valid_i(r_in_valid), .in_vnet_i(r_in_vnet), .in_head_i(r_in_head),
+    .in_tail_i(r_in_tail), .in_data_i(r_in_data), .in_credit_o(r_in_credit),
+    .out_valid_o(r_out_valid), .out_vnet_o(r_out_vnet), .out_head_o(r_out_head),
+    .out_tail_o(r_out_tail), .out_data_o(r_out_data), .out_credit_i(r_out_credit),
+    .out_sink_i({tx_sink_i, 1'b1}), .eject_ok_i(eject_ok), .eject_take_o(eject_take)
+  );
+
+  tess_ni u_ni (
+    .clk_i, .rst_ni,
+    .alloc_i(ni_alloc), .alloc_vnet_i(ni_vnet), .alloc_flits_i(ni_flits),
+    .alloc_route_i(ni_route), .alloc_header_i(ni_header), .alloc_badge_i(ni_badge),
+    .pay_valid_i(ni_pay_valid), .pay_data_i(ni_pay_data), .space_o(ni_space),
+    .cu_valid_i(cu_tx_valid_i), .cu_head_i(cu_tx_head_i), .cu_tail_i(cu_tx_tail_i),
+    .cu_data_i(cu_tx_data_i),
+    .out_valid_o(ni_out_valid), .out_vnet_o(ni_out_vnet), .out_head_o(ni_out_head),
+    .out_tail_o(ni_out_tail), .out_data_o(ni_out_data), .credit_i(r_in_credit[0])
+  );
+
+  // ---- ejection: data vnet to the data queue; control vnet to the control unit
+  // (operations, route bit 29) or to the control queue (EXIT notices) ----
+  assign ej_valid_o = r_out_valid[0];
+  assign ej_vnet_o  = r_out_vnet[0];
+  assign ej_head_o  = r_out_head[0];
+  assign ej_tail_o  = r_out_tail[0];
+  assign ej_data_o  = r_out_data[0];
+
+  logic to_cu_q, to_cu;
+  assign to_cu = r_out_head[0] ? r_out_data[0][29] : to_cu_q;
+  always_ff @(posedge clk_i or negedge rst_ni)
+    if (!rst_ni) to_cu_q <= 1'b0;
+    else if (r_out_valid[0] && r_out_vnet[0]) to_cu_q <= to_cu;
+
+  assign cu_rx_valid_o = r_out_valid[0] && r_out_vnet[0] && to_cu;
+  assign cu_rx_head_o  = r_out_head[0];
+  assign cu_rx_tail_o  = r_out_tail[0];
+  assign cu_rx_data_o  = r_out_data[0];
+
+  logic          dq_valid, cq_valid;
+  logic [31:0]   dq_src, cq_src, dq_badge, cq_badge, dq_rd, cq_rd, dq_dsrc;
+  logic [7:0]    dq_tag, cq_tag;
+  logic [4:0]    dq_len, cq_len;
+  logic [DW-1:0] dq_head;
+  logic [CW-1:0] cq_head;
+  logic          dq_dlv, cq_slot_ok;
+
+  tess_mailbox #(.DEPTH(tess_isa_pkg::MAILBOX_MSGS), .SLOTS(1'b1)) u_mb_data (
+    .clk_i, .rst_ni, .active_i(running_o),
+    .in_valid_i(r_out_valid[0] && !r_out_vnet[0]), .in_head_i(r_out_head[0]),
+    .in_tail_i(r_out_tail[0]), .in_data_i(r_out_data[0]),
+    .reserve_i(eject_take), .slot_ok_o(eject_ok),
+    .valid_o(dq_valid), .src_o(dq_src), .badge_o(dq_badge), .tag_o(dq_tag), .len_o(dq_len),
+    .head_o(dq_head), .take_i(mb_take && !mb_ctl),
+    .rd_slot_i(DW'(mb_rd_slot)), .rd_word_i(mb_rd_word), .rd_data_o(dq_rd),
+    .deliver_o(dq_dlv), .deliver_src_o(dq_dsrc)
+  );
+
+  tess_mailbox #(.DEPTH(CTLQ_MSGS), .SLOTS(1'b0)) u_mb_ctl (
+    .clk_i, .rst_ni, .active_i(running_o),
+    .in_valid_i(r_out_valid[0] && r_out_vnet[0] && !to_cu), .in_head_i(r_out_head[0]),
+    .in_tail_i(r_out_tail[0]), .in_data_i(r_out_data[0]),
+    .reserve_i(1'b0), .slot_ok_o(cq_slot_ok),
+    .valid_o(cq_valid), .src_o(cq_src), .badge_o(cq_badge), .tag_o(cq_tag), .len_o(cq_len),
+    .head_o(cq_head), .take_i(mb_take && mb_ctl),
+    .rd_slot_i(CW'(mb_rd_slot)), .rd_word_i(mb_rd_word), .rd_data_o(cq_rd),
+    .deliver_o(notice_o), .deliver_src_o(notice_src_o)
+  );
+
+  // the control queue first (SPEC §4.3)
+  assign mb_valid   = cq_valid || dq_valid;
+  assign mb_ctl     = cq_valid;
+  assign mb_src     = cq_valid ? cq_src : dq_src;
+  assign mb_badge   = cq_valid ? cq_badge : dq_badge;
+  assign mb_tag     = cq_valid ? cq_tag : dq_tag;
+  assign mb_len     = cq_valid ? cq_len : dq_len;
+  assign mb_slot    = cq_valid ? 4'(cq_head) : 4'(dq_head);
+  assign mb_rd_data = mb_rd_ctl ? cq_rd : dq_rd;
+
+  // unused here: the data queue's delivery pulse, the control queue's slot flag, and
+  // the top slot bit (both queues hold 8)
+  logic unused;
+  assign unused = ^{dq_dlv, dq_dsrc, cq_slot_ok, mb_rd_slot[3]};
 endmodule

@@ -38,7 +38,8 @@ void cosim_bytes_add(cosim_bytes *b, const void *p, size_t n);
 /* The C model side (cosim_ref.c). */
 typedef struct cosim_ref cosim_ref;
 typedef struct {
-	uint32_t width, height;   /* every tile runs the program; no network between them */
+	uint32_t width, height;   /* every tile runs the program */
+	uint64_t max_cycles;      /* the model stops there too (network runs) */
 	uint32_t mem_size;
 	uint32_t bound;           /* memory bound (SPEC §7), <= mem_size */
 	uint64_t budget_cycles;   /* 0: none */
@@ -59,15 +60,22 @@ void cosim_ref_cap(const cosim_ref *r, uint32_t tile, unsigned slot, unsigned *k
 bool cosim_ref_step(cosim_ref *r, uint32_t tile, char *line, size_t size, cosim_bytes *out);
 /* After the tile halted: cause, pc, value, cycles. */
 void cosim_ref_halt(const cosim_ref *r, uint32_t tile, rtl_halt *h);
+/* Run the whole model (network and all) to its end, its commit trace into `trace` and
+ * its message trace into `msgs` (network runs: cosim_net.c). */
+void cosim_ref_run(cosim_ref *r, FILE *trace, FILE *msgs);
 
 typedef struct {
 	cosim_cfg cfg;
 	const char *trace_path, *vcd_path, *fail_vcd;
 	uint64_t max_cycles;
 	bool quiet, rtl_only;
+	bool net;                 /* --mesh: RTL routers wired into a mesh (cosim_net.c) */
 	bool poke;                /* --poke: one word differs in the RTL's SRAM */
 	uint32_t poke_addr, poke_value;
 } cosim_opts;
+
+/* The network run: RTL mesh against the whole model, messages compared too. */
+int cosim_net_run(const cosim_opts *o, int argc, char **argv);
 
 /* Returns -1 when the run should go on, else an exit status (cosim_args.c). */
 int cosim_parse_args(cosim_opts *o, int argc, char **argv);

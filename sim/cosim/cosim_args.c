@@ -13,8 +13,10 @@ static const char usage_text[] =
 	"every retired instruction (cycle, pc, instruction, register or memory write), the\n"
 	"semihosting output and the halt of every tile.\n"
 	"\n"
-	"  --mesh WxH         every tile of a WxH mesh (64 tiles at most) runs the program\n"
-	"                     (default 1x1); the RTL has no network yet: no messages\n"
+	"  --mesh WxH         every tile of a WxH mesh (64 tiles at most) runs the program,\n"
+	"                     the RTL routers wired into a mesh; every message injection\n"
+	"                     and delivery is compared too (without --mesh: one tile in\n"
+	"                     lock step, no network)\n"
 	"  --trace FILE       the RTL's commit trace (same format as tessera run --trace)\n"
 	"  --vcd FILE         RTL waves (+trace alone writes rtl.vcd)\n"
 	"  --fail-vcd FILE    on COSIM FAIL, RTL waves of the cycles around the failure\n"
@@ -92,6 +94,7 @@ int cosim_parse_args(cosim_opts *o, int argc, char **argv)
 				return usage_error("bad --mesh (WxH, at most 64 tiles)", next);
 			o->cfg.width = w;
 			o->cfg.height = h;
+			o->net = true;
 			i++;
 		} else if (!strcmp(a, "--poke")) {
 			char *eq;
@@ -131,6 +134,11 @@ int cosim_parse_args(cosim_opts *o, int argc, char **argv)
 	}
 	if (o->trace_path && o->cfg.width * o->cfg.height > 1)
 		return usage_error("--trace is for one tile; this run has", "--mesh");
+	if (o->rtl_only)
+		o->net = false;           /* the RTL tiles alone, unwired (timing Verilator) */
+	if (o->net && (o->fail_vcd || o->poke))
+		return usage_error("--fail-vcd and --poke are for runs without", "--mesh");
+	o->cfg.max_cycles = o->max_cycles;
 	if (!o->cfg.bound)
 		o->cfg.bound = o->cfg.mem_size;
 	if (o->cfg.bound > o->cfg.mem_size) {

@@ -125,6 +125,12 @@ static int tile_cycle(cosim_run *c, uint32_t id, uint32_t *running)
 	rtl_halt h;
 	int rc = 0;
 	rtl_clock(t->r);
+	if (rtl_msg_op(t->r)) {
+		fprintf(stderr, "COSIM UNSUPPORTED: tile %u: a message instruction at cycle %" PRIu64
+			"; the lock-step run has no network: run it with --mesh WxH\n", id,
+			rtl_clocks(t->r));
+		return 77;
+	}
 	/* The record shown now is of an earlier instruction than an ecall issuing now,
 	 * so it is compared before the ecall's output exists. */
 	if (rtl_retired(t->r, &rec) && (rc = compare_retire(c, id, &rec)))
@@ -319,6 +325,8 @@ int main(int argc, char **argv)
 		dup2(devnull, 0);
 		close(devnull);
 	}
+	if (o.net)
+		return cosim_net_run(&o, argc, argv);
 	cosim_run c = {.o = &o, .argc = argc, .argv = argv};
 	if (!(c.ref = cosim_ref_new(&o.cfg)))
 		return 125;

@@ -8,6 +8,7 @@
 #include "core.h"
 #include "cosim.h"
 #include "elf_load.h"
+#include "engine.h"
 #include "mesh.h"
 #include "noc.h"
 
@@ -43,6 +44,7 @@ cosim_ref *cosim_ref_new(const cosim_cfg *c)
 	mc.mem_size = c->mem_size;
 	mc.semihost = c->semihost;
 	mc.quiet = true;
+	mc.max_cycles = c->max_cycles;
 	if (!r || !(r->m = mesh_new(&mc))) {
 		fprintf(stderr, "cosim: out of memory building the model\n");
 		cosim_ref_free(r);
@@ -141,4 +143,15 @@ void cosim_ref_halt(const cosim_ref *r, uint32_t tile, rtl_halt *h)
 	h->value = t->halt_value;
 	h->cycle = t->halt_cycles;
 	h->unimplemented = false;
+}
+
+void cosim_ref_run(cosim_ref *r, FILE *trace, FILE *msgs)
+{
+	if (r->m->trace)
+		fclose(r->m->trace);
+	r->m->trace = trace;
+	r->m->msg_trace = msgs;
+	engine_run(r->m);
+	r->m->trace = NULL;            /* the caller's files */
+	r->m->msg_trace = NULL;
 }

@@ -49,7 +49,8 @@ uint32_t rtl_mem_bytes(const rtl *r);
 void rtl_set_cap(rtl *r, unsigned slot, unsigned kind, uint32_t lo, uint32_t hi,
 		 uint32_t badge);
 /* Start the core at pc with memory bound `bound` (SPEC §2.2) and a cycle budget
- * (SPEC §7, 0: none). */
+ * (SPEC §7, 0: none). Every link port leads nowhere until rtl_link_sinks says
+ * otherwise. */
 void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint64_t budget_cycles, uint32_t tile,
 	       uint32_t txy, uint32_t mesh, bool semihost);
 void rtl_clock(rtl *r);
@@ -60,6 +61,36 @@ bool rtl_ecall(rtl *r, uint32_t regs[4]);
 void rtl_ecall_answer(rtl *r, uint32_t ret, bool halt, unsigned cause, uint32_t value);
 bool rtl_retired(rtl *r, rtl_retire *out);
 bool rtl_halted(rtl *r, rtl_halt *out);
+
+/* A message instruction is at the core's issue slot (the lock-step path cannot run it). */
+bool rtl_msg_op(rtl *r);
+
+/* ---- the network side: links (0 N, 1 E, 2 S, 3 W), injections, ejections ---- */
+typedef struct {
+	bool valid, vnet, head, tail;
+	uint32_t data;
+} rtl_flit;
+
+/* Bit d set: link d has no router behind it (a device or the mesh edge): it always
+ * takes flits and returns no credits. */
+void rtl_link_sinks(rtl *r, unsigned mask);
+/* The flit leaving on link d in this cycle (the link register). */
+void rtl_tx(rtl *r, int d, rtl_flit *f);
+/* Credits (bit per vnet) this tile returns on link d in this cycle. */
+unsigned rtl_rx_credit(rtl *r, int d);
+/* Inputs for the next clock edge: the flit arriving on link d, credits for link d. */
+void rtl_rx(rtl *r, int d, const rtl_flit *f);
+void rtl_tx_credit(rtl *r, int d, unsigned credits);
+
+/* A msg.send issues in this cycle: what the NI is given. */
+typedef struct {
+	bool ctl;
+	uint32_t dst, header, badge, addr;
+	unsigned flits;
+} rtl_inject;
+bool rtl_injected(rtl *r, rtl_inject *o);
+/* The flit that crossed into the tile's local port last cycle. */
+bool rtl_ejected(rtl *r, rtl_flit *f);
 
 #ifdef __cplusplus
 }

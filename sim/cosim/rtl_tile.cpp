@@ -60,7 +60,11 @@ extern "C" rtl *rtl_new(const char *vcd_path, int argc, char **argv, rtl *share)
 		r->top->trace(r->vcd.get(), 99);
 		r->vcd->open(vcd_path);
 	}
+	// A falling edge of rst_ni: the asynchronous resets run (a model built with
+	// rst_ni already low sees no edge and would keep its zero-initialised state).
 	r->top->clk_i = 0;
+	r->top->rst_ni = 1;
+	r->top->eval();
 	r->top->rst_ni = 0;
 	rtl_eval(r);
 	rtl_tick(r);
@@ -113,10 +117,16 @@ extern "C" void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint64_t budget_c
 	t->start_pc_i = pc;
 	t->bound_i = bound;
 	t->budget_cycles_i = budget_cycles;
+	t->budget_msgs_i = 0;
+	t->start_a0_i = 0;
 	t->tile_id_i = tile;
 	t->txy_i = txy;
 	t->mesh_i = mesh;
+	// floor(2^32 / W) + 1: the row of a tile id by a multiplication (tess_core)
+	t->mesh_recip_i = (1ull << 32) / (mesh & 0xffff) + 1;
 	t->semihost_i = semihost;
+	t->tx_sink_i = 0xf;
+	t->ack_status_i = (uint32_t)-8;     // E_NOPENDING: no control unit yet
 	t->start_i = 1;
 	t->clk_i = 0;
 	rtl_tick(r);
@@ -201,4 +211,75 @@ extern "C" bool rtl_halted(rtl *r, rtl_halt *o)
 	o->cycle = t->halt_cycle_o;
 	o->unimplemented = t->unimpl_o;
 	return true;
+}
+
+extern "C" bool rtl_msg_op(rtl *r)
+{
+	return r->top->msg_op_o;
+}
+
+extern "C" void rtl_link_sinks(rtl *r, unsigned mask)
+{
+	r->top->tx_sink_i = mask & 0xf;
+}
+
+extern "C" void rtl_tx(rtl *r, int d, rtl_flit *f)
+{
+	Vtess_tile *t = r->top.get();
+	f->valid = (t->tx_valid_o >> d) & 1;
+	f->vnet = (t->tx_vnet_o >> d) & 1;
+	f->head = (t->tx_head_o >> d) & 1;
+	f->tail = (t->tx_tail_o >> d) & 1;
+	f->data = t->tx_data_o[d];
+}
+
+extern "C" unsigned rtl_rx_credit(rtl *r, int d)
+{
+	return (r->top->rx_credit_o >> (2 * d)) & 3;
+}
+
+static void set_bit(CData &v, int d, bool b)
+{
+	v = (CData)((v & ~(1u << d)) | (unsigned)b << d);
+}
+
+extern "C" void rtl_rx(rtl *r, int d, const rtl_flit *f)
+{
+	Vtess_tile *t = r->top.get();
+	set_bit(t->rx_valid_i, d, f->valid);
+	set_bit(t->rx_vnet_i, d, f->vnet);
+	set_bit(t->rx_head_i, d, f->head);
+	set_bit(t->rx_tail_i, d, f->tail);
+	t->rx_data_i[d] = f->data;
+}
+
+extern "C" void rtl_tx_credit(rtl *r, int d, unsigned credits)
+{
+	Vtess_tile *t = r->top.get();
+	t->tx_credit_i = (CData)((t->tx_credit_i & ~(3u << (2 * d))) | (credits & 3) << (2 * d));
+}
+
+extern "C" bool rtl_injected(rtl *r, rtl_inject *o)
+{
+	Vtess_tile *t = r->top.get();
+	if (!t->inj_o)
+		return false;
+	o->ctl = t->inj_vnet_o;
+	o->dst = t->inj_dst_o;
+	o->header = t->inj_header_o;
+	o->badge = t->inj_badge_o;
+	o->addr = t->inj_addr_o;
+	o->flits = t->inj_flits_o;
+	return true;
+}
+
+extern "C" bool rtl_ejected(rtl *r, rtl_flit *f)
+{
+	Vtess_tile *t = r->top.get();
+	f->valid = t->ej_valid_o;
+	f->vnet = t->ej_vnet_o;
+	f->head = t->ej_head_o;
+	f->tail = t->ej_tail_o;
+	f->data = t->ej_data_o;
+	return f->valid;
 }

@@ -1,0 +1,382 @@
+/*
+ * cosim --mesh WxH: RTL tiles with their routers wired into a mesh, against the whole C
+ * model. The model runs first, to its end (its network cannot be stepped one tile at a
+ * time); what it did is kept per tile: commit-trace lines, messages (sent, delivered,
+ * source, destination, tag, length, vnet, payload) and console/semihosting output. Then
+ * the RTL is clocked one cycle at a time and every retired instruction, every message
+ * injection (at its msg.send's issue) and every delivery (the cycle after the tail
+ * crossed into the local or device port) is compared in order with the model's, and each
+ * halt. The model's payloads come from its mailboxes and console as messages reach them
+ * (the linker wraps mb_deliver and con_arrive: see rtl/module.mk).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cosim.h"
+#include "cosim_net.h"
+#include "isa.h"
+
+static double seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* ---- messages -------------------------------------------------------------------- */
+
+static void msg_text(const cnet_msg *m, char *buf, size_t size)
+{
+	int n = snprintf(buf, size, "msg sent %" PRIu64 " delivered %" PRIu64 " %u -> 0x%x tag %u len %u %s",
+			 m->sent, m->delivered, m->src, m->dst, m->tag, m->len, m->ctl ? "ctl" : "data");
+	if (m->has_pay)
+		for (unsigned i = 0; i < m->len && n > 0 && (size_t)n < size; i++)
+			n += snprintf(buf + n, size - (size_t)n, "%s%08x", i ? " " : " [", m->w[i]);
+	if (m->has_pay && m->len && n > 0 && (size_t)n + 2 < size)
+		strcat(buf, "]");
+}
+
+static bool msg_same(const cnet_msg *a, const cnet_msg *b, bool delivery)
+{
+	if (a->sent != b->sent || a->src != b->src || a->dst != b->dst || a->tag != b->tag ||
+	    a->len != b->len || a->ctl != b->ctl)
+		return false;
+	if (delivery && a->delivered != b->delivered)
+		return false;
+	return !(a->has_pay && b->has_pay) || !memcmp(a->w, b->w, a->len * sizeof a->w[0]);
+}
+
+/* ---- failures --------------------------------------------------------------------- */
+
+static int net_fail(cnet_run *c, uint32_t id, const char *what, const char *rtl_s,
+		    const char *ref_s)
+{
+	char side[32];
+	fprintf(stderr, "COSIM FAIL: tile %u, cycle %" PRIu64 ": %s (after %" PRIu64
+		" matched instructions, %" PRIu64 " matched messages)\n", id, c->cycle, what,
+		c->retired, c->delivered);
+	fprintf(stderr, "  rtl:   %s\n  model: %s\n", rtl_s, ref_s);
+	if (id >= c->n)
+		return 1;
+	snprintf(side, sizeof side, "rtl, tile %u", id);
+	cosim_log_print(&c->t[id].log_rtl, side);
+	snprintf(side, sizeof side, "model, tile %u", id);
+	cosim_log_print(&c->t[id].log_ref, side);
+	return 1;
+}
+
+/* ---- per-cycle checks -------------------------------------------------------------- */
+
+static int check_retire(cnet_run *c, uint32_t id, const rtl_retire *rec)
+{
+	cnet_tile *t = &c->t[id];
+	char a[COSIM_LINE];
+	cosim_format(rec, id, a, sizeof a);
+	cosim_log_add(&t->log_rtl, a);
+	if (getenv("COSIM_NET_DEBUG"))
+		fprintf(stderr, "%s\n", a);
+	if (c->trace)
+		fprintf(c->trace, "%s\n", a);
+	if (t->next_line >= t->nlines) {
+		char b[COSIM_LINE];
+		rtl_halt h;
+		cosim_ref_halt(c->ref, id, &h);
+		snprintf(b, sizeof b, "halt %s pc 0x%08x cycle %" PRIu64, isa_cause_name(h.cause), h.pc,
+			 h.cycle);
+		return net_fail(c, id, "the RTL retired an instruction where the model halted", a, b);
+	}
+	const char *b = t->lines[t->next_line++];
+	cosim_log_add(&t->log_ref, b);
+	if (strcmp(a, b))
+		return net_fail(c, id, "retired instructions differ", a, b);
+	c->retired++;
+	return 0;
+}
+
+static int check_halt(cnet_run *c, uint32_t id, const rtl_halt *h)
+{
+	cnet_tile *t = &c->t[id];
+	char a[COSIM_LINE], b[COSIM_LINE];
+	rtl_halt m;
+	snprintf(a, sizeof a, "halt %s pc 0x%08x value 0x%08x cycle %" PRIu64,
+		 isa_cause_name(h->cause), h->pc, h->value, h->cycle);
+	if (h->unimplemented) {
+		fprintf(stderr, "COSIM UNSUPPORTED: tile %u: instruction 0x%08x at pc 0x%08x "
+			"(passing a capability) is not built in the RTL yet\n", id, h->value, h->pc);
+		return 77;
+	}
+	if (t->next_line < t->nlines)
+		return net_fail(c, id, "the RTL halted where the model retired an instruction", a,
+				t->lines[t->next_line]);
+	cosim_ref_halt(c->ref, id, &m);
+	snprintf(b, sizeof b, "halt %s pc 0x%08x value 0x%08x cycle %" PRIu64,
+		 isa_cause_name(m.cause), m.pc, m.value, m.cycle);
+	if (h->cause != m.cause || h->pc != m.pc || h->value != m.value || h->cycle != m.cycle)
+		return net_fail(c, id, "halts differ", a, b);
+	t->halted = true;
+	c->running--;
+	return 0;
+}
+
+static int check_inject(cnet_run *c, uint32_t id, const rtl_inject *in)
+{
+	cnet_msg r = {0};
+	char a[320], b[320];
+	r.sent = c->cycle;
+	r.src = id;
+	r.dst = in->dst;
+	r.tag = (in->header >> 20) & 255;
+	r.len = in->flits - MSG_HDR_FLITS;
+	r.ctl = in->ctl;
+	r.has_pay = true;
+	const uint32_t *mem = rtl_mem(c->t[id].r);
+	for (unsigned i = 0; i < r.len && i < MSG_MAX_WORDS; i++)
+		r.w[i] = mem[((in->addr >> 2) + i) & (rtl_mem_bytes(c->t[id].r) / 4 - 1)];
+	if (r.ctl) {
+		fprintf(stderr, "COSIM UNSUPPORTED: tile %u: a control operation (tag %u) at cycle %"
+			PRIu64 " needs the control unit, which the RTL does not have yet\n", id, r.tag,
+			c->cycle);
+		return 77;
+	}
+	msg_text(&r, a, sizeof a);
+	cnet_list *l = &c->t[id].sent;
+	if (l->next >= l->n)
+		return net_fail(c, id, "the RTL sent a message the model did not", a, "(none)");
+	const cnet_msg *m = &c->ref_msgs[l->idx[l->next++]];
+	cnet_msg mm = *m;
+	mm.delivered = 0;
+	msg_text(&mm, b, sizeof b);
+	if (!msg_same(&r, m, false))
+		return net_fail(c, id, "message injections differ", a, b);
+	return cnet_pending_push(c, &r);
+}
+
+/* A message completed at an ejection point: compare with the model's next delivery. */
+static int check_delivery(cnet_run *c, uint32_t at, cnet_msg *r)
+{
+	char a[320], b[320];
+	if (!cnet_pending_take(c, r)) {
+		msg_text(r, a, sizeof a);
+		return net_fail(c, at, "the RTL delivered a message nobody sent", a, "(none)");
+	}
+	msg_text(r, a, sizeof a);
+	if (c->ref_next >= c->nref)
+		return net_fail(c, at, "the RTL delivered a message the model did not", a, "(none)");
+	const cnet_msg *m = &c->ref_msgs[c->ref_next++];
+	msg_text(m, b, sizeof b);
+	if (!msg_same(r, m, true))
+		return net_fail(c, at, "message deliveries differ", a, b);
+	c->delivered++;
+	if (r->dst == DEV_CONSOLE && r->tag == TAG_CON_WRITE && r->len) {
+		uint32_t nb = r->w[0], room = (r->len - 1u) * 4;
+		if (nb > room)
+			nb = room;
+		if (r->src < c->n)
+			cosim_bytes_add(&c->t[r->src].out, &r->w[1], nb);
+	} else if (r->dst == DEV_CONSOLE && r->tag == TAG_CON_READ) {
+		fprintf(stderr, "COSIM UNSUPPORTED: tile %u: console input (CON_READ) needs the "
+			"console device, not built in RTL yet\n", r->src);
+		return 77;
+	}
+	return 0;
+}
+
+/* Flits leaving through one ejection point, assembled into messages. */
+static void asm_flit(cnet_asm *s, const rtl_flit *f)
+{
+	if (f->head)
+		s->k = 0;
+	if (s->k == 1)
+		s->header = f->data;
+	else if (s->k == 2)
+		s->badge = f->data;
+	else if (s->k >= 3 && s->k < 3 + MSG_MAX_WORDS)
+		s->w[s->k - 3] = f->data;
+	s->k++;
+}
+
+static void asm_done(const cnet_asm *s, uint32_t dst, bool ctl, uint64_t at, cnet_msg *m)
+{
+	memset(m, 0, sizeof *m);
+	m->delivered = at;
+	m->src = s->header >> 31 ? DEV_BASE | (s->header & 0xfffff) : s->header & 0xfffff;
+	m->dst = dst;
+	m->tag = (s->header >> 20) & 255;
+	m->len = s->k - MSG_HDR_FLITS;
+	m->ctl = ctl;
+	m->has_pay = true;
+	memcpy(m->w, s->w, sizeof m->w);
+}
+
+static int cmp_dst(const void *a, const void *b)
+{
+	const cnet_msg *x = a, *y = b;
+	return x->dst < y->dst ? -1 : x->dst > y->dst;
+}
+
+/* Messages whose tail shows in this cycle at a local port or at the console's port. */
+static int check_ejections(cnet_run *c)
+{
+	cnet_msg done[CNET_MAX_TILES + 2];
+	unsigned nd = 0;
+	rtl_flit f;
+	for (uint32_t id = 0; id < c->n; id++)
+		if (rtl_ejected(c->t[id].r, &f)) {
+			asm_flit(&c->t[id].ej, &f);
+			if (f.tail)
+				asm_done(&c->t[id].ej, id, f.vnet, c->cycle + 1, &done[nd++]);
+		}
+	rtl_tx(c->t[0].r, 3, &f);   /* the console, west of tile (0, 0) */
+	if (f.valid) {
+		asm_flit(&c->con, &f);
+		if (f.tail)
+			asm_done(&c->con, DEV_CONSOLE, f.vnet, c->cycle + 1, &done[nd++]);
+	}
+	qsort(done, nd, sizeof done[0], cmp_dst);
+	for (unsigned i = 0; i < nd; i++) {
+		int rc = check_delivery(c, done[i].dst < c->n ? done[i].dst : 0, &done[i]);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static void debug_flits(cnet_run *c)
+{
+	static int on = -1;
+	if (on < 0)
+		on = getenv("COSIM_NET_DEBUG") != NULL;
+	if (!on)
+		return;
+	for (uint32_t id = 0; id < c->n; id++)
+		for (int d = 0; d < 4; d++) {
+			rtl_flit f;
+			rtl_tx(c->t[id].r, d, &f);
+			if (f.valid)
+				fprintf(stderr, "%" PRIu64 ": tile %u tx %d: v%d h%d t%d %08x\n", c->cycle, id,
+					d, f.vnet, f.head, f.tail, f.data);
+		}
+}
+
+static int tile_checks(cnet_run *c, uint32_t id)
+{
+	cnet_tile *t = &c->t[id];
+	rtl_retire rec;
+	rtl_inject in;
+	rtl_halt h;
+	uint32_t regs[4];
+	int rc;
+	if (t->halted)
+		return 0;
+	if (rtl_retired(t->r, &rec) && (rc = check_retire(c, id, &rec)))
+		return rc;
+	if (rtl_injected(t->r, &in) && (rc = check_inject(c, id, &in)))
+		return rc;
+	if (rtl_ecall(t->r, regs))
+		cosim_semihost(t->r, c->o->cfg.bound, regs, &t->out, false);
+	if (rtl_halted(t->r, &h))
+		return check_halt(c, id, &h);
+	return 0;
+}
+
+/* ---- the mesh's wires ----------------------------------------------------------------- */
+
+static const int opposite[4] = {2, 3, 0, 1};
+
+static int64_t neighbour(const cnet_run *c, uint32_t id, int d)
+{
+	uint32_t w = c->o->cfg.width, x = id % w, y = id / w;
+	switch (d) {
+	case 0: return y ? (int64_t)id - w : -1;
+	case 1: return x + 1 < w ? (int64_t)id + 1 : -1;
+	case 2: return y + 1 < c->o->cfg.height ? (int64_t)id + w : -1;
+	default: return x ? (int64_t)id - 1 : -1;
+	}
+}
+
+/* Inputs of the next edge from every tile's registered outputs of this cycle. */
+static void wire(cnet_run *c)
+{
+	for (uint32_t id = 0; id < c->n; id++)
+		for (int d = 0; d < 4; d++) {
+			int64_t nb = neighbour(c, id, d);
+			rtl_flit f = {0};
+			if (nb >= 0) {
+				rtl_tx(c->t[nb].r, opposite[d], &f);
+				rtl_tx_credit(c->t[id].r, d, rtl_rx_credit(c->t[nb].r, opposite[d]));
+			}
+			rtl_rx(c->t[id].r, d, &f);
+		}
+}
+
+static void set_sinks(cnet_run *c)
+{
+	for (uint32_t id = 0; id < c->n; id++) {
+		unsigned mask = 0;
+		for (int d = 0; d < 4; d++)
+			if (neighbour(c, id, d) < 0)
+				mask |= 1u << d;
+		rtl_link_sinks(c->t[id].r, mask);
+	}
+}
+
+static int cycle_checks(cnet_run *c)
+{
+	int rc;
+	debug_flits(c);
+	for (uint32_t id = 0; id < c->n; id++)
+		if ((rc = tile_checks(c, id)))
+			return rc;
+	return check_ejections(c);
+}
+
+static int net_loop(cnet_run *c)
+{
+	int rc = cycle_checks(c);
+	/* after the last halt, until the model's last delivery has been matched */
+	while (!rc && (c->running || c->ref_next < c->nref)) {
+		if (c->cycle >= c->o->max_cycles) {
+			fprintf(stderr, "cosim: stopped at --max-cycles %" PRIu64 "\n", c->o->max_cycles);
+			return 0;
+		}
+		if (!c->running && c->cycle > c->ref_last + 2)
+			break;
+		wire(c);
+		for (uint32_t id = 0; id < c->n; id++)
+			rtl_clock(c->t[id].r);
+		c->cycle++;
+		rc = cycle_checks(c);
+	}
+	if (rc)
+		return rc;
+	if (c->ref_next < c->nref) {
+		char b[320];
+		msg_text(&c->ref_msgs[c->ref_next], b, sizeof b);
+		return net_fail(c, CNET_MAX_TILES, "the model delivered a message the RTL did not",
+				"(none)", b);
+	}
+	return cnet_compare_output(c);
+}
+
+int cosim_net_run(const cosim_opts *o, int argc, char **argv)
+{
+	cnet_run c = {.o = o};
+	int rc = cnet_setup(&c, argc, argv);
+	if (rc)
+		return rc;
+	set_sinks(&c);
+	double t0 = seconds();
+	rc = net_loop(&c);
+	double dt = seconds() - t0;
+	if (rc == 0)
+		fprintf(stderr, "COSIM PASS: %" PRIu64 " instructions, %" PRIu64 " messages, %" PRIu64
+			" cycles matched on %u tile%s (%.0f cycles/s)\n", c.retired, c.delivered,
+			c.cycle, c.n, c.n > 1 ? "s" : "", dt > 0 ? (double)c.cycle / dt : 0.0);
+	if (rc == 0 && !o->quiet)
+		cnet_print_output(&c);
+	cnet_free(&c);
+	return rc;
+}

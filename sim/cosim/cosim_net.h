@@ -1,0 +1,75 @@
+/*
+ * The network co-simulation (cosim --mesh): its state, shared by cosim_net.c (the RTL
+ * side and the comparisons) and cosim_net_ref.c (the model's run and what it recorded).
+ */
+#ifndef TESS_COSIM_NET_H
+#define TESS_COSIM_NET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cosim.h"
+#include "params.h"
+
+#define CNET_MAX_TILES 64
+
+/* One message as both sides log it. */
+typedef struct {
+	uint64_t sent, delivered;
+	uint32_t src, dst;
+	unsigned tag, len;
+	bool ctl, has_pay;
+	uint32_t w[MSG_MAX_WORDS];
+} cnet_msg;
+
+/* Indices into the model's messages, in an order, with a cursor. */
+typedef struct {
+	size_t *idx;
+	size_t n, next;
+} cnet_list;
+
+/* Flits of the message passing an ejection point. */
+typedef struct {
+	unsigned k;
+	uint32_t header, badge, w[MSG_MAX_WORDS];
+} cnet_asm;
+
+typedef struct {
+	rtl *r;
+	cosim_log log_rtl, log_ref;
+	char **lines;             /* the model's commit-trace lines of this tile */
+	size_t nlines, next_line;
+	cnet_list sent;           /* the model's messages from this tile, by send cycle */
+	cnet_asm ej;
+	cosim_bytes out;          /* the RTL's console and semihosting output */
+	bool halted;
+} cnet_tile;
+
+typedef struct {
+	const cosim_opts *o;
+	cosim_ref *ref;
+	cnet_tile *t;
+	uint32_t n, running;
+	FILE *trace;
+	uint64_t cycle, retired, delivered;
+	cnet_msg *ref_msgs;       /* the model's messages, in delivery order (delivered, dst) */
+	size_t nref, ref_next;
+	uint64_t ref_last;        /* its last delivery */
+	cosim_bytes *ref_out;     /* the model's output, per tile */
+	cnet_asm con;             /* the console's port */
+	cnet_msg *pend;           /* RTL injections not yet delivered */
+	size_t npend, pend_cap;
+} cnet_run;
+
+/* cosim_net_ref.c */
+int cnet_setup(cnet_run *c, int argc, char **argv);   /* 0, or an exit status */
+void cnet_free(cnet_run *c);
+int cnet_pending_push(cnet_run *c, const cnet_msg *m);
+/* The oldest injection on m's path: its send cycle into m; false when there is none. */
+bool cnet_pending_take(cnet_run *c, cnet_msg *m);
+int cnet_compare_output(cnet_run *c);
+void cnet_print_output(const cnet_run *c);
+
+#endif

@@ -1,0 +1,339 @@
+/*
+ * The network co-simulation's setup: RTL tiles loaded as the model's, the whole model run
+ * with its commit and message traces into temporary files, and what it recorded on the
+ * way (payloads, output) through linker wraps of libtessera's own functions:
+ * mb_deliver (a message reaches a mailbox), con_arrive (the console) and console_write
+ * (output of a tile). The wraps only record while a network run is capturing.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "console.h"
+#include "cosim_net.h"
+#include "devices/devices.h"
+#include "mailbox.h"
+#include "mesh.h"
+#include "noc.h"
+
+/* What the model's run recorded through the wraps. */
+static struct {
+	bool on;
+	cnet_msg *v;              /* messages with their payloads, in arrival order */
+	size_t n, cap;
+	cosim_bytes *out;         /* per tile */
+	uint32_t ntiles;
+} cap;
+
+static void cap_msg(const msg_t *m)
+{
+	if (!cap.on)
+		return;
+	if (cap.n == cap.cap) {
+		size_t n = cap.cap ? cap.cap * 2 : 256;
+		cnet_msg *v = realloc(cap.v, n * sizeof *v);
+		if (!v) {
+			fprintf(stderr, "cosim: out of memory\n");
+			exit(125);
+		}
+		cap.v = v;
+		cap.cap = n;
+	}
+	cnet_msg *c = &cap.v[cap.n++];
+	memset(c, 0, sizeof *c);
+	c->sent = m->sent;
+	c->delivered = m->delivered;
+	c->src = m->src;
+	c->dst = m->dst;
+	c->tag = m->tag;
+	c->len = m->len;
+	c->ctl = m->flags & MSGF_CTL;
+	c->has_pay = true;
+	memcpy(c->w, m->w, m->len * sizeof m->w[0]);
+}
+
+void __real_mb_deliver(mailbox *mb, int q, msg_t *m);
+void __wrap_mb_deliver(mailbox *mb, int q, msg_t *m);
+void __real_con_arrive(net_t *n, msg_t *m, uint64_t at);
+void __wrap_con_arrive(net_t *n, msg_t *m, uint64_t at);
+void __real_console_write(struct mesh *m, uint32_t tile, bool to_stderr, const char *data,
+			  size_t len);
+void __wrap_console_write(struct mesh *m, uint32_t tile, bool to_stderr, const char *data,
+			  size_t len);
+
+void __wrap_mb_deliver(mailbox *mb, int q, msg_t *m)
+{
+	cap_msg(m);
+	__real_mb_deliver(mb, q, m);
+}
+
+void __wrap_con_arrive(net_t *n, msg_t *m, uint64_t at)
+{
+	cap_msg(m);
+	__real_con_arrive(n, m, at);
+}
+
+void __wrap_console_write(struct mesh *m, uint32_t tile, bool to_stderr, const char *data,
+			  size_t len)
+{
+	if (!cap.on) {
+		__real_console_write(m, tile, to_stderr, data, len);
+		return;
+	}
+	if (tile < cap.ntiles)
+		cosim_bytes_add(&cap.out[tile], data, len);
+}
+
+/* ---- the model's traces ---------------------------------------------------------- */
+
+static bool push_line(cnet_tile *t, const char *s)
+{
+	if ((t->nlines & (t->nlines + 1)) == 0 || t->nlines == 0) {
+		char **v = realloc(t->lines, (t->nlines * 2 + 2) * sizeof *v);
+		if (!v)
+			return false;
+		t->lines = v;
+	}
+	return (t->lines[t->nlines++] = strdup(s)) != NULL;
+}
+
+static bool read_trace(cnet_run *c, FILE *f)
+{
+	char *line = NULL;
+	size_t cap_ = 0;
+	ssize_t len;
+	bool ok = true;
+	rewind(f);
+	while (ok && (len = getline(&line, &cap_, f)) > 0) {
+		unsigned long long cyc;
+		unsigned tile;
+		if (line[len - 1] == '\n')
+			line[len - 1] = 0;
+		if (sscanf(line, "%llu %u", &cyc, &tile) != 2 || tile >= c->n)
+			continue;
+		ok = push_line(&c->t[tile], line);
+	}
+	free(line);
+	return ok;
+}
+
+/* The payload the wraps saw for a message of the trace (none for a dropped one). */
+static void find_payload(cnet_msg *m)
+{
+	for (size_t i = 0; i < cap.n; i++)
+		if (cap.v[i].sent == m->sent && cap.v[i].src == m->src && cap.v[i].dst == m->dst) {
+			memcpy(m->w, cap.v[i].w, sizeof m->w);
+			m->has_pay = true;
+			return;
+		}
+}
+
+static bool read_msgs(cnet_run *c, FILE *f)
+{
+	char vnet[8];
+	unsigned long long s, d;
+	unsigned src, dst, tag, len;
+	size_t capn = 0;
+	rewind(f);
+	while (fscanf(f, "%llu %llu %u %u %u %u %7s", &s, &d, &src, &dst, &tag, &len, vnet) == 7) {
+		if (c->nref == capn) {
+			capn = capn ? capn * 2 : 256;
+			cnet_msg *v = realloc(c->ref_msgs, capn * sizeof *v);
+			if (!v)
+				return false;
+			c->ref_msgs = v;
+		}
+		cnet_msg *m = &c->ref_msgs[c->nref++];
+		memset(m, 0, sizeof *m);
+		*m = (cnet_msg){.sent = s, .delivered = d, .src = src, .dst = dst, .tag = tag,
+				.len = len, .ctl = !strcmp(vnet, "ctl")};
+		find_payload(m);
+		if (d > c->ref_last)
+			c->ref_last = d;
+	}
+	return true;
+}
+
+static const cnet_msg *sort_base;
+static int by_sent(const void *a, const void *b)
+{
+	uint64_t x = sort_base[*(const size_t *)a].sent, y = sort_base[*(const size_t *)b].sent;
+	return x < y ? -1 : x > y;
+}
+
+/* Per tile, the model's messages from it in the order it sent them. */
+static bool index_senders(cnet_run *c)
+{
+	for (size_t i = 0; i < c->nref; i++) {
+		uint32_t s = c->ref_msgs[i].src;
+		if (s >= c->n)
+			continue;
+		cnet_list *l = &c->t[s].sent;
+		size_t *v = realloc(l->idx, (l->n + 1) * sizeof *v);
+		if (!v)
+			return false;
+		l->idx = v;
+		l->idx[l->n++] = i;
+	}
+	sort_base = c->ref_msgs;
+	for (uint32_t id = 0; id < c->n; id++)
+		if (c->t[id].sent.n)
+			qsort(c->t[id].sent.idx, c->t[id].sent.n, sizeof(size_t), by_sent);
+	return true;
+}
+
+static int run_model(cnet_run *c)
+{
+	FILE *tr = tmpfile(), *ms = tmpfile();
+	int rc = 0;
+	cap.out = calloc(c->n, sizeof *cap.out);
+	if (!tr || !ms || !cap.out) {
+		fprintf(stderr, "cosim: cannot make temporary files for the model's traces\n");
+		rc = 125;
+	} else {
+		cap.ntiles = c->n;
+		cap.on = true;
+		cosim_ref_run(c->ref, tr, ms);
+		cap.on = false;
+		if (!read_trace(c, tr) || !read_msgs(c, ms) || !index_senders(c)) {
+			fprintf(stderr, "cosim: out of memory reading the model's traces\n");
+			rc = 125;
+		}
+	}
+	if (tr)
+		fclose(tr);
+	if (ms)
+		fclose(ms);
+	c->ref_out = cap.out;
+	cap.out = NULL;
+	free(cap.v);
+	cap.v = NULL;
+	cap.n = cap.cap = 0;
+	return rc;
+}
+
+/* ---- the RTL tiles ------------------------------------------------------------------ */
+
+static int make_rtl(cnet_run *c, int argc, char **argv)
+{
+	const cosim_cfg *g = &c->o->cfg;
+	for (uint32_t id = 0; id < c->n; id++) {
+		rtl *r = rtl_new(c->o->vcd_path, argc, argv, id ? c->t[0].r : NULL);
+		c->t[id].r = r;
+		if (rtl_mem_bytes(r) < g->mem_size) {
+			fprintf(stderr, "cosim: --mem %u is larger than the RTL's SRAM (%u bytes)\n",
+				g->mem_size, rtl_mem_bytes(r));
+			return 125;
+		}
+		uint32_t *mem = rtl_mem(r);
+		memset(mem, 0, rtl_mem_bytes(r));
+		memcpy(mem, cosim_ref_mem(c->ref, id), g->mem_size);
+		for (unsigned s = 0; s < CAP_SLOTS; s++) {
+			unsigned kind;
+			uint32_t lo, hi, badge;
+			cosim_ref_cap(c->ref, id, s, &kind, &lo, &hi, &badge);
+			rtl_set_cap(r, s, kind, lo, hi, badge);
+		}
+		uint32_t x = id % g->width, y = id / g->width;
+		rtl_start(r, cosim_ref_entry(c->ref), g->bound, g->budget_cycles, id, y << 16 | x,
+			  g->height << 16 | g->width, g->semihost);
+	}
+	return 0;
+}
+
+int cnet_setup(cnet_run *c, int argc, char **argv)
+{
+	c->n = c->o->cfg.width * c->o->cfg.height;
+	c->running = c->n;
+	if (!(c->ref = cosim_ref_new(&c->o->cfg)))
+		return 125;
+	if (c->o->trace_path && !(c->trace = fopen(c->o->trace_path, "w"))) {
+		perror(c->o->trace_path);
+		return 125;
+	}
+	if (!(c->t = calloc(c->n, sizeof *c->t))) {
+		fprintf(stderr, "cosim: out of memory\n");
+		return 125;
+	}
+	/* the RTL first: it takes the model's tiles as they are before the run */
+	int rc = make_rtl(c, argc, argv);
+	return rc ? rc : run_model(c);
+}
+
+void cnet_free(cnet_run *c)
+{
+	for (uint32_t id = c->n; c->t && id-- > 0;) {
+		cnet_tile *t = &c->t[id];
+		rtl_free(t->r);
+		for (size_t i = 0; i < t->nlines; i++)
+			free(t->lines[i]);
+		free(t->lines);
+		free(t->sent.idx);
+		free(t->out.data);
+		if (c->ref_out)
+			free(c->ref_out[id].data);
+	}
+	if (c->trace)
+		fclose(c->trace);
+	cosim_ref_free(c->ref);
+	free(c->t);
+	free(c->ref_out);
+	free(c->ref_msgs);
+	free(c->pend);
+}
+
+/* ---- injections waiting for their delivery ------------------------------------------ */
+
+int cnet_pending_push(cnet_run *c, const cnet_msg *m)
+{
+	if (c->npend == c->pend_cap) {
+		size_t n = c->pend_cap ? c->pend_cap * 2 : 64;
+		cnet_msg *v = realloc(c->pend, n * sizeof *v);
+		if (!v) {
+			fprintf(stderr, "cosim: out of memory\n");
+			return 125;
+		}
+		c->pend = v;
+		c->pend_cap = n;
+	}
+	c->pend[c->npend++] = *m;
+	return 0;
+}
+
+bool cnet_pending_take(cnet_run *c, cnet_msg *m)
+{
+	for (size_t i = 0; i < c->npend; i++) {
+		const cnet_msg *p = &c->pend[i];
+		if (p->src == m->src && p->dst == m->dst && p->ctl == m->ctl) {
+			m->sent = p->sent;
+			memmove(&c->pend[i], &c->pend[i + 1], (c->npend - i - 1) * sizeof *p);
+			c->npend--;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ---- output ------------------------------------------------------------------------- */
+
+int cnet_compare_output(cnet_run *c)
+{
+	for (uint32_t id = 0; id < c->n; id++) {
+		const cosim_bytes *a = &c->t[id].out, *b = &c->ref_out[id];
+		if (a->len == b->len && (!a->len || !memcmp(a->data, b->data, a->len)))
+			continue;
+		fprintf(stderr, "COSIM FAIL: tile %u: console/semihosting output differs\n"
+			"  rtl:   %.*s\n  model: %.*s\n", id, (int)(a->len > 200 ? 200 : a->len),
+			a->data ? a->data : "", (int)(b->len > 200 ? 200 : b->len), b->data ? b->data : "");
+		return 1;
+	}
+	return 0;
+}
+
+void cnet_print_output(const cnet_run *c)
+{
+	for (uint32_t id = 0; id < c->n; id++)
+		if (c->t[id].out.len)
+			fwrite(c->t[id].out.data, 1, c->t[id].out.len, stdout);
+	fflush(stdout);
+}
