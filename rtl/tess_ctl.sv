@@ -13,6 +13,8 @@
 // A when the tile is already idle then (it cannot start meanwhile: only this unit starts
 // it, one operation at a time), else after A.
 //
+// Route flit (tess_core's): [31:30] 0 (a tile), [29] control operation (kill) or not
+// (EXIT notice, for the mailbox's control queue), [25:16] row, [9:0] column.
 // Ports: see rtl/README.md ("The control unit and the devices") and
 // /work/helpers/rtl_notes.md; flits as tess_ni/tess_router carry them (header bits
 // [19:0] source, [27:20] tag, [28] control operation, [29] passed cap is CONTROL,
@@ -26,6 +28,7 @@ module tess_ctl #(
   input  logic [63:0]   now_i,        // chip cycle
   input  logic [31:0]   tile_id_i,
   input  logic [31:0]   mem_i,        // MEM: SRAM bytes of this tile
+  input  logic [15:0]   mesh_w_i,     // W: route flits carry row and column
   // control operations delivered to this tile, flit by flit (D = tail cycle + 1)
   input  logic          rx_valid_i,
   input  logic          rx_head_i,
@@ -289,7 +292,7 @@ module tess_ctl #(
   assign tx_tail_o = em_idx == em_last;
   always_comb begin
     unique case (em_idx)
-      5'd0: tx_data_o = em_note ? em_super : 32'(em_child);
+      5'd0: tx_data_o = route_to(em_note ? em_super[19:0] : 20'(em_child), mesh_w_i, !em_note);
       5'd1: tx_data_o = {1'b0, 1'b0, 1'b0, !em_note,
                          em_note ? tess_isa_pkg::TAG_MSG_EXIT : tess_isa_pkg::TAG_CTL_KILL,
                          tile_id_i[19:0]};
@@ -297,6 +300,15 @@ module tess_ctl #(
       default: tx_data_o = em_w[32*(em_idx - 5'(tess_isa_pkg::MSG_HDR_FLITS)) +: 32];
     endcase
   end
+
+  function automatic logic [31:0] route_to(input logic [19:0] id, input logic [15:0] w,
+                                           input logic op);
+    logic [19:0] row;
+    logic [9:0]  col;
+    row = id / {4'd0, w};
+    col = 10'(id - row * {4'd0, w});
+    return {2'b00, op, 3'd0, row[9:0], 6'd0, col};
+  endfunction
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin

@@ -10,6 +10,7 @@ module tess_dev_block (
   input  logic        clk_i,
   input  logic        rst_ni,
   input  logic [63:0] now_i,
+  input  logic [15:0] mesh_w_i,     // W
   input  logic        req_valid_i,
   input  logic        req_head_i,
   input  logic        req_tail_i,
@@ -64,7 +65,7 @@ module tess_dev_block (
   logic r0_q;
 
   tess_dev_ni #(.DEV(1)) u_ni (
-    .clk_i, .rst_ni, .now_i, .wr_i(r0_q), .wr_at_i(r0.at), .wr_dst_i(r0.dst),
+    .clk_i, .rst_ni, .now_i, .mesh_w_i, .wr_i(r0_q), .wr_at_i(r0.at), .wr_dst_i(r0.dst[19:0]),
     .wr_tag_i(r0.tag), .wr_len_i(r0.len), .wr_w_i(r0.w),
     .out_valid_o(rep_valid_o), .out_vnet_o(rep_vnet_o), .out_head_o(rep_head_o),
     .out_tail_o(rep_tail_o), .out_data_o(rep_data_o), .credit_i(rep_credit_i)

@@ -8,6 +8,7 @@ module tess_dev_console (
   input  logic        clk_i,
   input  logic        rst_ni,
   input  logic [63:0] now_i,
+  input  logic [15:0] mesh_w_i,     // W
   // requests: the mesh's flits toward the console
   input  logic        req_valid_i,
   input  logic        req_head_i,
@@ -41,11 +42,11 @@ module tess_dev_console (
 
   // CON_READ: the reply is produced at the delivery cycle (the cycle after the tail)
   logic             rep_q;
-  logic [31:0]      rep_dst_q;
+  logic [19:0]      rep_dst_q;
   logic [MW*32-1:0] rep_w_q;
   logic [4:0]       rep_len_q;
   tess_dev_ni #(.DEV(0)) u_ni (
-    .clk_i, .rst_ni, .now_i, .wr_i(rep_q), .wr_at_i(now_i), .wr_dst_i(rep_dst_q),
+    .clk_i, .rst_ni, .now_i, .mesh_w_i, .wr_i(rep_q), .wr_at_i(now_i), .wr_dst_i(rep_dst_q),
     .wr_tag_i(tess_isa_pkg::TAG_CON_READ), .wr_len_i(rep_len_q), .wr_w_i(rep_w_q),
     .out_valid_o(rep_valid_o), .out_vnet_o(rep_vnet_o), .out_head_o(rep_head_o),
     .out_tail_o(rep_tail_o), .out_data_o(rep_data_o), .credit_i(rep_credit_i)
@@ -75,7 +76,7 @@ module tess_dev_console (
         if (want > 32'(MAXB)) want = 32'(MAXB);
         n = want != 32'd0 ? tess_dev_con_read(int'(want), got) : 0;
         rep_q <= 1'b1;
-        rep_dst_q <= src;
+        rep_dst_q <= src[19:0];
         rep_w_q <= {got, 32'(n)};
         rep_len_q <= 5'd1 + 5'((n + 3) / 4);
       end

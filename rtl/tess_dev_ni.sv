@@ -5,16 +5,17 @@
 // previous flit), as sim/noc.c ni_write(); it may enter the attachment router's input
 // buffer at its write time + NI_LATENCY or later, one flit a cycle, each needing a
 // credit of that buffer (data network: replies never use the control network).
-// Flit header as tess_ni: [19:0] device index, [27:20] tag, [31] source is a device.
+// Route and header flits as tess_core writes them; header: [19:0] device index, [27:20] tag, [31] source is a device.
 module tess_dev_ni #(
   parameter int unsigned DEV = 0     // device index (DEV_CONSOLE + DEV is its endpoint)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
   input  logic [63:0] now_i,
+  input  logic [15:0] mesh_w_i,    // W: the route flit carries row and column
   input  logic        wr_i,
   input  logic [63:0] wr_at_i,
-  input  logic [31:0] wr_dst_i,
+  input  logic [19:0] wr_dst_i,    // a tile
   input  logic [7:0]  wr_tag_i,
   input  logic [4:0]  wr_len_i,
   input  logic [tess_isa_pkg::MSG_MAX_WORDS*32-1:0] wr_w_i,
@@ -60,6 +61,9 @@ module tess_dev_ni #(
       cred_q <= 4'(tess_isa_pkg::ROUTER_BUF_FLITS);
     end else begin
       logic [63:0] w;
+      logic [19:0] row;
+      logic [9:0]  col;
+      logic [31:0] route;
       logic [4:0]  nf;
       flit_t       g;
       cred_q <= cred_q + 4'(credit_i[0]) - 4'(go);
@@ -67,9 +71,13 @@ module tess_dev_ni #(
       if (wr_i) begin
         w = wr_at_i > lw_q ? wr_at_i : lw_q;
         nf = 5'(tess_isa_pkg::MSG_HDR_FLITS) + wr_len_i;
+        // tess_core's route flit to a tile: [25:16] row, [9:0] column
+        row = wr_dst_i / {4'd0, mesh_w_i};
+        col = 10'(wr_dst_i - row * {4'd0, mesh_w_i});
+        route = {6'd0, row[9:0], 6'd0, col};
         for (int i = 0; i < 32; i++)
           if (i < 32'(nf)) begin
-            g.data = i == 0 ? wr_dst_i : i == 1 ? {1'b1, 3'b000, wr_tag_i, 20'(DEV)} :
+            g.data = i == 0 ? route : i == 1 ? {1'b1, 3'b000, wr_tag_i, 20'(DEV)} :
                      i == 2 ? 32'd0 : wr_w_i[32*(i >= 3 ? i - 3 : 0) +: 32];
             g.head = i == 0;
             g.tail = i == 32'(nf) - 1;

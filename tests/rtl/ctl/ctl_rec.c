@@ -23,7 +23,7 @@
  *   Y at dev dst tag len w..                a device's reply, written into its NI at `at`
  *   Z at src n b..                          console output: n bytes (hex) at cycle `at`
  *   R tile rejected                         at the end: the ctl_rejected count
- *   M mem                                   at the end: SRAM bytes of a tile
+ *   M mem W H                               at the end: SRAM bytes of a tile, the mesh
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -217,7 +217,7 @@ int main(int argc, char **argv)
 		for (uint32_t i = 0; i < m->ntiles; i++)
 			if (m->tiles[i])
 				fprintf(rec, "R %u %" PRIu64 "\n", i, (uint64_t)m->tiles[i]->stats.ctl_rejected);
-		fprintf(rec, "M %u\n", m->cfg.mem_size);
+		fprintf(rec, "M %u %u %u\n", m->cfg.mem_size, m->cfg.width, m->cfg.height);
 		m->exiting = true;
 	}
 	if (fclose(rec) != 0)

@@ -50,7 +50,13 @@ struct Tile {
 };
 
 std::map<uint32_t, Tile> tiles;
-uint32_t mem_size = 65536;
+uint32_t mem_size = 65536, mesh_w = 1;
+
+// tess_core's route flit to tile `id`: [29] a control operation, [25:16] row, [9:0] column
+uint32_t route(uint32_t id, uint32_t cu)
+{
+	return cu << 29 | (id / mesh_w) << 16 | id % mesh_w;
+}
 int failures = 0;
 const char *name = "";
 
@@ -166,6 +172,8 @@ bool parse(const char *path)
 				tiles[t].any = true;
 		} else if (k == 'M') {
 			mem_size = (uint32_t)u();
+			mesh_w = (uint32_t)u();
+			(void)u();
 		} else if (k == 'D' || k == 'Y' || k == 'Z') {
 			continue;                 /* the devices' records (dev_tb) */
 		} else {
@@ -214,7 +222,7 @@ unsigned replay(uint32_t id, const Tile &T, uint32_t nt)
 	auto at = [&](uint64_t c) -> Cyc & { if (c > end) end = c; return in[c]; };
 	for (const Op &o : T.ops) {
 		std::vector<uint32_t> f;
-		f.push_back(id);
+		f.push_back(route(id, 1));
 		uint32_t hdr = (o.src & 0xfffffu) | (o.tag & 0xffu) << 20 | 1u << 28 |
 			       (o.cap && o.kind == 2 ? 1u << 29 : 0) | (o.cap ? 1u << 30 : 0) |
 			       (o.src >= 0xffff0000u ? 1u << 31 : 0);
@@ -273,6 +281,7 @@ unsigned replay(uint32_t id, const Tile &T, uint32_t nt)
 	m->rst_ni = 0;
 	m->tile_id_i = id;
 	m->mem_i = mem_size;
+	m->mesh_w_i = mesh_w;
 	m->tx_ready_i = 1;
 	m->eval();
 	m->rst_ni = 1;
@@ -450,7 +459,7 @@ unsigned replay(uint32_t id, const Tile &T, uint32_t nt)
 			continue;
 		}
 		const Msg &g = sent[k++];
-		bool ok = g.first == want && g.f.size() == 3 + o.len && g.f[0] == o.dst &&
+		bool ok = g.first == want && g.f.size() == 3 + o.len && g.f[0] == route(o.dst, o.cu) &&
 			  ((g.f[1] >> 20) & 0xff) == o.tag && (g.f[1] & 0xfffff) == id &&
 			  ((g.f[1] >> 28) & 1) == o.cu && g.f[2] == 0;
 		for (uint32_t i = 0; ok && i < o.len; i++)

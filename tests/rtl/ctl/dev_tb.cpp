@@ -22,7 +22,6 @@
 
 namespace {
 
-constexpr uint32_t kDevBase = 0xffff0000u;
 constexpr uint64_t kNiLatency = 4;   // NI_LATENCY (isa/params.h)
 
 struct Req { uint64_t d; uint32_t src, tag, len, cap; std::vector<uint32_t> w; };
@@ -34,6 +33,7 @@ std::vector<Req> reqs[2];
 std::vector<Rep> reps[2];
 std::vector<Con> con_want, con_got;
 int failures = 0;
+uint32_t mesh_w = 0;
 const char *name = "";
 
 void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -100,7 +100,11 @@ bool parse(const char *path)
 			for (unsigned long long n = u(10); n > 0; n--)
 				c.b.push_back((char)u(16));
 			con_want.push_back(c);
-		} else if (std::strchr("SPONKCHWLXRM", line[0]) == nullptr) {
+		} else if (line[0] == 'M') {
+			(void)u(10);
+			mesh_w = (uint32_t)u(10);
+			(void)u(10);
+		} else if (std::strchr("SPONKCHWLXR", line[0]) == nullptr) {
 			std::fprintf(stderr, "%s:%u: unknown record\n", path, ln);
 			ok = false;
 		}
@@ -151,7 +155,7 @@ std::vector<Flit> expected_flits(int dev)
 			if (!out.empty() && t <= leave)
 				t = leave + 1;
 			leave = t;
-			uint32_t data = i == 0 ? r.dst
+			uint32_t data = i == 0 ? ((r.dst / mesh_w) << 16 | r.dst % mesh_w)
 				      : i == 1 ? (1u << 31 | (r.tag & 0xffu) << 20 | (uint32_t)dev)
 				      : i == 2 ? 0 : r.w[i - 3];
 			out.push_back({t, i == 0, i + 1 == nf, data});
@@ -181,6 +185,10 @@ int main(int argc, char **argv)
 	}
 	dev_host_set_input(input.data(), input.size());
 	dev_host_on_output(on_output, nullptr);
+	if (mesh_w == 0) {
+		std::fprintf(stderr, "%s: no M record (the run did not finish)\n", argv[1]);
+		return 2;
+	}
 	if (reqs[0].empty() && reqs[1].empty()) {
 		std::printf("dev FAIL %s: no device request in this run\n", name);
 		return 1;
@@ -191,7 +199,7 @@ int main(int argc, char **argv)
 	uint64_t end = 0;
 	for (int dev = 0; dev < 2; dev++)
 		for (const Req &r : reqs[dev]) {
-			std::vector<uint32_t> f = {kDevBase + (uint32_t)dev,
+			std::vector<uint32_t> f = {(uint32_t)(dev + 1) << 30,
 						   (r.src & 0xfffffu) | (r.tag & 0xffu) << 20 | (r.cap ? 1u << 30 : 0), 0};
 			if (r.cap)
 				f.insert(f.end(), {0, 0, 0});
@@ -217,6 +225,7 @@ int main(int argc, char **argv)
 	m->rst_ni = 0;
 	m->eval();
 	m->rst_ni = 1;
+	m->mesh_w_i = mesh_w;
 	m->eval();
 	std::vector<Flit> got[2];
 	bool went[2] = {false, false};
