@@ -51,12 +51,12 @@ module tess_ni #(
   logic [31:0]   data_q [2][QD];
   logic          head_q [2][QD];
   logic          tail_q [2][QD];
-  logic [15:0]   due_q  [2][QD];   // cycle (mod 2^16) from which the flit may leave
+  logic [31:0]   due_q  [2][QD];   // cycle (mod 2^32) from which the flit may leave
   logic [QW-1:0] rd_q [2], wr_q [2];
   logic [QW:0]   cnt_q [2];
-  logic [15:0]   now_q;
-  logic [15:0]   lw_q [2];         // cycle after the last flit written (its write time + 1)
-  logic          lw_set_q [2];
+  logic [31:0]   now_q;
+  logic [31:0]   lw_q [2];         // cycle after the last flit written (its write time + 1)
+  logic          lw_set_q [2];     // lw_q is still ahead of now_q (else a write is at now)
   logic [3:0]    cred_q [2];
   logic [QW-1:0] fill_q;           // where the next payload word goes
   logic          fill_vnet_q;
@@ -77,7 +77,7 @@ module tess_ni #(
   end
 
   // write time of the first flit of a message (or of a control-unit flit) written now
-  logic [15:0] w0 [2];
+  logic [31:0] w0 [2];
   always_comb
     for (int v = 0; v < 2; v++)
       w0[v] = lw_set_q[v] && $signed(lw_q[v] - now_q) > 0 ? lw_q[v] : now_q;
@@ -104,15 +104,19 @@ module tess_ni #(
     end else begin
       logic [1:0] added;
       added = '0;
-      now_q <= now_q + 16'd1;
-      for (int v = 0; v < 2; v++)
+      now_q <= now_q + 32'd1;
+      for (int v = 0; v < 2; v++) begin
         cred_q[v] <= cred_q[v] + 4'(credit_i[v]) - 4'(out_valid_o && out_vnet_o == 1'(v));
+        // once now reaches it, the last write time no longer matters (and the
+        // comparison of w0 stays within a short distance, wrap-around or not)
+        if (lw_q[v] == now_q) lw_set_q[v] <= 1'b0;
+      end
       if (out_valid_o) rd_q[out_vnet_o] <= rd_q[out_vnet_o] + 1'b1;
       if (alloc_i) begin
         for (int i = 0; i < 32; i++)
           if (i < 32'(alloc_flits_i)) begin
             due_q[alloc_vnet_i][QW'(32'(wr_q[alloc_vnet_i]) + i)] <=
-              w0[alloc_vnet_i] + 16'(i) + 16'(LAT);
+              w0[alloc_vnet_i] + 32'(i) + 32'(LAT);
             head_q[alloc_vnet_i][QW'(32'(wr_q[alloc_vnet_i]) + i)] <= i == 0;
             tail_q[alloc_vnet_i][QW'(32'(wr_q[alloc_vnet_i]) + i)] <= i == 32'(alloc_flits_i) - 1;
           end
@@ -120,18 +124,18 @@ module tess_ni #(
         data_q[alloc_vnet_i][wr_q[alloc_vnet_i] + 1'b1] <= alloc_header_i;
         data_q[alloc_vnet_i][QW'(32'(wr_q[alloc_vnet_i]) + 2)] <= alloc_badge_i;
         wr_q[alloc_vnet_i] <= QW'(32'(wr_q[alloc_vnet_i]) + 32'(alloc_flits_i));
-        lw_q[alloc_vnet_i] <= w0[alloc_vnet_i] + 16'(alloc_flits_i);
+        lw_q[alloc_vnet_i] <= w0[alloc_vnet_i] + 32'(alloc_flits_i);
         lw_set_q[alloc_vnet_i] <= 1'b1;
         added[alloc_vnet_i] = 1'b1;
         fill_q <= QW'(32'(wr_q[alloc_vnet_i]) + 3);
         fill_vnet_q <= alloc_vnet_i;
       end else if (cu_valid_i) begin
-        due_q[1][wr_q[1]] <= w0[1] + 16'(LAT);
+        due_q[1][wr_q[1]] <= w0[1] + 32'(LAT);
         head_q[1][wr_q[1]] <= cu_head_i;
         tail_q[1][wr_q[1]] <= cu_tail_i;
         data_q[1][wr_q[1]] <= cu_data_i;
         wr_q[1] <= wr_q[1] + 1'b1;
-        lw_q[1] <= w0[1] + 16'd1;
+        lw_q[1] <= w0[1] + 32'd1;
         lw_set_q[1] <= 1'b1;
         added[1] = 1'b1;
       end

@@ -55,8 +55,11 @@ static int net_fail(cnet_run *c, uint32_t id, const char *what, const char *rtl_
 		    const char *ref_s)
 {
 	char side[32];
-	fprintf(stderr, "COSIM FAIL: tile %u, cycle %" PRIu64 ": %s (after %" PRIu64
-		" matched instructions, %" PRIu64 " matched messages)\n", id, c->cycle, what,
+	char who[24] = "the mesh";
+	if (id < c->n)
+		snprintf(who, sizeof who, "tile %u", id);
+	fprintf(stderr, "COSIM FAIL: %s, cycle %" PRIu64 ": %s (after %" PRIu64
+		" matched instructions, %" PRIu64 " matched messages)\n", who, c->cycle, what,
 		c->retired, c->delivered);
 	fprintf(stderr, "  rtl:   %s\n  model: %s\n", rtl_s, ref_s);
 	if (id >= c->n)
