@@ -1,6 +1,7 @@
 # Waves: the VCD compare tool (issue 7).
 #   $(BUILD)/wavecmp A.vcd B.vcd     first time each common signal differs
-#   make test-waves                  its tests (with RTL waves when Verilator is there)
+#   make test-waves                  its tests and those of tessera run --vcd (against
+#                                    the RTL's waves when Verilator is there)
 WAVECMP := $(BUILD)/wavecmp
 TEST_GROUPS += waves
 ALL += $(WAVECMP)
@@ -10,5 +11,10 @@ $(WAVECMP): waves/wavecmp.c waves/vcd.c waves/vcd.h
 	$(CC) $(CFLAGS) -o $@ waves/wavecmp.c waves/vcd.c $(LDFLAGS)
 
 .PHONY: test-waves
-test-waves: $(WAVECMP) $(BUILD)/tessera $(if $(HAVE_VERILATOR),$(BUILD)/cosim $(BUILD)/cosim-fault $(BUILD)/tests/rtl/branch.elf)
+# Programs whose waves are compared (one tile each; run.sh lists them again).
+WAVES_ELFS := $(addprefix $(BUILD)/tests/rtl/,alu.elf branch.elf loaduse.elf muldiv.elf \
+	semihost.elf caps.elf xtess.elf f_memfault.elf f_misaligned.elf f_ebreak.elf \
+	f_illegal.elf) $(addprefix $(BUILD)/tests/e2e/,fib.elf hello.elf sort.elf fault.elf)
+test-waves: $(WAVECMP) $(BUILD)/tessera $(WAVES_ELFS) \
+		$(if $(HAVE_VERILATOR),$(BUILD)/cosim $(BUILD)/cosim-fault)
 	@waves/tests/run.sh $(BUILD) $(if $(HAVE_VERILATOR),rtl,no-rtl)
