@@ -21,7 +21,9 @@
 // [30] carries a capability, [31] source is a device).
 module tess_ctl #(
   parameter int unsigned NT = 4,    // tiles of the mesh: children and notices by tile id
-  parameter int unsigned QD = 4     // operations waiting for their apply cycle
+  // Operations waiting for their apply cycle. One of len 16 applies in 17 cycles while
+  // operations of 3 flits keep arriving every 3 cycles: 6 can wait then (+1 arriving).
+  parameter int unsigned QD = 8
 ) (
   input  logic          clk_i,
   input  logic          rst_ni,
@@ -307,7 +309,7 @@ module tess_ctl #(
     logic [9:0]  col;
     row = id / {4'd0, w};
     col = 10'(id - row * {4'd0, w});
-    return {2'b00, op, 3'd0, row[9:0], 6'd0, col};
+    route_to = {2'b00, op, 3'd0, row[9:0], 6'd0, col};
   endfunction
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -443,8 +445,9 @@ module tess_ctl #(
   end
 
 `ifndef SYNTHESIS
-  // The queue cannot overflow: an operation of F flits takes F cycles to arrive and
-  // CTL_APPLY_CYCLES + len < F cycles to apply.
+  // The queue cannot overflow (see QD): an operation of F flits takes F cycles to
+  // arrive and CTL_APPLY_CYCLES + len = F - 2 cycles to apply, so the backlog a long one
+  // leaves drains.
   always_ff @(posedge clk_i)
     if (q_push && !q_pop && q_n_q == (QW+1)'(QD))
       $error("tess_ctl: operation queue overflow at cycle %0d", now_i);
