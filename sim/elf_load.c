@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -200,24 +199,6 @@ static bool predecode(elf_image *img, uint32_t mem_size)
 	return true;
 }
 
-/* The image as a fresh tile's SRAM, in an anonymous file; -1 when that fails. */
-static int image_file(const elf_image *img, uint32_t mem_size)
-{
-	int fd = memfd_create("tessera-image", MFD_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	bool ok = ftruncate(fd, mem_size) == 0;
-	for (size_t i = 0; ok && i < img->nsegs; i++) {
-		const elf_segment *s = &img->segs[i];
-		ok = pwrite(fd, s->data, s->filesz, s->addr) == (ssize_t)s->filesz;
-	}
-	if (!ok) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
 static bool entry_inside(const elf_image *img)
 {
 	for (size_t i = 0; i < img->nsegs; i++)
@@ -277,7 +258,6 @@ elf_image *elf_image_load(const char *path, uint32_t mem_size, char *err, size_t
 		refuse(&c, "out of memory");
 		return NULL;
 	}
-	img->mem_fd = -1;
 	img->path = strdup(path);
 	int fd = open(path, O_RDONLY);
 	if (fd < 0) {
@@ -304,10 +284,6 @@ elf_image *elf_image_load(const char *path, uint32_t mem_size, char *err, size_t
 		ok = refuse(&c, "entry point 0x%x is outside every loadable segment", img->entry);
 	if (ok && !predecode(img, mem_size))
 		ok = refuse(&c, "out of memory");
-	if (ok) {
-		img->mem_fd = image_file(img, mem_size);
-		img->mem_size = mem_size;
-	}
 	if (ok)
 		read_symbols(e, img);
 	if (e)
@@ -330,31 +306,14 @@ void elf_image_free(elf_image *img)
 		free(img->syms[i].name);
 	free(img->segs);
 	free(img->code);
-	if (img->mem_fd >= 0)
-		close(img->mem_fd);
 	free(img->syms);
 	free(img->path);
 	free(img);
 }
 
-/* Map the image file over the tile's SRAM, copy-on-write; false if it cannot be. */
-static bool map_image(const elf_image *img, tile_t *t)
-{
-	if (img->mem_fd < 0 || !t->mem_mapped || t->mem_size != img->mem_size)
-		return false;
-	void *p = mmap(t->mem, t->mem_size, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_FIXED | MAP_NORESERVE, img->mem_fd, 0);
-	if (p == MAP_FAILED)
-		return false;
-	for (size_t i = 0; i < img->nsegs; i++)
-		tile_invalidate(t, img->segs[i].addr, img->segs[i].memsz);
-	return true;
-}
-
 void elf_image_place(const elf_image *img, tile_t *t)
 {
-	bool mapped = t->mem && map_image(img, t);
-	for (size_t i = 0; t->mem && !mapped && i < img->nsegs; i++) {   /* NULL: another MPI rank's */
+	for (size_t i = 0; t->mem && i < img->nsegs; i++) {   /* NULL: another MPI rank's */
 		const elf_segment *s = &img->segs[i];
 		tile_write_mem(t, s->addr, s->data, s->filesz);
 		memset(t->mem + s->addr + s->filesz, 0, s->memsz - s->filesz);

@@ -32,10 +32,6 @@ typedef struct elf_image {
 	   it is placed on share it until they write there (tile_share_dcache). */
 	dinsn *code;
 	uint32_t ncode;
-	/* A file of mem_size bytes holding the image as a fresh tile's SRAM (-1: none):
-	   tiles map it copy-on-write instead of each copying the image. */
-	int mem_fd;
-	uint32_t mem_size;
 } elf_image;
 
 /*
