@@ -128,7 +128,7 @@ static void code_of(uint32_t gsig, char out[8])
 
 static void decl(FILE *f, uint32_t gsig, unsigned width, const char *name, int index)
 {
-	char code[8], range[16] = "", idx[8] = "";
+	char code[8], range[16] = "", idx[16] = "";
 	code_of(gsig, code);
 	if (width > 1)
 		snprintf(range, sizeof range, " [%u:0]", width - 1);
