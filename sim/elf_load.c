@@ -318,9 +318,23 @@ void elf_image_place(const elf_image *img, tile_t *t)
 		tile_write_mem(t, s->addr, s->data, s->filesz);
 		memset(t->mem + s->addr + s->filesz, 0, s->memsz - s->filesz);
 	}
+	elf_image_attach(img, t);
+}
+
+void elf_image_attach(const elf_image *img, tile_t *t)
+{
 	t->image = img;
 	t->pc = img->entry;
 	tile_share_dcache(t, img->code, img->ncode);
+}
+
+void elf_image_fill(const elf_image *img, tile_t *t)
+{
+	for (size_t i = 0; t->mem && i < img->nsegs; i++) {
+		const elf_segment *s = &img->segs[i];
+		memcpy(t->mem + s->addr, s->data, s->filesz);
+		memset(t->mem + s->addr + s->filesz, 0, s->memsz - s->filesz);
+	}
 }
 
 const elf_symbol *elf_symbol_at(const elf_image *img, uint32_t addr)

@@ -43,6 +43,11 @@ void elf_image_free(elf_image *img);
 /* Copy the image into a tile's SRAM (freshly allocated or cleared: zero outside the
    image) and set its entry; the tile shares the image's predecoded words. */
 void elf_image_place(const elf_image *img, tile_t *t);
+/* The two halves of elf_image_place, for loading many tiles: attach (entry, symbols,
+   the shared predecoded words) and fill (the bytes, into a fresh tile's SRAM: nothing
+   predecoded of its own to forget), which may run later and on another thread. */
+void elf_image_attach(const elf_image *img, tile_t *t);
+void elf_image_fill(const elf_image *img, tile_t *t);
 /* The symbol containing addr (or the nearest before it), or NULL. */
 const elf_symbol *elf_symbol_at(const elf_image *img, uint32_t addr);
 

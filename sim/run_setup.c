@@ -13,6 +13,7 @@
 #include "tilespec.h"
 #include "vcd_out.h"
 #include "version.h"
+#include "workers.h"
 
 static const char usage_head[] =
 	"usage: tessera run [options] [PROGRAM.elf]\n"
@@ -388,6 +389,37 @@ static int preload_options(mesh_t *m, tile_t *t, const elf_image **per_tile,
 	return 0;
 }
 
+typedef struct {
+	mesh_t *m;
+	const elf_image **per_tile;
+	uint32_t nparts;
+} fill_job;
+
+/* Thread k copies the images of the tiles it will run (sim/engine.c's parts), so the
+   first touch of their SRAM is spread over the threads, and stays in their caches. */
+static void fill_part(void *ctx, int k)
+{
+	const fill_job *j = ctx;
+	for (uint32_t id = 0; id < j->m->ntiles; id++)
+		if (j->per_tile[id] && (uint64_t)id * j->nparts / j->m->ntiles == (uint64_t)k)
+			elf_image_fill(j->per_tile[id], j->m->tiles[id]);
+}
+
+static void fill_tiles(mesh_t *m, const elf_image **per_tile)
+{
+	uint32_t n = m->cfg.threads > 1 ? (uint32_t)m->cfg.threads : 1;
+	if (n > m->ntiles)
+		n = m->ntiles;
+	fill_job j = {m, per_tile, n};
+	workers *w = n > 1 ? workers_new((int)n) : NULL;
+	if (w)
+		workers_run(w, fill_part, &j);
+	else
+		for (uint32_t k = 0; k < n; k++)
+			fill_part(&j, (int)k);
+	workers_free(w);
+}
+
 static int load_tiles(mesh_t *m, const elf_image **per_tile, const manifest_entry **per_opt)
 {
 	for (uint32_t id = 0; id < m->ntiles; id++) {
@@ -398,7 +430,7 @@ static int load_tiles(mesh_t *m, const elf_image **per_tile, const manifest_entr
 			fprintf(stderr, "tessera %s: out of host memory loading tile %u\n", cmd_name, id);
 			return EXIT_BAD_INPUT;
 		}
-		elf_image_place(per_tile[id], t);
+		elf_image_attach(per_tile[id], t);
 		t->preloaded = true;
 		int rc = preload_options(m, t, per_tile, per_opt[id]);
 		if (rc)
@@ -406,6 +438,7 @@ static int load_tiles(mesh_t *m, const elf_image **per_tile, const manifest_entr
 		tile_start(t, per_tile[id]->entry, 0);
 		mesh_activate(m, t);
 	}
+	fill_tiles(m, per_tile);
 	if (m->nactive > 1)
 		console_expect_writers(m);
 	return 0;
