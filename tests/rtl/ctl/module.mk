@@ -13,7 +13,7 @@ CTL_SV := rtl/tess_isa_pkg.sv rtl/tess_ctl.sv
 CTL_VFLAGS := --cc --no-timing -Wall -O3 --x-assign fast --x-initial fast --top-module tess_ctl \
 	-GNT=$(CTL_NT)
 CTL_SCENS := 1 2 3 4 5
-CTL_ELFS := $(CTL_SCENS:%=$(CTL_B)/scen%.elf)
+CTL_ELFS := $(CTL_SCENS:%=$(CTL_B)/scen%.elf) $(CTL_B)/flood.elf
 
 TEST_GROUPS += $(if $(HAVE_VERILATOR),rtl-ctl)
 
@@ -25,6 +25,10 @@ $(CTL_B)/ctl_rec: tests/rtl/ctl/ctl_rec.c $(BUILD)/obj/sim/run_setup.o $(BUILD)/
 $(CTL_B)/scen%.elf: tests/rtl/ctl/scen.c tests/mesh/progs/super.c tests/mesh/progs/tmsg.h toolchain/tess.h
 	@mkdir -p $(@D)
 	$(MESH_RV) -Itests/mesh/progs -DSCENARIO=$* -o $@ $<
+
+$(CTL_B)/flood.elf: tests/rtl/ctl/flood.c tests/mesh/progs/tmsg.h toolchain/tess.h
+	@mkdir -p $(@D)
+	$(MESH_RV) -Itests/mesh/progs -o $@ $<
 
 # Verilate tess_ctl: $(1) variant (obj, obj-fault), $(2) defines, $(3) harness binary.
 define CTL_VARIANT

@@ -25,6 +25,9 @@ for s in 1 2 3 4 5; do
 	sh=; [ $s = 1 ] && sh=--no-semihost   # scenario 1's children include an ECALL halt
 	replay "supervision-$s" --mesh 4x4 --manifest "$tmp/m$s" $sh
 done
+# every tile floods tile 0's unit: up to 6 operations wait at once
+printf 'all %s control=0\n' "$B/flood.elf" > "$tmp/mf"
+replay flood --mesh 4x4 --manifest "$tmp/mf"
 printf 'all %s\n11 %s control=all\n' "$MESH/chaos.elf" "$MESH/chaos.elf" > "$tmp/mc"
 for n in 1 3; do
 	replay "chaos-$n" --mesh 4x4 --manifest "$tmp/mc" --max-cycles $((n * 100000))
