@@ -333,17 +333,51 @@ void vcd_out_record(mesh_t *m, const out_record *r)
 	if (slot < 0)
 		return;
 	advance(v, r->cycle);
-	const vcd_item *it = (const vcd_item *)(const void *)r->data;
-	for (size_t i = 0; i < r->len / sizeof *it; i++) {
-		if (it[i].sig == VCD_ITEM_COUNT_FROM)
-			count_from(v, (uint32_t)slot, it[i].val);
-		else if (it[i].sig == VCD_ITEM_COUNT_STOP)
-			v->cnt_stop[slot] = it[i].val;
-		else   /* a change for a time already written (cannot happen) goes now */
-			heap_push(v, (vcd_pend){it[i].time < 2 * v->g ? 2 * v->g : it[i].time,
-						v->seq++, it[i].val,
-						(uint32_t)slot * VS_COUNT + it[i].sig});
+	const uint8_t *p = (const uint8_t *)r->data, *end = p + r->len;
+	vcd_item it;
+	while (vcd_item_decode(&p, end, r->cycle, &it)) {
+		if (it.sig == VCD_ITEM_COUNT_FROM)
+			count_from(v, (uint32_t)slot, it.val);
+		else if (it.sig == VCD_ITEM_COUNT_STOP)
+			v->cnt_stop[slot] = it.val;
+		else   /* a change for a time already written (a late halt) goes now */
+			heap_push(v, (vcd_pend){it.time < 2 * v->g ? 2 * v->g : it.time, v->seq++,
+						it.val, (uint32_t)slot * VS_COUNT + it.sig});
 	}
+}
+
+size_t vcd_item_encode(const vcd_item *it, size_t n, uint64_t cycle, uint8_t *out)
+{
+	uint8_t *o = out;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t dt = it[i].time > 2 * cycle ? it[i].time - 2 * cycle : 0, x = it[i].val;
+		*o++ = (uint8_t)it[i].sig;
+		*o++ = (uint8_t)dt;
+		*o++ = (uint8_t)(dt >> 8);
+		do {
+			*o++ = (uint8_t)((x & 127) | (x > 127 ? 128 : 0));
+			x >>= 7;
+		} while (x);
+	}
+	return (size_t)(o - out);
+}
+
+bool vcd_item_decode(const uint8_t **pp, const uint8_t *end, uint64_t cycle, vcd_item *it)
+{
+	const uint8_t *p = *pp;
+	if (end - p < 4)
+		return false;
+	it->sig = p[0];
+	it->time = 2 * cycle + (p[1] | (uint64_t)p[2] << 8);
+	it->val = 0;
+	p += 3;
+	for (unsigned sh = 0; p < end && sh < 64; sh += 7) {
+		it->val |= (uint64_t)(*p & 127) << sh;
+		if (!(*p++ & 128))
+			break;
+	}
+	*pp = p;
+	return true;
 }
 
 /* ---- open and close ---- */

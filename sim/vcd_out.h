@@ -93,6 +93,15 @@ typedef struct {
 	uint32_t pad;
 } vcd_item;
 
+/*
+ * In the output queue a record's items are bytes: signal, time - 2 * cycle (16 bits),
+ * value as a base-128 varint; 5 or 6 bytes for most (a trace line is longer).
+ * VCD_ITEM_BYTES is the most one item takes. decode returns false at the end.
+ */
+#define VCD_ITEM_BYTES 13
+size_t vcd_item_encode(const vcd_item *it, size_t n, uint64_t cycle, uint8_t *out);
+bool vcd_item_decode(const uint8_t **p, const uint8_t *end, uint64_t cycle, vcd_item *it);
+
 /* The slot of a chosen tile (its signals' place), -1 for others. */
 int32_t vcd_out_slot(const vcd_out *v, uint32_t id);
 /* Per-slot state the tile's thread keeps: start cycle + 1 of the start, and of the

@@ -25,7 +25,9 @@ static void put(vcd_rec *r, uint64_t time, unsigned sig, uint64_t val)
 
 static void emit(tile_t *t, uint64_t cycle, const vcd_rec *r)
 {
-	out_put(&t->out, cycle, t->id, OUT_VCD, (const char *)r->v, r->n * sizeof r->v[0]);
+	uint8_t buf[VCD_REC_MAX * VCD_ITEM_BYTES];
+	size_t n = vcd_item_encode(r->v, r->n, cycle, buf);
+	out_put(&t->out, cycle, t->id, OUT_VCD, (const char *)buf, n);
 }
 
 /* The RTL's wr_en: the instruction writes rd through the issue-cycle port. */
@@ -174,8 +176,10 @@ void vcd_rec_halt(tile_t *t)
 void vcd_rec_halt_late(tile_t *t)
 {
 	vcd_rec r = {.n = 0};
+	uint8_t buf[VCD_REC_MAX * VCD_ITEM_BYTES];
+	uint64_t cycle = t->start_cycle + t->halt_cycles;
 	halt_record(t, &r);
-	out_record o = {t->start_cycle + t->halt_cycles, t->id, 0, OUT_VCD,
-			(uint32_t)(r.n * sizeof r.v[0]), (char *)r.v};
+	size_t n = vcd_item_encode(r.v, r.n, cycle, buf);
+	out_record o = {cycle, t->id, 0, OUT_VCD, (uint32_t)n, (char *)buf};
 	vcd_out_record(t->mesh, &o);
 }

@@ -81,6 +81,22 @@ check "--vcd-tiles on 8x8, threads 1 and 2 write the same file" $?
 	grep -q 'u_core.txy_i: first differs at 0: a=0x5 b=0x0' "$work/out" && grep -q ' 4 differ' "$work/out"
 check "mesh waves: tile 5 against tile 0" $?
 
+# GTKWave save files name only signals that the files they are for have.
+vcd_names() {  # the full names of a VCD's variables (vector ranges left out)
+	awk '$1 == "$scope" { s[++n] = $3 } $1 == "$upscope" { n-- }
+	     $1 == "$var" { p = ""; for (i = 1; i <= n; i++) p = p s[i] "."; print p $5 }
+	     $1 == "$enddefinitions" { exit }' "$1" | sort -u
+}
+gtkw_ok() {  # save file, VCD
+	vcd_names "$2" > "$work/names"
+	grep '^TOP\.' "$1" | sed 's/\[[0-9]*:[0-9]*\]$//' | sort -u > "$work/wanted"
+	[ -s "$work/wanted" ] && [ -z "$(comm -23 "$work/wanted" "$work/names")" ]
+}
+"$tess" run --quiet --vcd "$work/branch.m.vcd" "$elf" > /dev/null 2>&1
+gtkw_ok waves/model.gtkw "$work/branch.m.vcd"; check "waves/model.gtkw names signals of the model's file" $?
+"$tess" run --quiet --mesh 2x2 --tile all="$elf" --vcd "$work/m22.vcd" --vcd-tiles all > /dev/null 2>&1
+gtkw_ok waves/mesh.gtkw "$work/m22.vcd"; check "waves/mesh.gtkw names signals of a 2x2 model file" $?
+
 # Bad options: a clear message, exit status 125, no crash.
 bad_opt() {  # name, expected message, options...
 	name=$1; msg=$2; shift 2
@@ -119,7 +135,6 @@ model_rtl() {
 	check "model waves against the fault-injection RTL" $?
 	# A 2x2 mesh: the model's tile 0 against the RTL's tile 0 of cosim --mesh 2x2.
 	"$build/cosim" --quiet --mesh 2x2 --vcd "$work/r22.vcd" "$elf" > /dev/null 2>&1
-	"$tess" run --quiet --mesh 2x2 --tile all="$elf" --vcd "$work/m22.vcd" > /dev/null 2>&1
 	"$wc" --scope-a 'TOP.tess_mesh.g_tile[0].u_tile' --scope-b TOP.tess_tile \
 		"$work/m22.vcd" "$work/r22.vcd" > "$work/out" 2>&1
 	[ $? = 0 ] && tail -n 1 "$work/out" | awk '{ exit !($9 >= 100 && $12 == 0) }'
@@ -133,6 +148,7 @@ if [ "$rtl" = rtl ]; then
 	"$build/cosim-fault" --quiet --vcd "$work/fault.vcd" "$elf" > /dev/null 2>&1
 	"$wc" "$work/good.vcd" "$work/good2.vcd" > "$work/out" 2>&1
 	[ $? = 0 ] && grep -q ' 0 differ' "$work/out"; check "RTL waves of two identical runs" $?
+	gtkw_ok waves/core.gtkw "$work/good.vcd"; check "waves/core.gtkw names signals of the RTL's file" $?
 	# the first taken branch issues at cycle c (model trace); waves put cycle c at 2c
 	"$build/tessera" run --quiet --trace "$work/branch.trace" "$elf" > /dev/null 2>&1
 	c=$(awk '$5 == "bne" { print $1; exit }' "$work/branch.trace")
