@@ -9,6 +9,7 @@
 #include "console.h"
 #include "control.h"
 #include "devices/devices.h"
+#include "mpi_hooks.h"
 #include "stats.h"
 #include "tilespec.h"
 #include "vcd_out.h"
@@ -517,8 +518,11 @@ static int open_waves(const run_opts *o, mesh_t *m)
 		fprintf(stderr, "tessera %s: --vcd-tiles needs --vcd FILE\n", o->cmd);
 		return EXIT_BAD_INPUT;
 	}
+	/* Under MPI rank 0 writes the file: the other ranks record and ship their tiles'
+	   changes to it with the rest of the output (sim/mpi_window.c). */
+	const char *path = m->cfg.dist && m->cfg.dist->rank != 0 ? NULL : o->vcd_path;
 	if (o->vcd_path &&
-	    !vcd_out_open(o->vcd_path, o->vcd_tiles ? o->vcd_tiles : "0", m, err, sizeof err)) {
+	    !vcd_out_open(path, o->vcd_tiles ? o->vcd_tiles : "0", m, err, sizeof err)) {
 		fprintf(stderr, "tessera %s: --vcd %s --vcd-tiles %s: %s\n", o->cmd, o->vcd_path,
 			o->vcd_tiles ? o->vcd_tiles : "0", err);
 		return EXIT_BAD_INPUT;

@@ -329,7 +329,7 @@ vcd_out *vcd_out_active;
 void vcd_out_record(mesh_t *m, const out_record *r)
 {
 	vcd_out *v = vcd_out_active;
-	int32_t slot = v && v->m == m ? vcd_out_slot(v, r->tile) : -1;
+	int32_t slot = v && v->m == m && v->f ? vcd_out_slot(v, r->tile) : -1;
 	if (slot < 0)
 		return;
 	advance(v, r->cycle);
@@ -430,15 +430,18 @@ bool vcd_out_open(const char *path, const char *list, mesh_t *m, char *err, size
 	}
 	if (!alloc_state(v))
 		vcd_oom();
+	vcd_out_active = v;
+	if (!path)
+		return true;
 	if (!(v->f = fopen(path, "w"))) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		vcd_free(v);
+		vcd_out_active = NULL;
 		return false;
 	}
 	write_header(v);
 	for (uint32_t gs = 0; gs < v->nslots * VS_COUNT; gs++)   /* all zero at time 0 */
 		heap_push(v, (vcd_pend){0, v->seq++, 0, gs});
-	vcd_out_active = v;
 	return true;
 }
 
@@ -447,6 +450,11 @@ bool vcd_out_close(mesh_t *m)
 	vcd_out *v = vcd_out_active;
 	if (!v || v->m != m)
 		return true;
+	if (!v->f) {
+		vcd_free(v);
+		vcd_out_active = NULL;
+		return true;
+	}
 	for (uint32_t s = 0; s < v->nslots; s++) {
 		tile_t *t = m->tiles[v->tile_of[s]];
 		if (t && t->state == TS_HALTED && v->started[s] == t->start_cycle + 1 &&

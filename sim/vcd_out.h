@@ -48,7 +48,8 @@ extern vcd_out *vcd_out_active;
 /*
  * Open PATH for the tiles of LIST ("all", or numbers and ranges: "0,3,5-9") of mesh m
  * and make it the active writer. false with a reason in err on a bad list or an
- * unwritable file. Writes the header.
+ * unwritable file. Writes the header. PATH NULL: record only (an MPI rank other than
+ * 0, whose output goes to rank 0), no file.
  */
 bool vcd_out_open(const char *path, const char *list, struct mesh *m, char *err,
 		  size_t errlen);

@@ -73,6 +73,14 @@ elf=$rtlelf/branch.elf
 	grep -q 'scope module g_tile\[63\]' "$work/m1.vcd" && ! grep -q 'g_tile\[4\]' "$work/m1.vcd"
 check "--vcd-tiles on 8x8, threads 1 and 2 write the same file" $?
 
+# MPI (when build/tessera-mpi is built): rank 0 writes the file, the same file.
+if [ -x "$build/tessera-mpi" ] && command -v mpirun > /dev/null; then
+	OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 timeout 120 \
+		mpirun --oversubscribe -np 3 "$build/tessera-mpi" run --quiet --mesh 8x8 \
+		--tile all="$elf" --vcd "$work/mpi.vcd" --vcd-tiles 0,5-6,63 > /dev/null 2>&1
+	cmp -s "$work/m1.vcd" "$work/mpi.vcd"; check "tessera-mpi with 3 ranks writes the same file" $?
+fi
+
 # Tile 5 against tile 0 of the same run: only the tile's number and place differ.
 "$wc" --scope-a 'TOP.tess_mesh.g_tile[5].u_tile' --scope-b 'TOP.tess_mesh.g_tile[0].u_tile' \
 	"$work/m1.vcd" "$work/m1.vcd" > "$work/out" 2>&1
