@@ -159,6 +159,29 @@ static void decl_tile(FILE *f, uint32_t base)
 	fprintf(f, "$upscope $end\n$upscope $end\n");
 }
 
+/* A mesh's chosen tiles, in id order: TOP.tess_mesh.g_row[y].g_col[x].u_tile. */
+static void write_mesh_scopes(vcd_out *v)
+{
+	FILE *f = v->f;
+	uint32_t w = v->m->cfg.width, row = UINT32_MAX;
+	fprintf(f, "$scope module tess_mesh $end\n");
+	for (uint32_t id = 0; id < v->ntiles; id++) {
+		int32_t s = v->slot_of[id];
+		if (s < 0)
+			continue;
+		if (id / w != row && row != UINT32_MAX)
+			fprintf(f, "$upscope $end\n");
+		if (id / w != row)
+			fprintf(f, "$scope module g_row[%u] $end\n", id / w);
+		row = id / w;
+		fprintf(f, "$scope module g_col[%u] $end\n$scope module u_tile $end\n", id % w);
+		decl_tile(f, (uint32_t)s * VS_COUNT);
+		fprintf(f, "$upscope $end\n$upscope $end\n");
+	}
+	if (row != UINT32_MAX)
+		fprintf(f, "$upscope $end\n");
+}
+
 static void write_header(vcd_out *v)
 {
 	FILE *f = v->f;
@@ -169,13 +192,7 @@ static void write_header(vcd_out *v)
 		fprintf(f, "$scope module tess_tile $end\n");
 		decl_tile(f, 0);
 	} else {
-		fprintf(f, "$scope module tess_mesh $end\n");
-		for (uint32_t s = 0; s < v->nslots; s++) {
-			fprintf(f, "$scope module g_tile[%u] $end\n$scope module u_tile $end\n",
-				v->tile_of[s]);
-			decl_tile(f, s * VS_COUNT);
-			fprintf(f, "$upscope $end\n$upscope $end\n");
-		}
+		write_mesh_scopes(v);
 	}
 	fprintf(f, "$upscope $end\n$upscope $end\n$enddefinitions $end\n");
 }

@@ -4,7 +4,7 @@
  * hierarchical names and time base (time 2c is the rising edge that starts the chip's
  * cycle c), so that build/wavecmp compares them with build/cosim --vcd directly.
  * Names: a 1x1 run is TOP.tess_tile.*, tile k of a larger mesh
- * TOP.tess_mesh.g_tile[k].u_tile.* (waves/README.md).
+ * TOP.tess_mesh.g_row[y].g_col[x].u_tile.* as in rtl/tess_mesh.sv (waves/README.md).
  *
  * How it fits the engine: the core of a chosen tile runs a separate instantiation of
  * the interpreter (core_loop.h with CORE_VCD) that calls vcd_rec_retire() per retired

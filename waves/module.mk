@@ -15,6 +15,7 @@ $(WAVECMP): waves/wavecmp.c waves/vcd.c waves/vcd.h
 WAVES_ELFS := $(addprefix $(BUILD)/tests/rtl/,alu.elf branch.elf loaduse.elf muldiv.elf \
 	semihost.elf caps.elf xtess.elf f_memfault.elf f_misaligned.elf f_ebreak.elf \
 	f_illegal.elf) $(addprefix $(BUILD)/tests/e2e/,fib.elf hello.elf sort.elf fault.elf)
-test-waves: $(WAVECMP) $(BUILD)/tessera $(WAVES_ELFS) \
+# tessera-mpi, when it is built, is checked too (and so kept up to date here).
+test-waves: $(WAVECMP) $(BUILD)/tessera $(WAVES_ELFS) $(wildcard $(BUILD)/tessera-mpi) \
 		$(if $(HAVE_VERILATOR),$(BUILD)/cosim $(BUILD)/cosim-fault)
 	@waves/tests/run.sh $(BUILD) $(if $(HAVE_VERILATOR),rtl,no-rtl)

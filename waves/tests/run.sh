@@ -61,7 +61,7 @@ check "model waves of two programs: first difference after the first different i
 cmp -s "$work/fib.trace" "$work/fib2.trace" && grep -q 'scope module tess_tile' "$work/fib.vcd"
 check "--trace and --vcd together" $?
 
-# A mesh: chosen tiles under TOP.tess_mesh.g_tile[k].u_tile, the same file for any
+# A mesh: chosen tiles under TOP.tess_mesh.g_row[y].g_col[x].u_tile, the same file for any
 # number of threads (64 tiles, so that two threads share the work).
 elf=$rtlelf/branch.elf
 "$tess" run --quiet --mesh 8x8 --tile all="$elf" --vcd "$work/m1.vcd" --vcd-tiles 0,5-6,63 \
@@ -69,8 +69,9 @@ elf=$rtlelf/branch.elf
 "$tess" run --quiet --mesh 8x8 --tile all="$elf" --vcd "$work/m2.vcd" --vcd-tiles 0,5-6,63 \
 	--threads 2 > /dev/null 2>&1; r2=$?
 [ $r1 = 0 ] && [ $r2 = 0 ] && cmp -s "$work/m1.vcd" "$work/m2.vcd" &&
-	[ "$(grep -c 'scope module g_tile' "$work/m1.vcd")" = 4 ] &&
-	grep -q 'scope module g_tile\[63\]' "$work/m1.vcd" && ! grep -q 'g_tile\[4\]' "$work/m1.vcd"
+	[ "$(grep -c 'scope module u_tile' "$work/m1.vcd")" = 4 ] &&
+	[ "$(grep -c 'scope module g_row' "$work/m1.vcd")" = 2 ] &&
+	grep -q 'scope module g_row\[7\]' "$work/m1.vcd" && ! grep -q 'g_col\[4\]' "$work/m1.vcd"
 check "--vcd-tiles on 8x8, threads 1 and 2 write the same file" $?
 
 # MPI (when build/tessera-mpi is built): rank 0 writes the file, the same file.
@@ -82,7 +83,8 @@ if [ -x "$build/tessera-mpi" ] && command -v mpirun > /dev/null; then
 fi
 
 # Tile 5 against tile 0 of the same run: only the tile's number and place differ.
-"$wc" --scope-a 'TOP.tess_mesh.g_tile[5].u_tile' --scope-b 'TOP.tess_mesh.g_tile[0].u_tile' \
+"$wc" --scope-a 'TOP.tess_mesh.g_row[0].g_col[5].u_tile' \
+	--scope-b 'TOP.tess_mesh.g_row[0].g_col[0].u_tile' \
 	"$work/m1.vcd" "$work/m1.vcd" > "$work/out" 2>&1
 [ $? = 1 ] && [ "$(grep -c 'first differs at 0:' "$work/out")" = 4 ] &&
 	grep -q 'u_core.tile_id_i: first differs at 0: a=0x5 b=0x0' "$work/out" &&
@@ -143,7 +145,7 @@ model_rtl() {
 	check "model waves against the fault-injection RTL" $?
 	# A 2x2 mesh: the model's tile 0 against the RTL's tile 0 of cosim --mesh 2x2.
 	"$build/cosim" --quiet --mesh 2x2 --vcd "$work/r22.vcd" "$elf" > /dev/null 2>&1
-	"$wc" --scope-a 'TOP.tess_mesh.g_tile[0].u_tile' --scope-b TOP.tess_tile \
+	"$wc" --scope-a 'TOP.tess_mesh.g_row[0].g_col[0].u_tile' --scope-b TOP.tess_tile \
 		"$work/m22.vcd" "$work/r22.vcd" > "$work/out" 2>&1
 	[ $? = 0 ] && tail -n 1 "$work/out" | awk '{ exit !($9 >= 100 && $12 == 0) }'
 	check "2x2: model tile 0 against RTL tile 0" $?
@@ -157,6 +159,7 @@ if [ "$rtl" = rtl ]; then
 	"$wc" "$work/good.vcd" "$work/good2.vcd" > "$work/out" 2>&1
 	[ $? = 0 ] && grep -q ' 0 differ' "$work/out"; check "RTL waves of two identical runs" $?
 	gtkw_ok waves/core.gtkw "$work/good.vcd"; check "waves/core.gtkw names signals of the RTL's file" $?
+	gtkw_ok waves/router.gtkw "$work/good.vcd"; check "waves/router.gtkw names signals of the RTL's file" $?
 	# the first taken branch issues at cycle c (model trace); waves put cycle c at 2c
 	"$build/tessera" run --quiet --trace "$work/branch.trace" "$elf" > /dev/null 2>&1
 	c=$(awk '$5 == "bne" { print $1; exit }' "$work/branch.trace")
