@@ -9,7 +9,9 @@
 #   make rtl-lint     verilator --lint-only -Wall
 RTL_SV := rtl/tess_isa_pkg.sv rtl/tess_regfile.sv rtl/tess_div.sv rtl/tess_caps.sv \
 	rtl/tess_router.sv rtl/tess_ni.sv rtl/tess_mailbox.sv \
-	rtl/tess_sram.sv rtl/tess_core.sv rtl/tess_tile.sv
+	rtl/tess_sram.sv rtl/tess_core.sv rtl/tess_tile.sv rtl/tess_mesh.sv
+# The co-simulation model is one tile (cosim wires tiles into a mesh, sim/cosim/cosim_net.c);
+# tess_mesh, the same wiring in RTL, is linted and synthesised.
 RTL_TOP := tess_tile
 # SRAM word-address bits of the simulated tile: 2^18 words = 1 MiB, the largest --mem;
 # a smaller --mem is the same SRAM with a lower memory bound.
@@ -52,6 +54,7 @@ $(BUILD)/$(1)/rtl_tile.o: sim/cosim/rtl_tile.cpp sim/cosim/rtl.h $(BUILD)/$(1)/V
 endef
 $(eval $(call RTL_VARIANT,rtl,))
 $(eval $(call RTL_VARIANT,rtl-fault,+define+TESS_FAULT_BRANCH_PENALTY))
+$(eval $(call RTL_VARIANT,rtl-fault-hop,+define+TESS_FAULT_HOP_LONG))
 
 COSIM_SRCS := sim/cosim/cosim_main.c sim/cosim/cosim_args.c sim/cosim/cosim_ref.c sim/cosim/cosim_semihost.c \
 	sim/cosim/cosim_log.c sim/cosim/cosim_net.c sim/cosim/cosim_net_ref.c
@@ -66,6 +69,8 @@ $(BUILD)/cosim: $(COSIM_OBJS) $(BUILD)/rtl/rtl_tile.o $(BUILD)/libtessera.a
 	$(call COSIM_LINK,rtl)
 $(BUILD)/cosim-fault: $(COSIM_OBJS) $(BUILD)/rtl-fault/rtl_tile.o $(BUILD)/libtessera.a
 	$(call COSIM_LINK,rtl-fault)
+$(BUILD)/cosim-fault-hop: $(COSIM_OBJS) $(BUILD)/rtl-fault-hop/rtl_tile.o $(BUILD)/libtessera.a
+	$(call COSIM_LINK,rtl-fault-hop)
 
 # Guest programs for co-simulation: tests/rtl/*.S and *.c, bare (-nostdlib, text at 0).
 RTL_TEST_SRCS := $(filter-out tests/rtl/crt0.S,$(wildcard tests/rtl/*.S tests/rtl/*.c))
@@ -83,12 +88,15 @@ ifneq ($(HAVE_VERILATOR),)
 rtl: $(BUILD)/cosim
 RTL_DIFF_COUNT ?= 100
 RTL_DIFF_SEED ?= 1
-test-rtl: $(BUILD)/cosim $(BUILD)/cosim-fault $(BUILD)/tessera $(BUILD)/tests/diff/gen $(RTL_TEST_ELFS)
-	@$(MAKE) --no-print-directory $(E2E_ELFS) > /dev/null
+test-rtl: $(BUILD)/cosim $(BUILD)/cosim-fault $(BUILD)/cosim-fault-hop $(BUILD)/tessera \
+		$(BUILD)/tests/diff/gen $(RTL_TEST_ELFS)
+	@$(MAKE) --no-print-directory $(E2E_ELFS) $(MESH_ELFS) $(EX_ELFS) > /dev/null
 	@RTL_DIFF_COUNT=$(RTL_DIFF_COUNT) RTL_DIFF_SEED=$(RTL_DIFF_SEED) \
 		tests/rtl/run.sh $(BUILD) $(RTL_TEST_ELFS) $(E2E_ELFS)
 rtl-lint: $(RTL_SV)
 	$(VERILATOR) --lint-only -Wall --no-timing --top-module $(RTL_TOP) $(RTL_SV)
+	$(VERILATOR) --lint-only -Wall --no-timing +define+TESS_FAULT_HOP_LONG --top-module $(RTL_TOP) $(RTL_SV)
+	$(VERILATOR) --lint-only -Wall --no-timing --top-module tess_mesh -GW=3 -GH=2 $(RTL_SV)
 else
 rtl rtl-lint:
 	@echo "rtl: verilator is not installed (make deps installs it)"

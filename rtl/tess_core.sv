@@ -70,7 +70,7 @@ module tess_core #(
   output logic [31:0]   ni_addr_o,         // payload address (idem)
   output logic          ni_pay_valid_o,
   output logic [31:0]   ni_pay_data_o,
-  input  logic [1:0][6:0] ni_space_i,
+  input  logic [13:0]   ni_space_i,        // free NI flits: [6:0] data, [13:7] control
   // mailbox: the message a msg.recv would take now (control queue first)
   input  logic          mb_valid_i,
   input  logic          mb_ctl_i,
@@ -127,7 +127,16 @@ module tess_core #(
   output logic [63:0]   cycle_o,
   output logic [63:0]   instret_o,
   output logic          running_o,
-  output logic          msg_op_o           // a message instruction is at its issue slot
+  output logic          msg_op_o,          // a message instruction is at its issue slot
+  // the control unit: the halt as it happens (the record above shows it a cycle later),
+  // and a msg.send of CTL_START through a CONTROL capability (the target is a child)
+  output logic          halt_now_o,
+  output logic [3:0]    halt_now_cause_o,
+  output logic [31:0]   halt_now_pc_o,
+  output logic [31:0]   halt_now_value_o,
+  output logic [63:0]   halt_now_cycle_o,
+  output logic          start_child_o,
+  output logic [31:0]   start_child_tile_o
 );
 
 
@@ -428,7 +437,7 @@ module tess_core #(
           halt = 1'b1; cause = tess_isa_pkg::CAUSE_MISALIGNED; hvalue = b;
         end else if (s_len != 5'd0 && (b >= bound_q || {25'd0, s_len, 2'd0} > bound_q - b)) begin
           halt = 1'b1; cause = tess_isa_pkg::CAUSE_MEM_FAULT; hvalue = b;
-        end else if (ni_space_i[s_ctl] < {2'd0, s_flits}) begin
+        end else if ((s_ctl ? ni_space_i[13:7] : ni_space_i[6:0]) < {2'd0, s_flits}) begin
           msg_stall = 1'b1;   // BLOCKED until the NI has room (SPEC §8.4)
         end else begin
           wr_val = tess_isa_pkg::ERR_OK; send_go = 1'b1;
@@ -526,7 +535,7 @@ module tess_core #(
   logic [31:0] a4;   // the record's second word, written through port A
   /* verilator lint_on UNUSEDSIGNAL */
   assign a4 = a + 32'd4;
-  assign imem_addr_o  = state_q == ST_IDLE ? start_pc_i[AW+1:2] :
+  assign imem_addr_o  = state_q != ST_RUN ? start_pc_i[AW+1:2] :
                         recv_go ? a4[AW+1:2] :
                         retire ? next_pc[AW+1:2] : pc_q[AW+1:2];
   // Port B: the message engines while they run (the core issues nothing then), a
@@ -552,7 +561,8 @@ module tess_core #(
   end
   assign imem_we_o    = recv_go;
   assign imem_wdata_o = mb_src_i;
-  assign rf_clear     = state_q == ST_IDLE && start_i;
+  // a halted tile is idle (SPEC §2.1): it can be started again
+  assign rf_clear     = state_q != ST_RUN && start_i;
 
   tess_caps u_caps (
     .clk_i, .rst_ni, .en_i(retire && cap_op), .op_i(op), .a_i(a), .b_i(b), .c_i(c),
@@ -634,7 +644,7 @@ module tess_core #(
       rec_valid_q <= 1'b0;
       ld_pend_q <= 1'b0;
       case (state_q)
-        ST_IDLE: if (start_i) begin
+        ST_IDLE, ST_HALT: if (start_i) begin
           state_q <= ST_RUN;
           pc_q <= start_pc_i;
           bound_q <= bound_i;
@@ -645,6 +655,11 @@ module tess_core #(
           cyc_q <= '0;
           instret_q <= '0;
           wait_q <= '0;
+          unimpl_q <= 1'b0;
+          halt_cause_q <= tess_isa_pkg::CAUSE_RUNNING;
+          div_busy_q <= 1'b0;
+          pay_left_q <= '0;
+          rcv_left_q <= '0;
         end
         ST_RUN: begin
           cyc_q <= cyc_q + 64'd1;
@@ -746,6 +761,15 @@ module tess_core #(
   assign cycle_o         = cyc_q;
   assign instret_o       = instret_q;
   assign running_o       = state_q == ST_RUN;
+  assign halt_now_o       = state_q == ST_RUN && slot &&
+                            (kill_i || fetch_fault || (!hazard && over_budget) || (issue && halt));
+  assign halt_now_cause_o = kill_i ? kill_cause_i : fetch_fault ? tess_isa_pkg::CAUSE_MEM_FAULT :
+                            !issue ? tess_isa_pkg::CAUSE_BUDGET_CYCLES : cause;
+  assign halt_now_pc_o    = pc_q;
+  assign halt_now_value_o = kill_i ? kill_value_i : fetch_fault ? pc_q : !issue ? 32'd0 : hvalue;
+  assign halt_now_cycle_o = cyc_q;
+  assign start_child_o      = send_go && s_ctl && a[15:8] == tess_isa_pkg::TAG_CTL_START;
+  assign start_child_tile_o = s_dst;
   assign msg_op_o        = slot && (op == tess_isa_pkg::OP_MSG_SEND || op == tess_isa_pkg::OP_MSG_RECV ||
                                     op == tess_isa_pkg::OP_MSG_POLL || op == tess_isa_pkg::OP_MSG_WAIT ||
                                     op == tess_isa_pkg::OP_MSG_ACK);

@@ -29,7 +29,7 @@ module tess_ni #(
   input  logic        pay_valid_i,
   input  logic [31:0] pay_data_i,
   // free flits of each queue as the core sees them now (NI_BUF_FLITS less occupancy)
-  output logic [1:0][6:0] space_o,
+  output logic [13:0] space_o,           // [6:0] data, [13:7] control
   // the control unit writes one control-vnet flit now
   input  logic        cu_valid_i,
   input  logic        cu_head_i,
@@ -73,7 +73,7 @@ module tess_ni #(
     out_tail_o = tail_q[out_vnet_o][rd_q[out_vnet_o]];
     out_data_o = data_q[out_vnet_o][rd_q[out_vnet_o]];
     for (int v = 0; v < 2; v++)
-      space_o[v] = 7'(BUF) - 7'(cnt_q[v]) + 7'(out_valid_o && out_vnet_o == 1'(v));
+      space_o[7 * v +: 7] = 7'(BUF) - 7'(cnt_q[v]) + 7'(out_valid_o && out_vnet_o == 1'(v));
   end
 
   // write time of the first flit of a message (or of a control-unit flit) written now

@@ -27,15 +27,15 @@ module tess_router (
   input  logic [4:0]       in_vnet_i,
   input  logic [4:0]       in_head_i,
   input  logic [4:0]       in_tail_i,
-  input  logic [4:0][31:0] in_data_i,
-  output logic [4:0][1:0]  in_credit_o,    // a slot of that input buffer was freed
+  input  logic [159:0]     in_data_i,       // 32 bits per port
+  output logic [9:0]       in_credit_o,    // bit 2*port+vnet: a slot of that buffer was freed
   // flits that crossed the switch last cycle (link / eject registers)
   output logic [4:0]       out_valid_o,
   output logic [4:0]       out_vnet_o,
   output logic [4:0]       out_head_o,
   output logic [4:0]       out_tail_o,
-  output logic [4:0][31:0] out_data_o,
-  input  logic [4:0][1:0]  out_credit_i,   // credits from downstream (ports 1..4)
+  output logic [159:0]     out_data_o,
+  input  logic [9:0]       out_credit_i,   // credits from downstream (ports 1..4), 2*port+vnet
   input  logic [4:0]       out_sink_i,     // port leads to a device or to nothing: always takes
   input  logic             eject_ok_i,     // the mailbox has a data slot for a head flit
   output logic             eject_take_o    // a data head crosses into the local port now
@@ -77,6 +77,36 @@ module tess_router (
     rr_pick = pick;
   endfunction
 
+  // ---- what is written into the input buffers at the end of this cycle ----
+  logic [4:0]       wv, wvn, wh, wt;
+  logic [159:0]     wd;
+`ifdef TESS_FAULT_HOP_LONG
+  // Fault injection (tests/rtl): every link one cycle longer than HOP_LATENCY says, so
+  // co-simulation must fail at the first message that crosses a link.
+  /* verilator lint_off UNUSEDSIGNAL */   // bit 0 (local) passes undelayed
+  logic [4:0]       dv_q, dvn_q, dh_q, dt_q;
+  logic [159:0]     dd_q;
+  /* verilator lint_on UNUSEDSIGNAL */
+  always_ff @(posedge clk_i or negedge rst_ni)
+    if (!rst_ni) begin
+      dv_q <= '0; dvn_q <= '0; dh_q <= '0; dt_q <= '0; dd_q <= '0;
+    end else begin
+      dv_q <= in_valid_i; dvn_q <= in_vnet_i; dh_q <= in_head_i; dt_q <= in_tail_i;
+      dd_q <= in_data_i;
+    end
+  assign wv  = {dv_q[4:1], in_valid_i[0]};
+  assign wvn = {dvn_q[4:1], in_vnet_i[0]};
+  assign wh  = {dh_q[4:1], in_head_i[0]};
+  assign wt  = {dt_q[4:1], in_tail_i[0]};
+  assign wd  = {dd_q[159:32], in_data_i[31:0]};
+`else
+  assign wv  = in_valid_i;
+  assign wvn = in_vnet_i;
+  assign wh  = in_head_i;
+  assign wt  = in_tail_i;
+  assign wd  = in_data_i;
+`endif
+
   // ---- requests (state at the start of the cycle) ----
   logic [33:0] hd   [5][2];
   logic [2:0]  want [5][2];
@@ -116,7 +146,7 @@ module tess_router (
         if (o == 0)
           ok = vv == 1 && hd[win][0][33] ? eject_ok_i : 1'b1;
         else
-          ok = out_sink_i[o] || cred_q[o][1 - vv] != '0 || out_credit_i[o][1 - vv];
+          ok = out_sink_i[o] || cred_q[o][1 - vv] != '0 || out_credit_i[2 * o + 1 - vv];
         if (!g_valid[o] && mask != '0 && ok) begin
           g_valid[o] = 1'b1;
           g_in[o] = win;
@@ -152,13 +182,13 @@ module tess_router (
       for (int o = 0; o < 5; o++) begin
         // credits: those returned now, less the one spent now
         for (int v = 0; v < 2; v++)
-          cred_q[o][v] <= cred_q[o][v] + (PW+1)'(out_credit_i[o][v]) -
+          cred_q[o][v] <= cred_q[o][v] + (PW+1)'(out_credit_i[2 * o + v]) -
                           (PW+1)'(g_valid[o] && g_vnet[o] == 1'(v) && !out_sink_i[o]);
         out_valid_o[o] <= g_valid[o];
         out_vnet_o[o] <= g_vnet[o];
         out_head_o[o] <= hd[g_in[o]][g_vnet[o]][33];
         out_tail_o[o] <= hd[g_in[o]][g_vnet[o]][32];
-        out_data_o[o] <= hd[g_in[o]][g_vnet[o]][31:0];
+        out_data_o[32 * o +: 32] <= hd[g_in[o]][g_vnet[o]][31:0];
         if (g_valid[o]) begin
           if (hd[g_in[o]][g_vnet[o]][33]) begin
             owner_q[o][g_vnet[o]] <= g_in[o];
@@ -166,7 +196,7 @@ module tess_router (
             dir_q[g_in[o]][g_vnet[o]] <= 3'(o);
           end
           if (hd[g_in[o]][g_vnet[o]][32]) owner_q[o][g_vnet[o]] <= NONE;
-          in_credit_o[g_in[o]][g_vnet[o]] <= 1'b1;
+          in_credit_o[{g_in[o], g_vnet[o]}] <= 1'b1;
         end
       end
       for (int i = 0; i < 5; i++)
@@ -175,10 +205,9 @@ module tess_router (
           pop = 1'b0;
           for (int o = 0; o < 5; o++)
             if (g_valid[o] && g_in[o] == 3'(i) && g_vnet[o] == 1'(v)) pop = 1'b1;
-          push = in_valid_i[i] && in_vnet_i[i] == 1'(v);
+          push = wv[i] && wvn[i] == 1'(v);
           if (push)
-            buf_q[i][v][PW'(32'(rd_q[i][v]) + 32'(cnt_q[i][v]))] <=
-              {in_head_i[i], in_tail_i[i], in_data_i[i]};
+            buf_q[i][v][PW'(32'(rd_q[i][v]) + 32'(cnt_q[i][v]))] <= {wh[i], wt[i], wd[32 * i +: 32]};
           if (pop) rd_q[i][v] <= rd_q[i][v] + 1'b1;
           cnt_q[i][v] <= cnt_q[i][v] + (PW+1)'(push) - (PW+1)'(pop);
         end

@@ -58,20 +58,27 @@ module tess_tile #(
   output logic [63:0] instret_o,
   output logic        running_o,
   output logic        msg_op_o,
+  output logic        halt_now_o,
+  output logic [3:0]  halt_now_cause_o,
+  output logic [31:0] halt_now_pc_o,
+  output logic [31:0] halt_now_value_o,
+  output logic [63:0] halt_now_cycle_o,
+  output logic        start_child_o,
+  output logic [31:0] start_child_tile_o,
   // links to the neighbours (0 N, 1 E, 2 S, 3 W)
   output logic [3:0]       tx_valid_o,
   output logic [3:0]       tx_vnet_o,
   output logic [3:0]       tx_head_o,
   output logic [3:0]       tx_tail_o,
-  output logic [3:0][31:0] tx_data_o,
-  input  logic [3:0][1:0]  tx_credit_i,
+  output logic [127:0]     tx_data_o,      // 32 bits per link
+  input  logic [7:0]       tx_credit_i,    // bit 2*link+vnet
   input  logic [3:0]       tx_sink_i,      // no router there: a device or nothing, always takes
   input  logic [3:0]       rx_valid_i,
   input  logic [3:0]       rx_vnet_i,
   input  logic [3:0]       rx_head_i,
   input  logic [3:0]       rx_tail_i,
-  input  logic [3:0][31:0] rx_data_i,
-  output logic [3:0][1:0]  rx_credit_o,
+  input  logic [127:0]     rx_data_i,
+  output logic [7:0]       rx_credit_o,
   // what the NI is given at a msg.send's issue (observation: the harness's message log)
   output logic        inj_o,
   output logic        inj_vnet_o,
@@ -123,7 +130,7 @@ module tess_tile #(
   logic          ni_alloc, ni_vnet, ni_pay_valid;
   logic [4:0]    ni_flits;
   logic [31:0]   ni_route, ni_header, ni_badge, ni_pay_data;
-  logic [1:0][6:0] ni_space;
+  logic [13:0]   ni_space;
   // mailbox <-> core
   logic          mb_valid, mb_ctl, mb_take, mb_rd_ctl;
   logic [31:0]   mb_src, mb_badge, mb_rd_data;
@@ -155,7 +162,9 @@ module tess_tile #(
     .ret_valid_o, .ret_cycle_o, .ret_pc_o, .ret_insn_o, .ret_rd_o, .ret_rd_wdata_o,
     .ret_mem_we_o, .ret_mem_addr_o, .ret_mem_wdata_o, .ret_mem_size_o,
     .halted_o, .unimpl_o, .halt_cause_o, .halt_pc_o, .halt_value_o, .halt_cycle_o,
-    .cycle_o, .instret_o, .running_o, .msg_op_o
+    .cycle_o, .instret_o, .running_o, .msg_op_o,
+    .halt_now_o, .halt_now_cause_o, .halt_now_pc_o, .halt_now_value_o, .halt_now_cycle_o,
+    .start_child_o, .start_child_tile_o
   );
 
   // The control unit uses the data port while the core is not running.
@@ -179,10 +188,10 @@ module tess_tile #(
 
   // ---- router ----
   logic [4:0]       r_in_valid, r_in_vnet, r_in_head, r_in_tail;
-  logic [4:0][31:0] r_in_data;
-  logic [4:0][1:0]  r_in_credit, r_out_credit;
+  logic [159:0]     r_in_data;
+  logic [9:0]       r_in_credit, r_out_credit;
   logic [4:0]       r_out_valid, r_out_vnet, r_out_head, r_out_tail;
-  logic [4:0][31:0] r_out_data;
+  logic [159:0]     r_out_data;
   logic             eject_ok, eject_take;
   logic             ni_out_valid, ni_out_vnet, ni_out_head, ni_out_tail;
   logic [31:0]      ni_out_data;
@@ -192,13 +201,13 @@ module tess_tile #(
   assign r_in_head    = {rx_head_i, ni_out_head};
   assign r_in_tail    = {rx_tail_i, ni_out_tail};
   assign r_in_data    = {rx_data_i, ni_out_data};
-  assign rx_credit_o  = r_in_credit[4:1];
+  assign rx_credit_o  = r_in_credit[9:2];
   assign r_out_credit = {tx_credit_i, 2'b00};
   assign tx_valid_o   = r_out_valid[4:1];
   assign tx_vnet_o    = r_out_vnet[4:1];
   assign tx_head_o    = r_out_head[4:1];
   assign tx_tail_o    = r_out_tail[4:1];
-  assign tx_data_o    = r_out_data[4:1];
+  assign tx_data_o    = r_out_data[159:32];
 
   tess_router u_router (
     .clk_i, .rst_ni, .x_i(txy_i[9:0]), .y_i(txy_i[25:16]),
@@ -217,7 +226,7 @@ module tess_tile #(
     .cu_valid_i(cu_tx_valid_i), .cu_head_i(cu_tx_head_i), .cu_tail_i(cu_tx_tail_i),
     .cu_data_i(cu_tx_data_i),
     .out_valid_o(ni_out_valid), .out_vnet_o(ni_out_vnet), .out_head_o(ni_out_head),
-    .out_tail_o(ni_out_tail), .out_data_o(ni_out_data), .credit_i(r_in_credit[0])
+    .out_tail_o(ni_out_tail), .out_data_o(ni_out_data), .credit_i(r_in_credit[1:0])
   );
 
   // ---- ejection: data vnet to the data queue; control vnet to the control unit
@@ -226,10 +235,10 @@ module tess_tile #(
   assign ej_vnet_o  = r_out_vnet[0];
   assign ej_head_o  = r_out_head[0];
   assign ej_tail_o  = r_out_tail[0];
-  assign ej_data_o  = r_out_data[0];
+  assign ej_data_o  = r_out_data[31:0];
 
   logic to_cu_q, to_cu;
-  assign to_cu = r_out_head[0] ? r_out_data[0][29] : to_cu_q;
+  assign to_cu = r_out_head[0] ? r_out_data[29] : to_cu_q;
   always_ff @(posedge clk_i or negedge rst_ni)
     if (!rst_ni) to_cu_q <= 1'b0;
     else if (r_out_valid[0] && r_out_vnet[0]) to_cu_q <= to_cu;
@@ -237,7 +246,7 @@ module tess_tile #(
   assign cu_rx_valid_o = r_out_valid[0] && r_out_vnet[0] && to_cu;
   assign cu_rx_head_o  = r_out_head[0];
   assign cu_rx_tail_o  = r_out_tail[0];
-  assign cu_rx_data_o  = r_out_data[0];
+  assign cu_rx_data_o  = r_out_data[31:0];
 
   logic          dq_valid, cq_valid;
   logic [31:0]   dq_src, cq_src, dq_badge, cq_badge, dq_rd, cq_rd, dq_dsrc;
@@ -250,7 +259,7 @@ module tess_tile #(
   tess_mailbox #(.DEPTH(tess_isa_pkg::MAILBOX_MSGS), .SLOTS(1'b1)) u_mb_data (
     .clk_i, .rst_ni, .active_i(running_o),
     .in_valid_i(r_out_valid[0] && !r_out_vnet[0]), .in_head_i(r_out_head[0]),
-    .in_tail_i(r_out_tail[0]), .in_data_i(r_out_data[0]),
+    .in_tail_i(r_out_tail[0]), .in_data_i(r_out_data[31:0]),
     .reserve_i(eject_take), .slot_ok_o(eject_ok),
     .valid_o(dq_valid), .src_o(dq_src), .badge_o(dq_badge), .tag_o(dq_tag), .len_o(dq_len),
     .head_o(dq_head), .take_i(mb_take && !mb_ctl),
@@ -261,7 +270,7 @@ module tess_tile #(
   tess_mailbox #(.DEPTH(CTLQ_MSGS), .SLOTS(1'b0)) u_mb_ctl (
     .clk_i, .rst_ni, .active_i(running_o),
     .in_valid_i(r_out_valid[0] && r_out_vnet[0] && !to_cu), .in_head_i(r_out_head[0]),
-    .in_tail_i(r_out_tail[0]), .in_data_i(r_out_data[0]),
+    .in_tail_i(r_out_tail[0]), .in_data_i(r_out_data[31:0]),
     .reserve_i(1'b0), .slot_ok_o(cq_slot_ok),
     .valid_o(cq_valid), .src_o(cq_src), .badge_o(cq_badge), .tag_o(cq_tag), .len_o(cq_len),
     .head_o(cq_head), .take_i(mb_take && mb_ctl),

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Co-simulation tests: every program given (tests/rtl/*, tests/e2e/*) on the RTL and the C model in lock
 # step (build/cosim), the RTL's trace against `tessera run --trace`, the fault-injection
-# build (taken-branch penalty one cycle short) failing at the right cycle, and bad input.
+# build (taken-branch penalty one cycle short) failing at the right cycle, message
+# programs on RTL meshes (--mesh: routers wired, every message compared), the router's
+# fault-injection build (links one cycle long) failing at the right message, bad input.
 # usage: run.sh BUILD ELF...
 build=$1; shift
 work=${RTL_WORK:-$build/tests/rtl/work}   # RTL_WORK: for runs side by side
@@ -56,8 +58,8 @@ if [ -n "$expect" ] && [ $rc = 1 ] && grep -q '^COSIM FAIL' "$work/fault.log" &&
 else bad "fault injection: expected COSIM FAIL at cycle $cyc pc $pc (rtl one cycle early), exit $rc"
 	head -n 5 "$work/fault.log"; fi
 
-# Meshes: every tile runs the program (no messages: the RTL has no network yet);
-# tess.tid/txy/mesh differ per tile, and so do the tiles' run lengths.
+# Meshes: every tile runs the program; tess.tid/txy/mesh differ per tile, and so do the
+# tiles' run lengths (no messages here: see below).
 for spec in tiles:2x2 tiles:4x4 alu:2x2 muldiv:3x1; do
 	prog=${spec%%:*}; mesh=${spec#*:}
 	elf=$build/tests/rtl/$prog.elf
@@ -65,6 +67,48 @@ for spec in tiles:2x2 tiles:4x4 alu:2x2 muldiv:3x1; do
 	if "$build/cosim" --quiet --mesh "$mesh" "$elf" > "$work/mesh.log" 2>&1 &&
 	   grep -q '^COSIM PASS: .* on [0-9]* tiles' "$work/mesh.log"; then ok
 	else bad "$prog on a $mesh mesh"; tail -n 30 "$work/mesh.log"; fi
+done
+
+# Messages (SPEC §4.3, §8): the programs of tests/mesh and of the toolchain's examples on
+# RTL tiles whose routers are wired into the mesh; every message injection and delivery
+# (cycle, source, destination, tag, length, payload) is compared with the model's, and
+# a pass must have compared some. RTL_SLOW=1 adds the long ones (a minute or two).
+mspecs="mesh/pingpong:2x1 mesh/ring:1x1 mesh/ring:2x2 mesh/ring:4x4 mesh/reduce:2x2
+	mesh/reduce:4x4 mesh/a2a:2x2 mesh/a2a:4x4 examples/hello:1x1 examples/hello:2x2
+	examples/hello:4x4 examples/ring:2x2 examples/ring:4x4 examples/pipeline:4x1
+	examples/pipeline:8x1 examples/matmul:2x2 examples/sum:2x2"
+[ -n "$RTL_SLOW" ] && mspecs="$mspecs examples/sum:4x4 examples/matmul:4x4 examples/life:4x4"
+for spec in $mspecs; do
+	prog=${spec%%:*}; mesh=${spec#*:}
+	elf=$build/$prog.elf
+	if "$build/cosim" --quiet --mesh "$mesh" "$elf" > "$work/msg.log" 2>&1 &&
+	   grep -q '^COSIM PASS: [0-9]* instructions, [1-9][0-9]* messages' "$work/msg.log"; then ok
+	else bad "$prog on a $mesh mesh (messages)"; tail -n 12 "$work/msg.log"; fi
+done
+# msg.poll without a network: UNSUPPORTED in lock step (above), a pass on a 1x1 mesh.
+if "$build/cosim" --quiet --mesh 1x1 "$build/tests/rtl/u_msg.elf" > "$work/umsg.log" 2>&1 &&
+   grep -q '^COSIM PASS' "$work/umsg.log"; then ok
+else bad "u_msg on a 1x1 mesh"; tail -n 5 "$work/umsg.log"; fi
+
+# Fault injection in the router: every link one cycle longer (cosim-fault-hop). The
+# first message that crosses a link in the model's message trace must be where the
+# comparison fails, delivered one cycle late on the RTL side.
+for spec in mesh/pingpong:2x1 mesh/a2a:4x4; do
+	prog=${spec%%:*}; mesh=${spec#*:}
+	elf=$build/$prog.elf
+	"$build/tessera" run --quiet --mesh "$mesh" --tile all="$elf" --msg-trace "$work/hop.mt" \
+		> /dev/null 2>&1
+	# sent delivered src dst ...: both ends tiles, not the same one
+	first=$(awk '$3 != $4 && $3 < 1024 && $4 < 1024 { print $1, $2, $3, $4; exit }' "$work/hop.mt")
+	set -- $first
+	"$build/cosim-fault-hop" --quiet --mesh "$mesh" "$elf" > "$work/hop.log" 2>&1
+	rc=$?
+	if [ -n "$first" ] && [ $rc = 1 ] &&
+	   grep -q "^COSIM FAIL: tile .*: message deliveries differ" "$work/hop.log" &&
+	   grep -q "^  rtl:   msg sent $1 delivered $(($2 + 1)) $3 -> 0x$(printf %x "$4") " "$work/hop.log" &&
+	   grep -q "^  model: msg sent $1 delivered $2 $3 -> 0x$(printf %x "$4") " "$work/hop.log"; then ok
+	else bad "hop fault on $prog $mesh: expected COSIM FAIL at message '$first' one cycle late, exit $rc"
+		head -n 4 "$work/hop.log"; fi
 done
 
 # Budgets (SPEC §7): a cycle budget ending at every cycle of loaduse (load-use stalls)
