@@ -1,5 +1,5 @@
-/* Uses msg.poll, which needs the mailbox the RTL lacks yet: cosim must say
- * UNSUPPORTED (exit 77), never PASS. */
+/* Uses msg.poll: without --mesh (one tile in lock step, no network) cosim must say
+ * UNSUPPORTED (exit 77), never PASS; with --mesh 1x1 it passes (run.sh checks both). */
 	.text
 	.globl _start
 _start:	addi t0, sp, -64
