@@ -346,7 +346,7 @@ static void run_window(engine_t *e, workers *w, uint64_t to)
 	mesh_t *m = e->m;
 	bool halted = gather_parts(e);
 	if (m->cfg.dist)          /* MPI: the other ranks replay what the cores did */
-		m->cfg.dist->window_end(m, e->ran, e->nran, note_output_cb, e);
+		m->cfg.dist->window_end(m, e->ran, e->nran, next_any(e), note_output_cb, e);
 	if (halted || m->cfg.dist)
 		drop_inactive(m);
 }

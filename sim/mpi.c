@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "control.h"
 #include "mpi_dist.h"
@@ -135,6 +136,15 @@ static uint64_t max_all(dist_t *ds, uint64_t v)
 	return r;
 }
 
+static long read_input(dist_t *ds, void *buf, size_t len)
+{
+	long got = ds->rank == 0 ? (long)read(0, buf, len) : 0;
+	MPI_Bcast(&got, 1, MPI_LONG, 0, MPI_COMM_WORLD);
+	if (got > 0)
+		MPI_Bcast(buf, (int)got, MPI_BYTE, 0, MPI_COMM_WORLD);
+	return got;
+}
+
 mpi_dist *mpi_dist_new(uint32_t w, uint32_t h, char *err, size_t errlen)
 {
 	int rank = 0, k = 1, px = 0, py = 0;
@@ -150,11 +160,12 @@ mpi_dist *mpi_dist_new(uint32_t w, uint32_t h, char *err, size_t errlen)
 	d->logs = calloc(d->ntiles, sizeof *d->logs);
 	d->counts = calloc((size_t)k, sizeof *d->counts);
 	d->displs = calloc((size_t)k, sizeof *d->displs);
-	if (!d->owner || !d->logs || !d->counts || !d->displs)
+	d->slots = malloc((size_t)k * MPI_SLOT);
+	if (!d->owner || !d->logs || !d->counts || !d->displs || !d->slots)
 		mpi_oom();
 	mpi_part_owners(w, h, px, py, d->owner);
 	d->ds = (dist_t){rank, k, d->owner, NULL, hook_exec, hook_halted, hook_reach_limit,
-			 min_all, max_all, mpi_window_end};
+			 min_all, max_all, read_input, mpi_window_end};
 	return d;
 }
 
@@ -174,5 +185,6 @@ void mpi_dist_free(mpi_dist *d)
 	mpi_buf_free(&d->all);
 	free(d->counts);
 	free(d->displs);
+	free(d->slots);
 	free(d);
 }

@@ -46,13 +46,18 @@ typedef struct {
 	int nest;
 } mpi_tile_log;
 
+/* Bytes per rank of the window's Allgather; a window with more logs and output than
+   fit takes a second round (MPI_Allgatherv). */
+#define MPI_SLOT 4096
+
 typedef struct {
 	dist_t ds;                 /* first: the hooks see a dist_t */
 	mpi_tile_log **logs;       /* per tile id, allocated when an owned tile first logs */
 	uint32_t ntiles;
 	int32_t *owner;
 	mpi_buf net, out;          /* this window's outgoing logs and output */
-	mpi_buf all;               /* every rank's logs (or output, on rank 0) */
+	mpi_buf all;               /* every rank's logs and output */
+	uint8_t *slots;            /* MPI_SLOT bytes per rank: the window's Allgather */
 	int *counts, *displs;
 	bool min_fresh;             /* min_all's last result holds (no window since) */
 	uint64_t min_last;
@@ -66,7 +71,7 @@ mpi_tile_log *mpi_tile_log_of(mpi_dist *d, uint32_t id);
 
 /* ---- the window exchange and the end of the run (sim/mpi_window.c) ---------------- */
 
-void mpi_window_end(struct mesh *m, const uint32_t *ready, uint32_t n,
+void mpi_window_end(struct mesh *m, const uint32_t *ready, uint32_t n, uint64_t next,
 		    void (*note)(void *ctx, tile_t *t), void *ctx);
 /* Rank 0 gets the final state, counters and statistics of every rank's tiles. */
 void mpi_gather_tiles(struct mesh *m);

@@ -16,6 +16,7 @@
 #define TESS_MPI_HOOKS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "mesh.h"
@@ -35,8 +36,12 @@ typedef struct dist {
 	uint64_t (*max_all)(struct dist *ds, uint64_t v);
 	/* After the core phase (collective): ship the logs of the tiles that ran (ids in
 	   ready), replay the others'; rank 0 gets every rank's output and calls
-	   note(ctx, t) for each tile whose output buffer grew. */
-	void (*window_end)(struct mesh *m, const uint32_t *ready, uint32_t n,
+	   note(ctx, t) for each tile whose output buffer grew. next: the earliest event
+	   of this rank's schedule (its tiles are filed again), which min_all then knows. */
+	/* Console input (CON_READ, network phase; collective): rank 0 reads stdin, every
+	   rank gets the same bytes. Returns the count, as read(2). */
+	long (*read_input)(struct dist *ds, void *buf, size_t len);
+	void (*window_end)(struct mesh *m, const uint32_t *ready, uint32_t n, uint64_t next,
 			   void (*note)(void *ctx, tile_t *t), void *ctx);
 } dist_t;
 

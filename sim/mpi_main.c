@@ -2,11 +2,14 @@
  * tessera-mpi: `mpirun -np K tessera-mpi run [run options]` runs one chip across K
  * ranks with the results of `tessera run` (sim/README.md, "MPI"). Only rank 0 writes
  * stdout, stderr and report files; the others' are /dev/null. Every rank exits with
- * rank 0's status.
+ * rank 0's status. With TESSERA_MPI_RSS set, rank 0 prints each rank's peak resident
+ * memory on stderr at the end (make bench-mpi).
  */
 #include <mpi.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "engine.h"
 #include "mpi_dist.h"
@@ -17,6 +20,23 @@ static int usage(void)
 	fprintf(stderr, "usage: mpirun -np K tessera-mpi run [tessera run options] PROGRAM.elf\n"
 		"(tessera-mpi run --help lists the options)\n");
 	return EXIT_BAD_INPUT;
+}
+
+/* TESSERA_MPI_RSS: "tessera-mpi: peak KiB per rank: R0 R1 ..." on rank 0's stderr. */
+static void report_rss(int rank, int k)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	long mine = ru.ru_maxrss, all[1024];
+	if (k > 1024)
+		return;
+	MPI_Gather(&mine, 1, MPI_LONG, all, 1, MPI_LONG, 0, MPI_COMM_WORLD);
+	if (rank != 0)
+		return;
+	fprintf(stderr, "tessera-mpi: peak KiB per rank:");
+	for (int i = 0; i < k; i++)
+		fprintf(stderr, " %ld", all[i]);
+	fprintf(stderr, "\n");
 }
 
 /* The run after the options: load, run, gather, report (on rank 0). */
@@ -37,6 +57,8 @@ static int run_mesh(run_opts *o, mpi_dist *d)
 		}
 	}
 	MPI_Bcast(&rc, 1, MPI_INT, 0, MPI_COMM_WORLD);
+	if (getenv("TESSERA_MPI_RSS"))
+		report_rss(d->ds.rank, d->ds.nranks);
 	return run_finish(o, m, rc);
 }
 

@@ -152,65 +152,59 @@ static void unpack_output(mesh_t *m, reader *r, void (*note)(void *, tile_t *), 
 
 /* ---- the exchange --------------------------------------------------------------- */
 
-/* counts/displs from every rank's length; returns the total. */
-static int layout(mpi_dist *d, const int *lens, int stride)
+/* What each rank says at the end of a window, first in its slot. */
+typedef struct {
+	uint32_t net, out;        /* bytes of logs and of output */
+	uint64_t next;            /* earliest event of its schedule */
+} slot_head;
+
+#define SLOT_ROOM (MPI_SLOT - sizeof(slot_head))
+
+/* Rank r's logs (replayed unless they are this rank's) and output (rank 0 writes it). */
+static void take_rank(mpi_dist *d, mesh_t *m, int r, const slot_head *h, const uint8_t *p,
+		      void (*note)(void *, tile_t *), void *ctx)
 {
-	int total = 0;
+	if (r != d->ds.rank) {
+		reader rd = {p, p + h->net};
+		while (rd.p < rd.end)
+			replay_tile(d, m, &rd);
+	}
+	if (d->ds.rank == 0 && r != 0) {
+		reader rd = {p + h->net, p + h->net + h->out};
+		unpack_output(m, &rd, note, ctx);
+	}
+}
+
+/* Some rank's window did not fit its slot: every rank's logs and output again, whole. */
+static void share_big(mpi_dist *d, mesh_t *m, void (*note)(void *, tile_t *), void *ctx)
+{
+	size_t total = 0;
 	for (int i = 0; i < d->ds.nranks; i++) {
-		d->counts[i] = lens[i * stride];
-		d->displs[i] = total;
-		total += d->counts[i];
+		const slot_head *h = (const slot_head *)(d->slots + (size_t)i * MPI_SLOT);
+		d->counts[i] = (int)(h->net + h->out);
+		d->displs[i] = (int)total;
+		total += (size_t)d->counts[i];
 	}
-	return total;
-}
-
-static void reserve_all(mpi_dist *d, int total)
-{
-	d->all.n = 0;
-	if ((size_t)total > d->all.cap) {
+	if (total > d->all.cap) {
 		free(d->all.p);
-		d->all.p = malloc((size_t)total);
-		if (!d->all.p) {
-			fprintf(stderr, "tessera-mpi: out of host memory\n");
+		if (!(d->all.p = malloc(total)))
 			MPI_Abort(MPI_COMM_WORLD, 125);
-		}
-		d->all.cap = (size_t)total;
+		d->all.cap = total;
 	}
-}
-
-static void share_logs(mpi_dist *d, mesh_t *m, int total)
-{
-	reserve_all(d, total);
+	mpi_buf_put(&d->net, d->out.p, d->out.n);
 	MPI_Allgatherv(d->net.p, (int)d->net.n, MPI_BYTE, d->all.p, d->counts, d->displs,
 		       MPI_BYTE, MPI_COMM_WORLD);
-	for (int i = 0; i < d->ds.nranks; i++) {
-		if (i == d->ds.rank)
-			continue;
-		reader r = {d->all.p + d->displs[i], d->all.p + d->displs[i] + d->counts[i]};
-		while (r.p < r.end)
-			replay_tile(d, m, &r);
-	}
+	for (int i = 0; i < d->ds.nranks; i++)
+		take_rank(d, m, i, (const slot_head *)(d->slots + (size_t)i * MPI_SLOT),
+			  d->all.p + d->displs[i], note, ctx);
 }
 
-static void gather_output(mpi_dist *d, mesh_t *m, int total,
-			  void (*note)(void *, tile_t *), void *ctx)
-{
-	if (d->ds.rank == 0)
-		reserve_all(d, total);
-	MPI_Gatherv(d->out.p, (int)d->out.n, MPI_BYTE, d->all.p, d->counts, d->displs, MPI_BYTE,
-		    0, MPI_COMM_WORLD);
-	if (d->ds.rank == 0) {
-		reader r = {d->all.p, d->all.p + total};
-		unpack_output(m, &r, note, ctx);
-	}
-}
-
-void mpi_window_end(mesh_t *m, const uint32_t *ready, uint32_t n,
+/* One Allgather of a slot per rank carries the window when it fits (most do). */
+void mpi_window_end(mesh_t *m, const uint32_t *ready, uint32_t n, uint64_t next,
 		    void (*note)(void *ctx, tile_t *t), void *ctx)
 {
 	mpi_dist *d = (mpi_dist *)m->cfg.dist;
 	d->net.n = d->out.n = 0;
-	d->min_fresh = false;
 	for (uint32_t i = 0; i < n; i++) {
 		tile_t *t = m->tiles[ready[i]];
 		pack_tile(d, t);
@@ -219,16 +213,32 @@ void mpi_window_end(mesh_t *m, const uint32_t *ready, uint32_t n,
 	}
 	if (d->ds.rank != 0)
 		out_buf_free(&m->net_out);   /* the same on every rank: rank 0 writes it */
-	int mine[2] = {(int)d->net.n, (int)d->out.n};
-	int *lens = malloc(2 * (size_t)d->ds.nranks * sizeof *lens);
-	if (!lens)
-		MPI_Abort(MPI_COMM_WORLD, 125);
-	MPI_Allgather(mine, 2, MPI_INT, lens, 2, MPI_INT, MPI_COMM_WORLD);
-	int total = layout(d, lens, 2);
-	if (total)
-		share_logs(d, m, total);
-	total = layout(d, lens + 1, 2);
-	if (total)
-		gather_output(d, m, total, note, ctx);
-	free(lens);
+	uint8_t *slot = d->slots + (size_t)d->ds.rank * MPI_SLOT;
+	slot_head h = {(uint32_t)d->net.n, (uint32_t)d->out.n, next};
+	memcpy(slot, &h, sizeof h);
+	if (d->net.n + d->out.n <= SLOT_ROOM) {
+		if (d->net.n)
+			memcpy(slot + sizeof h, d->net.p, d->net.n);
+		if (d->out.n)
+			memcpy(slot + sizeof h + d->net.n, d->out.p, d->out.n);
+	}
+	MPI_Allgather(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, d->slots, MPI_SLOT, MPI_BYTE,
+		      MPI_COMM_WORLD);
+	bool big = false;
+	d->min_last = UINT64_MAX;
+	for (int i = 0; i < d->ds.nranks; i++) {
+		const slot_head *hi = (const slot_head *)(d->slots + (size_t)i * MPI_SLOT);
+		big |= hi->net + hi->out > SLOT_ROOM;
+		if (hi->next < d->min_last)
+			d->min_last = hi->next;
+	}
+	d->min_fresh = true;   /* the schedules do not change until the next window */
+	if (big) {
+		share_big(d, m, note, ctx);
+		return;
+	}
+	for (int i = 0; i < d->ds.nranks; i++) {
+		const uint8_t *si = d->slots + (size_t)i * MPI_SLOT;
+		take_rank(d, m, i, (const slot_head *)si, si + sizeof(slot_head), note, ctx);
+	}
 }

@@ -9,6 +9,7 @@
 
 #include "devices.h"
 #include "mesh.h"
+#include "mpi_hooks.h"
 
 #define CON_MAX_BYTES ((MSG_MAX_WORDS - 1) * 4)
 
@@ -20,7 +21,8 @@ static void con_read(net_t *n, const msg_t *m, uint64_t at)
 	ssize_t got = 0;
 	if (want) {
 		fflush(stdout);
-		got = read(0, &w[1], want);
+		dist_t *ds = n->mesh->cfg.dist;   /* MPI: rank 0 reads, every rank gets it */
+		got = ds ? ds->read_input(ds, &w[1], want) : read(0, &w[1], want);
 		if (got < 0)
 			got = 0;
 	}
