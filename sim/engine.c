@@ -30,8 +30,6 @@
 
 /* Cycles a tile runs ahead of the window at most per visit. */
 #define RUN_AHEAD_CHUNK (1u << 20)
-/* Fewer ready tiles than this per thread are not worth waking the threads for. */
-#define TILES_PER_THREAD_MIN 16
 
 static uint64_t min64(uint64_t a, uint64_t b) { return a < b ? a : b; }
 
@@ -333,12 +331,22 @@ static void note_output_cb(void *ctx, tile_t *t)
 	}
 }
 
+/* Parts with a tile to run in this window: threads are woken only for two or more. */
+static uint32_t parts_with_work(engine_t *e)
+{
+	uint32_t n = 0;
+	for (uint32_t k = 0; k < e->nparts; k++) {
+		part_t *p = &e->parts[k];
+		n += p->nready || heap_next(e->m, p) < e->to;
+	}
+	return n;
+}
+
 static void run_window(engine_t *e, workers *w, uint64_t to)
 {
 	e->to = to;
 	take_woken(e);
-	/* Threads are worth waking when the last window had enough work for them. */
-	if (w && e->nran >= TILES_PER_THREAD_MIN * e->nparts)
+	if (w && parts_with_work(e) >= 2)
 		workers_run(w, run_part, e);
 	else
 		for (uint32_t k = 0; k < e->nparts; k++)

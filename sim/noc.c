@@ -442,10 +442,14 @@ static void router_cycle(net_t *n, router_t *r, uint64_t s)
 	struct tile_net *tn = router_tn(n, r);
 	if (tn && (tn->ni[VNET_DATA].q.n || tn->ni[VNET_CTL].q.n)) {
 		ni_vnet *local[NVNETS] = {&tn->ni[VNET_DATA], &tn->ni[VNET_CTL]};
+		uint32_t before = tn->ni[VNET_DATA].q.n + tn->ni[VNET_CTL].q.n;
 		inject(r, local, PORT_LOCAL, s);
 		tile_t *t = mesh_tile_if(n->mesh, r->id);
-		if (t && t->state == TS_BLOCKED)
-			mesh_wake(n->mesh, t);   /* a msg.send waiting for NI space */
+		/* A flit left: a msg.send waiting for NI space may go on (a msg.recv may not). */
+		if (t && t->state == TS_BLOCKED &&
+		    tn->ni[VNET_DATA].q.n + tn->ni[VNET_CTL].q.n < before &&
+		    t->dcache && t->dcache[t->pc >> 2].op == OP_MSG_SEND)
+			mesh_wake(n->mesh, t);
 	}
 	if (r->id == 0 && n->dev_ni[DEVI_CONSOLE].q.n) {
 		ni_vnet *dev[NVNETS] = {&n->dev_ni[DEVI_CONSOLE], NULL};
