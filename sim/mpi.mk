@@ -22,6 +22,6 @@ $(BUILD)/tessera-mpi: $(MPI_OBJS) $(BUILD)/obj/sim/run_setup.o $(BUILD)/libtesse
 test-mpi: $(BUILD)/tessera-mpi $(BUILD)/tessera
 	TESSERA=$(BUILD)/tessera TESSERA_MPI=$(BUILD)/tessera-mpi BUILD=$(BUILD) tests/mpi/run.sh
 
-bench-mpi: $(BUILD)/tessera-mpi $(BUILD)/tessera
+bench-mpi: $(BUILD)/tessera-mpi $(BUILD)/tessera $(BUILD)/benchrun $(BUILD)/bench/life.elf
 	TESSERA=$(BUILD)/tessera TESSERA_MPI=$(BUILD)/tessera-mpi BUILD=$(BUILD) tests/mpi/bench.sh
 endif

@@ -55,6 +55,7 @@ static int run_mesh(run_opts *o, mpi_dist *d)
 			if (wr)
 				rc = wr;
 		}
+		m->exiting = true;   /* tile SRAM is left to the kernel (sim/mesh.h) */
 	}
 	MPI_Bcast(&rc, 1, MPI_INT, 0, MPI_COMM_WORLD);
 	if (getenv("TESSERA_MPI_RSS"))
