@@ -65,3 +65,21 @@ $(CTL_B)/dev_tb: tests/rtl/ctl/dev_tb.cpp sim/cosim/ctl_dev_host.cpp sim/cosim/c
 	$(CXX) $(RTL_CXXFLAGS) -Wall -Wextra -I$(CTL_B)/dev -Isim/cosim $(RTL_VINC) -o $@ \
 		tests/rtl/ctl/dev_tb.cpp sim/cosim/ctl_dev_host.cpp $(DEV_VOBJS) -lpthread
 test-rtl-ctl: $(CTL_B)/dev_tb $(BUILD)/mesh/blk.elf $(BUILD)/mesh/conread.elf
+
+# The devices at the RTL mesh's device ports (rtl/tess_dev_chip.sv, 1x1: console west and
+# block store east of tile 0): whole programs (console input, the block store) run on the
+# RTL; console output cycles and the disk image must be the C model's.
+CHIP_SV = $(RTL_SV) rtl/tess_dev_ni.sv rtl/tess_dev_rx.sv rtl/tess_dev_console.sv \
+	rtl/tess_dev_block.sv rtl/tess_dev_chip.sv
+CHIP_VOBJS := $(addprefix $(CTL_B)/chip/,Vtess_dev_chip__ALL.a verilated.o verilated_threads.o verilated_dpi.o)
+$(CTL_B)/chip/Vtess_dev_chip__ALL.a: $(CHIP_SV)
+	@mkdir -p $(@D)
+	$(VERILATOR) --cc --no-timing -Wall -O3 --x-assign fast --x-initial fast \
+		--top-module tess_dev_chip -GW=1 -GH=1 -GAW=14 --Mdir $(CTL_B)/chip $(CHIP_SV)
+	+$(MAKE) --no-print-directory -C $(CTL_B)/chip -f Vtess_dev_chip.mk OPT_FAST="$(RTL_CXXFLAGS)" \
+		Vtess_dev_chip__ALL.a verilated.o verilated_threads.o verilated_dpi.o > /dev/null
+$(CTL_B)/chip_tb: tests/rtl/ctl/chip_tb.cpp sim/cosim/ctl_dev_host.cpp sim/cosim/ctl_dev_host.h \
+		$(CTL_B)/chip/Vtess_dev_chip__ALL.a
+	$(CXX) $(RTL_CXXFLAGS) -Wall -Wextra -I$(CTL_B)/chip -Isim/cosim $(RTL_VINC) -o $@ \
+		tests/rtl/ctl/chip_tb.cpp sim/cosim/ctl_dev_host.cpp $(CHIP_VOBJS) -lpthread
+test-rtl-ctl: $(CTL_B)/chip_tb

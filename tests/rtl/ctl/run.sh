@@ -60,6 +60,26 @@ cp "$tmp/d0.img" "$tmp/d3.img"
 if out=$("$B/dev_tb" "$tmp/store.log" "$tmp/d0.img" "$tmp/d3.img" - os-store 2>&1); then ok "$out"
 else ko "os-store"; echo "$out"; fi
 
+# The devices at the RTL mesh's ports (chip_tb, 1x1): conread and blk run on the RTL.
+RV=${RV_PREFIX:-riscv64-unknown-elf-}
+chip() {
+	name=$1; elf=$2; d0=$3; d1=$4; in=$5
+	"${RV}objcopy" -O binary "$elf" "$tmp/$name.bin"
+	entry=$("${RV}readelf" -h "$elf" | awk '/Entry/ { print $4 }')
+	if out=$("$B/chip_tb" "$tmp/$name.bin" "$entry" "$6" "$d0" "$d1" "$in" "$name" 2>&1)
+	then ok "$out"; else ko "$name"; echo "$out"; fi
+}
+chip chip-conread "$MESH/conread.elf" - - "$tmp/in.txt" "$tmp/con.log"
+chip chip-blk "$MESH/blk.elf" "$tmp/d0.img" "$tmp/d1.img" - "$tmp/blk.log"
+# the same on a disk whose sector 3 (which blk.elf reads and prints) holds other data
+cp "$tmp/d0.img" "$tmp/d4.img"; printf 'x' | dd of="$tmp/d4.img" bs=1 seek=96 conv=notrunc 2> /dev/null
+"${RV}objcopy" -O binary "$MESH/blk.elf" "$tmp/b.bin"
+if "$B/chip_tb" "$tmp/b.bin" "$(${RV}readelf -h "$MESH/blk.elf" | awk '/Entry/ { print $4 }')" \
+	"$tmp/blk.log" "$tmp/d4.img" "$tmp/d1.img" - chip-blk-other > "$tmp/o" 2>&1; then
+	ko "chip-blk on another disk passes"
+elif grep -q "console write 1 at cycle" "$tmp/o"; then ok "chip-blk on another disk fails at the line that prints the sector"
+else ko "chip-blk on another disk: $(head -2 "$tmp/o")"; fi
+
 # Fault injection: a kill one cycle late must fail at the first kill (tile 5, blocked in
 # msg.recv, so the C model halts it exactly at the kill's apply cycle): the RTL does not
 # ask for the halt in that cycle.
