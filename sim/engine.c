@@ -197,7 +197,7 @@ static sched_entry heap_pop(part_t *p)
 
 static part_t *part_of(const engine_t *e, uint32_t id)
 {
-	return &e->parts[(uint64_t)id * e->nparts / e->m->ntiles];
+	return &e->parts[mesh_part(e->m, id, e->nparts)];
 }
 
 /* Puts the tile on its part's ready list for this window (once). */

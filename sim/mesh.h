@@ -57,6 +57,15 @@ mesh_t *mesh_new(const mesh_config *c);
 void mesh_free(mesh_t *m);
 /* The tile with this id, allocated (memory included) on first use; NULL if out of memory. */
 tile_t *mesh_tile(mesh_t *m, uint32_t id);
+/*
+ * The host thread (of n) that runs tile id (sim/engine.c): consecutive ids, n equal
+ * shares. (Rows dealt out in turn balanced Life 64x64 slightly better but ran slower:
+ * measured, sum over windows of the slower thread's time 0.75 s against 0.69 s.)
+ */
+static inline uint32_t mesh_part(const mesh_t *m, uint32_t id, uint32_t n)
+{
+	return (uint32_t)((uint64_t)id * n / m->ntiles);
+}
 /* Append id to a growable list; false when out of memory. */
 bool mesh_list_push(uint32_t **v, uint32_t *n, uint32_t *cap, uint32_t id);
 /*

@@ -402,7 +402,7 @@ static void fill_part(void *ctx, int k)
 {
 	const fill_job *j = ctx;
 	for (uint32_t id = 0; id < j->m->ntiles; id++)
-		if (j->per_tile[id] && (uint64_t)id * j->nparts / j->m->ntiles == (uint64_t)k)
+		if (j->per_tile[id] && mesh_part(j->m, id, j->nparts) == (uint32_t)k)
 			elf_image_fill(j->per_tile[id], j->m->tiles[id]);
 }
 
