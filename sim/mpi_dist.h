@@ -59,6 +59,9 @@ typedef struct {
 	mpi_buf all;               /* every rank's logs and output */
 	uint8_t *slots;            /* MPI_SLOT bytes per rank: the window's Allgather */
 	int *counts, *displs;
+	uint64_t windows, big;       /* windows exchanged, of which over the slot */
+	uint64_t bytes;             /* logs and output this rank sent */
+	double mpi_s;               /* seconds in the window's collectives */
 	bool min_fresh;             /* min_all's last result holds (no window since) */
 	uint64_t min_last;
 } mpi_dist;

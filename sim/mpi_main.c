@@ -22,21 +22,29 @@ static int usage(void)
 	return EXIT_BAD_INPUT;
 }
 
-/* TESSERA_MPI_RSS: "tessera-mpi: peak KiB per rank: R0 R1 ..." on rank 0's stderr. */
-static void report_rss(int rank, int k)
+/* TESSERA_MPI_RSS, on rank 0's stderr: "tessera-mpi: peak KiB per rank: R0 R1 ...",
+   then per rank the windows exchanged and the time in their collectives. */
+static void report_rss(const mpi_dist *d, int rank, int k)
 {
+	double mine_w[4] = {(double)d->windows, (double)d->big, (double)d->bytes, d->mpi_s};
+	double all_w[4 * 1024];
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	long mine = ru.ru_maxrss, all[1024];
 	if (k > 1024)
 		return;
 	MPI_Gather(&mine, 1, MPI_LONG, all, 1, MPI_LONG, 0, MPI_COMM_WORLD);
+	MPI_Gather(mine_w, 4, MPI_DOUBLE, all_w, 4, MPI_DOUBLE, 0, MPI_COMM_WORLD);
 	if (rank != 0)
 		return;
 	fprintf(stderr, "tessera-mpi: peak KiB per rank:");
 	for (int i = 0; i < k; i++)
 		fprintf(stderr, " %ld", all[i]);
 	fprintf(stderr, "\n");
+	for (int i = 0; i < k; i++)
+		fprintf(stderr, "tessera-mpi: rank %d: %.0f windows (%.0f over the slot), %.1f MiB "
+			"sent, %.2f s in the window exchange\n", i, all_w[4 * i], all_w[4 * i + 1],
+			all_w[4 * i + 2] / 1048576, all_w[4 * i + 3]);
 }
 
 /* The run after the options: load, run, gather, report (on rank 0). */
@@ -59,7 +67,7 @@ static int run_mesh(run_opts *o, mpi_dist *d)
 	}
 	MPI_Bcast(&rc, 1, MPI_INT, 0, MPI_COMM_WORLD);
 	if (getenv("TESSERA_MPI_RSS"))
-		report_rss(d->ds.rank, d->ds.nranks);
+		report_rss(d, d->ds.rank, d->ds.nranks);
 	return run_finish(o, m, rc);
 }
 

@@ -192,8 +192,10 @@ static void share_big(mpi_dist *d, mesh_t *m, void (*note)(void *, tile_t *), vo
 		d->all.cap = total;
 	}
 	mpi_buf_put(&d->net, d->out.p, d->out.n);
+	double t0 = MPI_Wtime();
 	MPI_Allgatherv(d->net.p, (int)d->net.n, MPI_BYTE, d->all.p, d->counts, d->displs,
 		       MPI_BYTE, MPI_COMM_WORLD);
+	d->mpi_s += MPI_Wtime() - t0;
 	for (int i = 0; i < d->ds.nranks; i++)
 		take_rank(d, m, i, (const slot_head *)(d->slots + (size_t)i * MPI_SLOT),
 			  d->all.p + d->displs[i], note, ctx);
@@ -222,8 +224,12 @@ void mpi_window_end(mesh_t *m, const uint32_t *ready, uint32_t n, uint64_t next,
 		if (d->out.n)
 			memcpy(slot + sizeof h + d->net.n, d->out.p, d->out.n);
 	}
+	double t0 = MPI_Wtime();
 	MPI_Allgather(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, d->slots, MPI_SLOT, MPI_BYTE,
 		      MPI_COMM_WORLD);
+	d->mpi_s += MPI_Wtime() - t0;
+	d->windows++;
+	d->bytes += d->net.n + d->out.n;
 	bool big = false;
 	d->min_last = UINT64_MAX;
 	for (int i = 0; i < d->ds.nranks; i++) {
@@ -234,6 +240,7 @@ void mpi_window_end(mesh_t *m, const uint32_t *ready, uint32_t n, uint64_t next,
 	}
 	d->min_fresh = true;   /* the schedules do not change until the next window */
 	if (big) {
+		d->big++;
 		share_big(d, m, note, ctx);
 		return;
 	}

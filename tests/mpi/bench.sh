@@ -10,6 +10,8 @@ T=${TESSERA:-build/tessera}; M=${TESSERA_MPI:-build/tessera-mpi}; B=${BUILD:-bui
 NPS=${MPI_BENCH_NPS:-"1 2 4"}; MESH=${MPI_BENCH_MESH:-64x64}
 ELF=${MPI_BENCH_ELF:-$B/bench/life.elf}
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+# Waiting ranks yield the CPU (a shared or oversubscribed host); MPI_BENCH_SPIN=1: they spin.
+[ -n "${MPI_BENCH_SPIN:-}" ] || export OMPI_MCA_mpi_yield_when_idle=1
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 cores=$(nproc)
@@ -27,9 +29,10 @@ for np in $NPS; do
 	set -- $(TESSERA_MPI_RSS=1 "$B/benchrun" 1 "$tmp/m.err" mpirun --oversubscribe \
 		-np "$np" "$M" run --mesh "$MESH" --tile all="$ELF" --stats-json "$tmp/m.json")
 	rss=$(grep 'peak KiB per rank' "$tmp/m.err" | sed 's/.*rank://' |
-		awk '{for (i = 1; i <= NF; i++) printf "%s%.0f", i > 1 ? " " : "", $i/1024}')
+		awk '{for (i = 1; i <= NF; i++) printf "%s%.0f", (i > 1 ? " " : ""), $i / 1024}')
 	same=no
 	cmp -s "$tmp/one.json" "$tmp/m.json" && same=yes
 	printf '%-16s %9.2f %9.2f  %-26s %s\n' "mpirun -np $np" "$1" \
 		"$(awk -v a="$one" -v b="$1" 'BEGIN{printf "%.2f", a/b}')" "$rss" "$same"
+	grep 'tessera-mpi: rank' "$tmp/m.err" | sed 's/^tessera-mpi: /    /'
 done
