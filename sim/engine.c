@@ -309,7 +309,8 @@ static bool gather_parts(engine_t *e)
 			push_id(&e->ran, &e->nran, &e->ran_cap, p->ready[i]);
 		p->nhalted = p->nready = 0;
 	}
-	qsort(m->draining + first, m->ndraining - first, sizeof *m->draining, cmp_id);
+	if (m->ndraining - first > 1)
+		qsort(m->draining + first, m->ndraining - first, sizeof *m->draining, cmp_id);
 	return m->ndraining > first;
 }
 
@@ -401,12 +402,13 @@ engine_t *engine_new(mesh_t *m)
 	uint32_t n = m->cfg.threads > 1 ? (uint32_t)m->cfg.threads : 1;
 	if (n > m->ntiles)
 		n = m->ntiles;
-	part_t *parts = e ? aligned_alloc(64, n * sizeof *parts) : NULL;
+	size_t bytes = (n * sizeof(part_t) + 63) / 64 * 64;   /* a multiple of the alignment */
+	part_t *parts = e ? aligned_alloc(64, bytes) : NULL;
 	if (!parts) {
 		free(e);
 		return NULL;
 	}
-	memset(parts, 0, n * sizeof *parts);
+	memset(parts, 0, bytes);
 	e->m = m;
 	e->T = m->now;
 	e->parts = parts;
