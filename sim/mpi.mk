@@ -19,7 +19,12 @@ $(BUILD)/tessera-mpi: $(MPI_OBJS) $(BUILD)/obj/sim/run_setup.o $(BUILD)/libtesse
 -include $(MPI_OBJS:.o=.d)
 
 .PHONY: test-mpi bench-mpi
-test-mpi: $(BUILD)/tessera-mpi $(BUILD)/tessera
+# The programs it runs (their rules come from tests/mesh and examples; the OS demo and
+# tests/e2e/fault.elf are compared when they are built).
+MPI_TEST_ELFS := $(addprefix $(BUILD)/mesh/,ring.elf reduce.elf a2a.elf pingpong.elf \
+	chaos.elf conread.elf blk.elf) \
+	$(addprefix $(BUILD)/examples/,hello.elf ring.elf sum.elf pipeline.elf matmul.elf life.elf)
+test-mpi: $(BUILD)/tessera-mpi $(BUILD)/tessera $(MPI_TEST_ELFS)
 	TESSERA=$(BUILD)/tessera TESSERA_MPI=$(BUILD)/tessera-mpi BUILD=$(BUILD) tests/mpi/run.sh
 
 bench-mpi: $(BUILD)/tessera-mpi $(BUILD)/tessera $(BUILD)/benchrun $(BUILD)/bench/life.elf

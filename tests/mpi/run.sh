@@ -91,6 +91,9 @@ done
 
 # Faults, --max-cycles, budgets, control operations, kills and the cascade.
 cp "$P/chaos.elf" "$tmp/"
+if [ -f "$B/tests/e2e/fault.elf" ]; then   # one line per faulting tile, from rank 0
+	same mem-fault 126 "1 2" - -- --mesh 2x1 --tile all="$B/tests/e2e/fault.elf"
+fi
 same chaos-max-cycles 124 "1 2 3" - -- --mesh 4x4 --tile all="$P/chaos.elf" --max-cycles 100000
 printf '0 chaos.elf cycles=5000\n' > "$tmp/m2"
 same budget-fault 126 "1 2" - -- --mesh 2x1 --manifest "$tmp/m2"
