@@ -21,8 +21,9 @@ ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 mpi() { np=$1; shift; mpirun --oversubscribe -np "$np" "$M" "$@"; }
 
-# Only the simulator's own lines of stderr (mpirun adds its notes on a non-zero exit).
-own_err() { grep '^tessera' "$1"; }
+# Only the simulator's own lines of stderr (mpirun adds its notes on a non-zero exit):
+# messages, and the --stats table (tile rows, total, network).
+own_err() { grep -E '^tessera|^ +tile state|^ +[0-9]+ (idle|running|blocked|waiting|exited|faulted) |^total: |^network: ' "$1"; }
 
 # same NAME WANT-RC NPS TRACE -- tessera run arguments...
 # TRACE=trace also compares the commit trace.
@@ -58,7 +59,7 @@ same() {
 
 P=$B/mesh; E=$B/examples
 # The mesh programs (tests/mesh) and the examples (examples/).
-same ring-64 0 "$NPS" trace -- --mesh 8x8 --tile all="$P/ring.elf"
+same ring-64 0 "$NPS" trace -- --mesh 8x8 --tile all="$P/ring.elf" --stats
 same reduce 0 "$NPS" trace -- --mesh 8x8 --tile all="$P/reduce.elf"
 same all-to-all 0 "$NPS" - -- --mesh 8x8 --tile all="$P/a2a.elf"
 same pingpong 0 "1 2" trace -- --mesh 2x1 --tile all="$P/pingpong.elf"
@@ -100,7 +101,7 @@ same budget-fault 126 "1 2" - -- --mesh 2x1 --manifest "$tmp/m2"
 printf 'all chaos.elf\n11 chaos.elf control=all\n' > "$tmp/m5"
 same chaos-control 124 "$NPS" - -- --mesh 4x4 --manifest "$tmp/m5" --max-cycles 100000
 printf '11 chaos.elf control=all\n' > "$tmp/m6"
-same chaos-control-alone 126 "$NPS" - -- --mesh 4x4 --manifest "$tmp/m6" --max-cycles 1000000
+same chaos-control-alone 126 "$NPS" - -- --mesh 4x4 --manifest "$tmp/m6" --max-cycles 1000000 --stats
 
 # The OS booting over the network (CTL_LOAD into the owners' SRAM): whole with 1 and 2
 # ranks, cut by --max-cycles with 3 and 4 (oversubscribed ranks are slow on 2 cores).
