@@ -22,6 +22,8 @@ static void mpi_oom(void)
 
 void mpi_buf_put(mpi_buf *b, const void *src, size_t len)
 {
+	if (!len)
+		return;              /* src may be NULL (an empty buffer) */
 	if (b->n + len > b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 4096;
 		while (cap < b->n + len)
