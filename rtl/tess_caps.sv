@@ -20,6 +20,17 @@ module tess_caps (
   output logic [31:0] q_badge_o,
   input  logic [4:0]  p_slot_i,
   output logic [1:0]  p_kind_o,
+  output logic [31:0] p_lo_o,
+  output logic [31:0] p_hi_o,
+  output logic [31:0] p_badge_o,
+  // msg.recv of a message carrying a capability: into the lowest empty slot, if any
+  input  logic        in_we_i,
+  input  logic [1:0]  in_kind_i,
+  input  logic [31:0] in_lo_i,
+  input  logic [31:0] in_hi_i,
+  input  logic [31:0] in_badge_i,
+  output logic        in_ok_o,
+  output logic [4:0]  in_slot_o,
   // the control unit, while the core is not running (CTL_GRANT, CTL_CLEAR)
   input  logic        cu_we_i,
   input  logic [4:0]  cu_slot_i,
@@ -58,6 +69,18 @@ module tess_caps (
   assign q_hi_o    = hi_q[q_slot_i];
   assign q_badge_o = badge_q[q_slot_i];
   assign p_kind_o  = kind_q[p_slot_i];
+  assign p_lo_o    = lo_q[p_slot_i];
+  assign p_hi_o    = hi_q[p_slot_i];
+  assign p_badge_o = badge_q[p_slot_i];
+  always_comb begin
+    in_ok_o = 1'b0;
+    in_slot_o = 5'd0;
+    for (int i = 31; i >= 0; i--)
+      if (kind_q[i] == EMPTY) begin
+        in_ok_o = 1'b1;
+        in_slot_o = 5'(i);
+      end
+  end
 
   always_comb begin
     rd_o = tess_isa_pkg::ERR_OK;
@@ -120,6 +143,11 @@ module tess_caps (
       lo_q[cu_slot_i] <= cu_lo_i;
       hi_q[cu_slot_i] <= cu_hi_i;
       badge_q[cu_slot_i] <= cu_badge_i;
+    end else if (in_we_i && in_ok_o) begin
+      kind_q[in_slot_o] <= in_kind_i;
+      lo_q[in_slot_o] <= in_lo_i;
+      hi_q[in_slot_o] <= in_hi_i;
+      badge_q[in_slot_o] <= in_badge_i;
     end else if (en_i && we) begin
       kind_q[dst] <= w_kind;
       lo_q[dst] <= w_lo;

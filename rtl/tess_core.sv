@@ -66,6 +66,10 @@ module tess_core #(
   output logic [31:0]   ni_route_o,
   output logic [31:0]   ni_header_o,
   output logic [31:0]   ni_badge_o,
+  output logic          ni_cap_o,          // a capability is passed: its lo, hi, badge
+  output logic [31:0]   ni_cap0_o,
+  output logic [31:0]   ni_cap1_o,
+  output logic [31:0]   ni_cap2_o,
   output logic [31:0]   ni_dst_o,          // the endpoint (for the harness's message log)
   output logic [31:0]   ni_addr_o,         // payload address (idem)
   output logic          ni_pay_valid_o,
@@ -79,6 +83,11 @@ module tess_core #(
   input  logic [7:0]    mb_tag_i,
   input  logic [4:0]    mb_len_i,
   input  logic [3:0]    mb_slot_i,
+  input  logic          mb_cap_i,          // the message carries a capability
+  input  logic [1:0]    mb_cap_kind_i,
+  input  logic [31:0]   mb_cap_lo_i,
+  input  logic [31:0]   mb_cap_hi_i,
+  input  logic [31:0]   mb_cap_badge_i,
   output logic          mb_take_o,
   output logic          mb_rd_ctl_o,
   output logic [3:0]    mb_rd_slot_o,
@@ -273,7 +282,9 @@ module tess_core #(
   logic [31:0] hvalue, st_data;
   logic        msg_stall, send_go, recv_go, wait_arm;
   logic [1:0]  q_kind, p_kind;
-  logic [31:0] q_lo, q_hi, q_badge, s_dst, info;
+  logic [31:0] q_lo, q_hi, q_badge, p_lo, p_hi, p_badge, s_dst, info;
+  logic        in_ok;
+  logic [4:0]  in_slot;
   logic [4:0]  s_len, s_flits;
   logic        s_ctl;
   logic [31:0] s_route;
@@ -319,7 +330,9 @@ module tess_core #(
     recv_go = 1'b0;
     wait_arm = 1'b0;
     ack_o = 1'b0;
+    // a passed capability goes into the lowest empty slot (none: dropped, bit 29 clear)
     info = tess_isa_pkg::MSG_INFO_VALID | (mb_ctl_i ? tess_isa_pkg::MSG_INFO_CONTROL : 32'd0) |
+           (mb_cap_i && in_ok ? tess_isa_pkg::MSG_INFO_CAP | {3'd0, in_slot, 24'd0} : 32'd0) |
            {11'd0, mb_len_i, mb_tag_i, 8'd0};
     case (op)
       tess_isa_pkg::OP_LUI:   begin wr_en = 1'b1; wr_val = imm_u; end
@@ -430,9 +443,6 @@ module tess_core #(
           wr_val = tess_isa_pkg::ERR_E_PASS; cost = 6'd1;
         end else if (budget_msgs_q != 32'd0 && msgs_q >= budget_msgs_q) begin
           halt = 1'b1; cause = tess_isa_pkg::CAUSE_BUDGET_MSGS;
-        end else if (a[21]) begin
-          // passing a capability is not built in the RTL yet
-          halt = 1'b1; unimpl = 1'b1; cause = tess_isa_pkg::CAUSE_ILLEGAL; hvalue = insn;
         end else if (s_len != 5'd0 && b[1:0] != 2'd0) begin
           halt = 1'b1; cause = tess_isa_pkg::CAUSE_MISALIGNED; hvalue = b;
         end else if (s_len != 5'd0 && (b >= bound_q || {25'd0, s_len, 2'd0} > bound_q - b)) begin
@@ -484,7 +494,8 @@ module tess_core #(
 
   // ---- msg.send: descriptor, capability, destination, route flit ----
   assign s_len   = a[20:16];
-  assign s_flits = 5'(tess_isa_pkg::MSG_HDR_FLITS) + s_len;
+  assign s_flits = 5'(tess_isa_pkg::MSG_HDR_FLITS) + s_len +
+                   (a[21] ? 5'(tess_isa_pkg::SEND_CAP_WORDS) : 5'd0);
   assign s_ctl   = q_kind == tess_isa_pkg::CAP_KIND_CONTROL;
   assign s_dst   = q_lo == q_hi ? q_lo : c;
   // row = floor(dst / W) by the reciprocal, exact for ids below 2^20 and W <= 1024
@@ -514,7 +525,12 @@ module tess_core #(
   assign ni_route_o  = s_route;
   // header: [31] source is a device, [30] capability, [29] it is CONTROL,
   // [28] control operation, [27:20] tag, [19:0] source tile
-  assign ni_header_o = {3'd0, s_ctl, a[15:8], tile_id_i[19:0]};
+  assign ni_header_o = {1'b0, a[21], p_kind == tess_isa_pkg::CAP_KIND_CONTROL, s_ctl, a[15:8],
+                        tile_id_i[19:0]};
+  assign ni_cap_o    = a[21];
+  assign ni_cap0_o   = p_lo;
+  assign ni_cap1_o   = p_hi;
+  assign ni_cap2_o   = p_badge;
   assign ni_badge_o  = q_badge;
   assign ni_dst_o    = s_dst;
   assign ni_addr_o   = b;
@@ -568,7 +584,9 @@ module tess_core #(
     .clk_i, .rst_ni, .en_i(retire && cap_op), .op_i(op), .a_i(a), .b_i(b), .c_i(c),
     .rd_o(cap_rd),
     .q_slot_i(a[4:0]), .q_kind_o(q_kind), .q_lo_o(q_lo), .q_hi_o(q_hi), .q_badge_o(q_badge),
-    .p_slot_i(a[28:24]), .p_kind_o(p_kind),
+    .p_slot_i(a[28:24]), .p_kind_o(p_kind), .p_lo_o(p_lo), .p_hi_o(p_hi), .p_badge_o(p_badge),
+    .in_we_i(recv_go && mb_cap_i), .in_kind_i(mb_cap_kind_i), .in_lo_i(mb_cap_lo_i),
+    .in_hi_i(mb_cap_hi_i), .in_badge_i(mb_cap_badge_i), .in_ok_o(in_ok), .in_slot_o(in_slot),
     .cu_we_i(cu_cap_we_i), .cu_slot_i(cu_cap_slot_i), .cu_kind_i(cu_cap_kind_i),
     .cu_lo_i(cu_cap_lo_i), .cu_hi_i(cu_cap_hi_i), .cu_badge_i(cu_cap_badge_i),
     .cu_clear_i(cu_cap_clear_i)

@@ -30,6 +30,11 @@ module tess_mailbox #(
   output logic [7:0]  tag_o,
   output logic [4:0]  len_o,
   output logic [$clog2(DEPTH)-1:0] head_o,
+  output logic        cap_o,           // it carries a capability: kind, lo, hi, badge
+  output logic [1:0]  cap_kind_o,
+  output logic [31:0] cap_lo_o,
+  output logic [31:0] cap_hi_o,
+  output logic [31:0] cap_badge_o,
   input  logic        take_i,
   // payload word `rd_word_i` of the message in slot `rd_slot_i` (kept until reused)
   input  logic [$clog2(DEPTH)-1:0] rd_slot_i,
@@ -47,6 +52,11 @@ module tess_mailbox #(
   logic [7:0]    tag_q   [DEPTH];
   logic [4:0]    len_q   [DEPTH];
   logic [31:0]   pay_q   [DEPTH][16];
+  logic          cap_q   [DEPTH];
+  logic          ckind_q [DEPTH];      // the capability is CONTROL (else SEND)
+  logic [31:0]   clo_q   [DEPTH];
+  logic [31:0]   chi_q   [DEPTH];
+  logic [31:0]   cbadge_q [DEPTH];
   logic [SW-1:0] rd_q, wr_q;
   logic [SW:0]   cnt_q, held_q;
   logic [4:0]    flit_q;            // flit number of the message being written
@@ -65,9 +75,15 @@ module tess_mailbox #(
   assign badge_o   = badge_q[rd_q];
   assign tag_o     = tag_q[rd_q];
   assign len_o     = len_q[rd_q];
+  assign cap_o       = cap_q[rd_q];
+  assign cap_kind_o  = ckind_q[rd_q] ? tess_isa_pkg::CAP_KIND_CONTROL : tess_isa_pkg::CAP_KIND_SEND;
+  assign cap_lo_o    = clo_q[rd_q];
+  assign cap_hi_o    = chi_q[rd_q];
+  assign cap_badge_o = cbadge_q[rd_q];
   assign rd_data_o = pay_q[rd_slot_i][rd_word_i];
 
-  logic [4:0] fidx;
+  logic [4:0] fidx, pay0;
+  assign pay0 = cap_q[wr_q] ? 5'd6 : 5'd3;
   logic       keep, done, deliver_q;
   logic [31:0] deliver_src_q;
   assign fidx = in_head_i ? 5'd0 : flit_q;
@@ -92,6 +108,11 @@ module tess_mailbox #(
         badge_q[k] <= '0;
         tag_q[k] <= '0;
         len_q[k] <= '0;
+        cap_q[k] <= 1'b0;
+        ckind_q[k] <= 1'b0;
+        clo_q[k] <= '0;
+        chi_q[k] <= '0;
+        cbadge_q[k] <= '0;
         for (int j = 0; j < 16; j++) pay_q[k][j] <= '0;
       end
     end else begin
@@ -113,11 +134,17 @@ module tess_mailbox #(
           if (fidx == 5'd1) begin
             src_q[wr_q] <= src_of(in_data_i[31], in_data_i[19:0]);
             tag_q[wr_q] <= in_data_i[27:20];
+            cap_q[wr_q] <= in_data_i[30];
+            ckind_q[wr_q] <= in_data_i[29];
           end
           if (fidx == 5'd2) badge_q[wr_q] <= in_data_i;
-          if (fidx >= 5'd3) pay_q[wr_q][4'(fidx - 5'd3)] <= in_data_i;
+          // payload from flit 3, or from flit 6 after a capability's three
+          if (cap_q[wr_q] && fidx == 5'd3) clo_q[wr_q] <= in_data_i;
+          if (cap_q[wr_q] && fidx == 5'd4) chi_q[wr_q] <= in_data_i;
+          if (cap_q[wr_q] && fidx == 5'd5) cbadge_q[wr_q] <= in_data_i;
+          if (fidx >= pay0) pay_q[wr_q][4'(fidx - pay0)] <= in_data_i;
           if (in_tail_i) begin
-            len_q[wr_q] <= fidx - 5'd2;
+            len_q[wr_q] <= fidx + 5'd1 - pay0;
             wr_q <= wr_q + 1'b1;
             deliver_q <= 1'b1;
             deliver_src_q <= src_q[wr_q];

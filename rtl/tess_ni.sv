@@ -25,6 +25,10 @@ module tess_ni #(
   input  logic [31:0] alloc_route_i,
   input  logic [31:0] alloc_header_i,
   input  logic [31:0] alloc_badge_i,
+  input  logic        alloc_cap_i,        // a capability: flits 3..5 are cap0..cap2
+  input  logic [31:0] alloc_cap0_i,
+  input  logic [31:0] alloc_cap1_i,
+  input  logic [31:0] alloc_cap2_i,
   // its payload words, in order, in later cycles
   input  logic        pay_valid_i,
   input  logic [31:0] pay_data_i,
@@ -123,11 +127,16 @@ module tess_ni #(
         data_q[alloc_vnet_i][wr_q[alloc_vnet_i]] <= alloc_route_i;
         data_q[alloc_vnet_i][wr_q[alloc_vnet_i] + 1'b1] <= alloc_header_i;
         data_q[alloc_vnet_i][QW'(32'(wr_q[alloc_vnet_i]) + 2)] <= alloc_badge_i;
+        if (alloc_cap_i) begin
+          data_q[alloc_vnet_i][QW'(32'(wr_q[alloc_vnet_i]) + 3)] <= alloc_cap0_i;
+          data_q[alloc_vnet_i][QW'(32'(wr_q[alloc_vnet_i]) + 4)] <= alloc_cap1_i;
+          data_q[alloc_vnet_i][QW'(32'(wr_q[alloc_vnet_i]) + 5)] <= alloc_cap2_i;
+        end
         wr_q[alloc_vnet_i] <= QW'(32'(wr_q[alloc_vnet_i]) + 32'(alloc_flits_i));
         lw_q[alloc_vnet_i] <= w0[alloc_vnet_i] + 32'(alloc_flits_i);
         lw_set_q[alloc_vnet_i] <= 1'b1;
         added[alloc_vnet_i] = 1'b1;
-        fill_q <= QW'(32'(wr_q[alloc_vnet_i]) + 3);
+        fill_q <= QW'(32'(wr_q[alloc_vnet_i]) + (alloc_cap_i ? 6 : 3));
         fill_vnet_q <= alloc_vnet_i;
       end else if (cu_valid_i) begin
         due_q[1][wr_q[1]] <= w0[1] + 32'(LAT);

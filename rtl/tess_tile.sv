@@ -87,6 +87,9 @@ module tess_tile #(
   output logic [31:0] inj_badge_o,
   output logic [31:0] inj_addr_o,
   output logic [4:0]  inj_flits_o,
+  output logic [31:0] inj_cap0_o,
+  output logic [31:0] inj_cap1_o,
+  output logic [31:0] inj_cap2_o,
   // the eject register: the flit that crossed into the local port last cycle
   output logic        ej_valid_o,
   output logic        ej_vnet_o,
@@ -129,7 +132,8 @@ module tess_tile #(
   // NI <-> core
   logic          ni_alloc, ni_vnet, ni_pay_valid;
   logic [4:0]    ni_flits;
-  logic [31:0]   ni_route, ni_header, ni_badge, ni_pay_data;
+  logic [31:0]   ni_route, ni_header, ni_badge, ni_pay_data, ni_cap0, ni_cap1, ni_cap2;
+  logic          ni_cap;
   logic [13:0]   ni_space;
   // mailbox <-> core
   logic          mb_valid, mb_ctl, mb_take, mb_rd_ctl;
@@ -137,6 +141,9 @@ module tess_tile #(
   logic [7:0]    mb_tag;
   logic [4:0]    mb_len;
   logic [3:0]    mb_slot, mb_rd_slot, mb_rd_word;
+  logic          mb_cap;
+  logic [1:0]    mb_cap_kind;
+  logic [31:0]   mb_cap_lo, mb_cap_hi, mb_cap_badge;
 
   tess_core #(.AW(AW)) u_core (
     .clk_i, .rst_ni, .start_i, .start_pc_i, .bound_i, .budget_cycles_i, .budget_msgs_i,
@@ -148,10 +155,13 @@ module tess_tile #(
     .dmem_wdata_o(core_wdata), .dmem_rdata_i(dmem_rdata),
     .ni_alloc_o(ni_alloc), .ni_vnet_o(ni_vnet), .ni_flits_o(ni_flits), .ni_route_o(ni_route),
     .ni_header_o(ni_header), .ni_badge_o(ni_badge), .ni_dst_o(inj_dst_o),
+    .ni_cap_o(ni_cap), .ni_cap0_o(ni_cap0), .ni_cap1_o(ni_cap1), .ni_cap2_o(ni_cap2),
     .ni_addr_o(inj_addr_o), .ni_pay_valid_o(ni_pay_valid), .ni_pay_data_o(ni_pay_data),
     .ni_space_i(ni_space),
     .mb_valid_i(mb_valid), .mb_ctl_i(mb_ctl), .mb_src_i(mb_src), .mb_badge_i(mb_badge),
     .mb_tag_i(mb_tag), .mb_len_i(mb_len), .mb_slot_i(mb_slot), .mb_take_o(mb_take),
+    .mb_cap_i(mb_cap), .mb_cap_kind_i(mb_cap_kind), .mb_cap_lo_i(mb_cap_lo),
+    .mb_cap_hi_i(mb_cap_hi), .mb_cap_badge_i(mb_cap_badge),
     .mb_rd_ctl_o(mb_rd_ctl), .mb_rd_slot_o(mb_rd_slot), .mb_rd_word_o(mb_rd_word),
     .mb_rd_data_i(mb_rd_data),
     .ack_o, .ack_tile_o, .ack_status_i,
@@ -185,6 +195,9 @@ module tess_tile #(
   assign inj_header_o = ni_header;
   assign inj_badge_o  = ni_badge;
   assign inj_flits_o  = ni_flits;
+  assign inj_cap0_o   = ni_cap0;
+  assign inj_cap1_o   = ni_cap1;
+  assign inj_cap2_o   = ni_cap2;
 
   // ---- router ----
   logic [4:0]       r_in_valid, r_in_vnet, r_in_head, r_in_tail;
@@ -222,6 +235,7 @@ module tess_tile #(
     .clk_i, .rst_ni,
     .alloc_i(ni_alloc), .alloc_vnet_i(ni_vnet), .alloc_flits_i(ni_flits),
     .alloc_route_i(ni_route), .alloc_header_i(ni_header), .alloc_badge_i(ni_badge),
+    .alloc_cap_i(ni_cap), .alloc_cap0_i(ni_cap0), .alloc_cap1_i(ni_cap1), .alloc_cap2_i(ni_cap2),
     .pay_valid_i(ni_pay_valid), .pay_data_i(ni_pay_data), .space_o(ni_space),
     .cu_valid_i(cu_tx_valid_i), .cu_head_i(cu_tx_head_i), .cu_tail_i(cu_tx_tail_i),
     .cu_data_i(cu_tx_data_i),
@@ -254,7 +268,9 @@ module tess_tile #(
   logic [4:0]    dq_len, cq_len;
   logic [DW-1:0] dq_head;
   logic [CW-1:0] cq_head;
-  logic          dq_dlv, cq_slot_ok;
+  logic          dq_dlv, cq_slot_ok, dq_cap, cq_cap;
+  logic [1:0]    dq_ckind, cq_ckind;
+  logic [31:0]   dq_clo, cq_clo, dq_chi, cq_chi, dq_cbadge, cq_cbadge;
 
   tess_mailbox #(.DEPTH(tess_isa_pkg::MAILBOX_MSGS), .SLOTS(1'b1)) u_mb_data (
     .clk_i, .rst_ni, .active_i(running_o),
@@ -263,6 +279,8 @@ module tess_tile #(
     .reserve_i(eject_take), .slot_ok_o(eject_ok),
     .valid_o(dq_valid), .src_o(dq_src), .badge_o(dq_badge), .tag_o(dq_tag), .len_o(dq_len),
     .head_o(dq_head), .take_i(mb_take && !mb_ctl),
+    .cap_o(dq_cap), .cap_kind_o(dq_ckind), .cap_lo_o(dq_clo), .cap_hi_o(dq_chi),
+    .cap_badge_o(dq_cbadge),
     .rd_slot_i(DW'(mb_rd_slot)), .rd_word_i(mb_rd_word), .rd_data_o(dq_rd),
     .deliver_o(dq_dlv), .deliver_src_o(dq_dsrc)
   );
@@ -274,6 +292,8 @@ module tess_tile #(
     .reserve_i(1'b0), .slot_ok_o(cq_slot_ok),
     .valid_o(cq_valid), .src_o(cq_src), .badge_o(cq_badge), .tag_o(cq_tag), .len_o(cq_len),
     .head_o(cq_head), .take_i(mb_take && mb_ctl),
+    .cap_o(cq_cap), .cap_kind_o(cq_ckind), .cap_lo_o(cq_clo), .cap_hi_o(cq_chi),
+    .cap_badge_o(cq_cbadge),
     .rd_slot_i(CW'(mb_rd_slot)), .rd_word_i(mb_rd_word), .rd_data_o(cq_rd),
     .deliver_o(notice_o), .deliver_src_o(notice_src_o)
   );
@@ -287,6 +307,11 @@ module tess_tile #(
   assign mb_len     = cq_valid ? cq_len : dq_len;
   assign mb_slot    = cq_valid ? 4'(cq_head) : 4'(dq_head);
   assign mb_rd_data = mb_rd_ctl ? cq_rd : dq_rd;
+  assign mb_cap       = cq_valid ? cq_cap : dq_cap;
+  assign mb_cap_kind  = cq_valid ? cq_ckind : dq_ckind;
+  assign mb_cap_lo    = cq_valid ? cq_clo : dq_clo;
+  assign mb_cap_hi    = cq_valid ? cq_chi : dq_chi;
+  assign mb_cap_badge = cq_valid ? cq_cbadge : dq_cbadge;
 
   // unused here: the data queue's delivery pulse, the control queue's slot flag, and
   // the top slot bit (both queues hold 8)

@@ -37,6 +37,10 @@ static void msg_text(const cnet_msg *m, char *buf, size_t size)
 			n += snprintf(buf + n, size - (size_t)n, "%s%08x", i ? " " : " [", m->w[i]);
 	if (m->has_pay && m->len && n > 0 && (size_t)n + 2 < size)
 		strcat(buf, "]");
+	if (m->has_cap && n > 0 && (size_t)n < size)
+		snprintf(buf + strlen(buf), size - strlen(buf), " cap %s [0x%x, 0x%x] badge 0x%x",
+			 m->cap_kind == CAP_KIND_CONTROL ? "control" : "send", m->cap[0], m->cap[1],
+			 m->cap[2]);
 }
 
 static bool msg_same(const cnet_msg *a, const cnet_msg *b, bool delivery)
@@ -45,6 +49,9 @@ static bool msg_same(const cnet_msg *a, const cnet_msg *b, bool delivery)
 	    a->len != b->len || a->ctl != b->ctl)
 		return false;
 	if (delivery && a->delivered != b->delivered)
+		return false;
+	if (a->has_cap != b->has_cap || (a->has_cap && (a->cap_kind != b->cap_kind ||
+	    memcmp(a->cap, b->cap, sizeof a->cap))))
 		return false;
 	return !(a->has_pay && b->has_pay) || !memcmp(a->w, b->w, a->len * sizeof a->w[0]);
 }
@@ -108,7 +115,7 @@ static int check_halt(cnet_run *c, uint32_t id, const rtl_halt *h)
 		 isa_cause_name(h->cause), h->pc, h->value, h->cycle);
 	if (h->unimplemented) {
 		fprintf(stderr, "COSIM UNSUPPORTED: tile %u: instruction 0x%08x at pc 0x%08x "
-			"(passing a capability) is not built in the RTL yet\n", id, h->value, h->pc);
+			"is not built in the RTL yet\n", id, h->value, h->pc);
 		return 77;
 	}
 	if (t->next_line < t->nlines)
@@ -132,7 +139,12 @@ static int check_inject(cnet_run *c, uint32_t id, const rtl_inject *in)
 	r.src = id;
 	r.dst = in->dst;
 	r.tag = (in->header >> 20) & 255;
-	r.len = in->flits - MSG_HDR_FLITS;
+	r.has_cap = (in->header >> 30) & 1;
+	r.len = in->flits - MSG_HDR_FLITS - (r.has_cap ? SEND_CAP_WORDS : 0);
+	if (r.has_cap) {
+		r.cap_kind = (in->header >> 29) & 1 ? CAP_KIND_CONTROL : CAP_KIND_SEND;
+		memcpy(r.cap, in->cap, sizeof r.cap);
+	}
 	r.ctl = in->ctl;
 	r.has_pay = true;
 	const uint32_t *mem = rtl_mem(c->t[id].r);
@@ -192,12 +204,17 @@ static void asm_flit(cnet_asm *s, const rtl_flit *f)
 {
 	if (f->head)
 		s->k = 0;
-	if (s->k == 1)
+	unsigned p0 = (s->header >> 30) & 1 ? 6 : 3;   /* the payload's first flit */
+	if (s->k == 0)
+		;                     /* the route flit */
+	else if (s->k == 1)
 		s->header = f->data;
 	else if (s->k == 2)
 		s->badge = f->data;
-	else if (s->k >= 3 && s->k < 3 + MSG_MAX_WORDS)
-		s->w[s->k - 3] = f->data;
+	else if (s->k < p0)
+		s->cap[s->k - 3] = f->data;
+	else if (s->k < p0 + MSG_MAX_WORDS)
+		s->w[s->k - p0] = f->data;
 	s->k++;
 }
 
@@ -208,7 +225,10 @@ static void asm_done(const cnet_asm *s, uint32_t dst, bool ctl, uint64_t at, cne
 	m->src = s->header >> 31 ? DEV_BASE | (s->header & 0xfffff) : s->header & 0xfffff;
 	m->dst = dst;
 	m->tag = (s->header >> 20) & 255;
-	m->len = s->k - MSG_HDR_FLITS;
+	m->has_cap = (s->header >> 30) & 1;
+	m->len = s->k - MSG_HDR_FLITS - (m->has_cap ? SEND_CAP_WORDS : 0);
+	m->cap_kind = (s->header >> 29) & 1 ? CAP_KIND_CONTROL : CAP_KIND_SEND;
+	memcpy(m->cap, s->cap, sizeof m->cap);
 	m->ctl = ctl;
 	m->has_pay = true;
 	memcpy(m->w, s->w, sizeof m->w);

@@ -22,6 +22,9 @@ typedef struct {
 	unsigned tag, len;
 	bool ctl, has_pay;
 	uint32_t w[MSG_MAX_WORDS];
+	bool has_cap;             /* a capability passed: kind, lo, hi, badge */
+	unsigned cap_kind;
+	uint32_t cap[3];
 } cnet_msg;
 
 /* Indices into the model's messages, in an order, with a cursor. */
@@ -33,7 +36,7 @@ typedef struct {
 /* Flits of the message passing an ejection point. */
 typedef struct {
 	unsigned k;
-	uint32_t header, badge, w[MSG_MAX_WORDS];
+	uint32_t header, badge, w[MSG_MAX_WORDS], cap[3];
 } cnet_asm;
 
 typedef struct {

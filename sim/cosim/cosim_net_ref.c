@@ -50,6 +50,13 @@ static void cap_msg(const msg_t *m)
 	c->ctl = m->flags & MSGF_CTL;
 	c->has_pay = true;
 	memcpy(c->w, m->w, m->len * sizeof m->w[0]);
+	c->has_cap = m->flags & MSGF_CAP;
+	if (c->has_cap) {
+		c->cap_kind = m->cap.kind;
+		c->cap[0] = m->cap.lo;
+		c->cap[1] = m->cap.hi;
+		c->cap[2] = m->cap.badge;
+	}
 }
 
 void __real_mb_deliver(mailbox *mb, int q, msg_t *m);
@@ -124,6 +131,9 @@ static void find_payload(cnet_msg *m)
 		if (cap.v[i].sent == m->sent && cap.v[i].src == m->src && cap.v[i].dst == m->dst) {
 			memcpy(m->w, cap.v[i].w, sizeof m->w);
 			m->has_pay = true;
+			m->has_cap = cap.v[i].has_cap;
+			m->cap_kind = cap.v[i].cap_kind;
+			memcpy(m->cap, cap.v[i].cap, sizeof m->cap);
 			return;
 		}
 }

@@ -87,6 +87,7 @@ typedef struct {
 	bool ctl;
 	uint32_t dst, header, badge, addr;
 	unsigned flits;
+	uint32_t cap[3];          /* the passed capability's lo, hi, badge (header bit 30) */
 } rtl_inject;
 bool rtl_injected(rtl *r, rtl_inject *o);
 /* The flit that crossed into the tile's local port last cycle. */

@@ -270,6 +270,9 @@ extern "C" bool rtl_injected(rtl *r, rtl_inject *o)
 	o->badge = t->inj_badge_o;
 	o->addr = t->inj_addr_o;
 	o->flits = t->inj_flits_o;
+	o->cap[0] = t->inj_cap0_o;
+	o->cap[1] = t->inj_cap1_o;
+	o->cap[2] = t->inj_cap2_o;
 	return true;
 }
 
