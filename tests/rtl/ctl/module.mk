@@ -83,3 +83,30 @@ $(CTL_B)/chip_tb: tests/rtl/ctl/chip_tb.cpp sim/cosim/ctl_dev_host.cpp sim/cosim
 	$(CXX) $(RTL_CXXFLAGS) -Wall -Wextra -I$(CTL_B)/chip -Isim/cosim $(RTL_VINC) -o $@ \
 		tests/rtl/ctl/chip_tb.cpp sim/cosim/ctl_dev_host.cpp $(CHIP_VOBJS) -lpthread
 test-rtl-ctl: $(CTL_B)/chip_tb
+
+# OS boots on a 4x4 RTL chip whose tiles have their control units (ctl_chip.sv: tess_tile
+# + tess_ctl wired through the tile's cu_* ports, devices at the mesh's ports): the
+# console output of each boot at the C model's cycles. 16 flattened tiles take minutes
+# to compile: the C++ at -O1 (Verilator's -O3 inlines, which gives the harness flat
+# names). CTL_SLOW=1 adds the fault build (a kill one cycle late), which must fail on
+# the boot that kills a supervisor.
+CCHIP_SV = $(filter-out rtl/tess_mesh.sv,$(RTL_SV)) rtl/tess_ctl.sv rtl/tess_dev_ni.sv \
+	rtl/tess_dev_rx.sv rtl/tess_dev_console.sv rtl/tess_dev_block.sv \
+	tests/rtl/ctl/ctl_node.sv tests/rtl/ctl/ctl_chip.sv
+define CTL_CHIP_VARIANT
+$(CTL_B)/$(1)/Vctl_chip__ALL.a: $(CCHIP_SV)
+	@mkdir -p $$(@D)
+	$(VERILATOR) --cc --no-timing -Wall -O3 --x-assign fast --x-initial fast $(2) \
+		--top-module ctl_chip -GW=4 -GH=4 -GAW=14 --Mdir $(CTL_B)/$(1) $(CCHIP_SV)
+	+$(MAKE) --no-print-directory -C $(CTL_B)/$(1) -f Vctl_chip.mk OPT_FAST="-O1 -std=c++17" \
+		Vctl_chip__ALL.a verilated.o verilated_threads.o verilated_dpi.o > /dev/null
+$(3): tests/rtl/ctl/ctl_chip_tb.cpp sim/cosim/ctl_dev_host.cpp sim/cosim/ctl_dev_host.h \
+		$(CTL_B)/$(1)/Vctl_chip__ALL.a
+	$(CXX) -O1 -std=c++17 -Wall -Wextra -I$(CTL_B)/$(1) -Isim/cosim $(RTL_VINC) -o $$@ \
+		tests/rtl/ctl/ctl_chip_tb.cpp sim/cosim/ctl_dev_host.cpp \
+		$(addprefix $(CTL_B)/$(1)/,Vctl_chip__ALL.a verilated.o verilated_threads.o verilated_dpi.o) \
+		-lpthread
+endef
+$(eval $(call CTL_CHIP_VARIANT,cchip,,$(CTL_B)/ctl_chip_tb))
+$(eval $(call CTL_CHIP_VARIANT,cchip-fault,+define+TESS_FAULT_KILL_LATE,$(CTL_B)/ctl_chip_tb-fault))
+test-rtl-ctl: $(CTL_B)/ctl_chip_tb $(if $(filter 1,$(CTL_SLOW)),$(CTL_B)/ctl_chip_tb-fault)

@@ -80,6 +80,25 @@ if "$B/chip_tb" "$tmp/b.bin" "$(${RV}readelf -h "$MESH/blk.elf" | awk '/Entry/ {
 elif grep -q "console write 1 at cycle" "$tmp/o"; then ok "chip-blk on another disk fails at the line that prints the sector"
 else ko "chip-blk on another disk: $(head -2 "$tmp/o")"; fi
 
+# OS boots on the 4x4 RTL chip with a control unit in every tile (ctl_chip_tb): the root
+# loads, starts, supervises, kills and restarts the others over the control network.
+for r in one restart killsup badsup spawnd pool rest nsrestart loop all; do
+	elf="$OSB/root_$r.elf"
+	[ -f "$elf" ] || { ko "os boot $r: $elf missing"; continue; }
+	"${RV}objcopy" -O binary "$elf" "$tmp/root_$r.bin"
+	entry=$("${RV}readelf" -h "$elf" | awk '/Entry/ { print $4 }')
+	"$B/ctl_rec" "$tmp/boot_$r.log" --quiet --mesh 4x4 --boot "$elf" --no-semihost \
+		--max-cycles 3000000 > /dev/null 2>&1
+	if out=$("$B/ctl_chip_tb" "$tmp/root_$r.bin" "$entry" "$tmp/boot_$r.log" "chip-os-$r" 2>&1)
+	then ok "$out"; else ko "chip-os-$r"; echo "$out"; fi
+done
+if [ -x "$B/ctl_chip_tb-fault" ] && [ "${CTL_SLOW:-0}" = 1 ]; then
+	e=$("${RV}readelf" -h "$OSB/root_killsup.elf" | awk '/Entry/ { print $4 }')
+	if "$B/ctl_chip_tb-fault" "$tmp/root_killsup.bin" "$e" "$tmp/boot_killsup.log" fault \
+		> "$tmp/o" 2>&1; then ko "chip with a kill one cycle late passes"
+	else ok "chip with a kill one cycle late fails: $(head -1 "$tmp/o")"; fi
+fi
+
 # Fault injection: a kill one cycle late must fail at the first kill (tile 5, blocked in
 # msg.recv, so the C model halts it exactly at the kill's apply cycle): the RTL does not
 # ask for the halt in that cycle.
