@@ -346,6 +346,8 @@ static uint32_t parts_with_work(engine_t *e)
 static void run_window(engine_t *e, workers *w, uint64_t to)
 {
 	e->to = to;
+	if (e->m->cfg.dist)       /* MPI: can a tile of any rank run in this window? */
+		e->m->cfg.dist->window_start(e->m->cfg.dist, e->m, to);
 	take_woken(e);
 	if (w && parts_with_work(e) >= 2)
 		workers_run(w, run_part, e);

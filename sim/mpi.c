@@ -166,8 +166,10 @@ mpi_dist *mpi_dist_new(uint32_t w, uint32_t h, char *err, size_t errlen)
 	if (!d->owner || !d->logs || !d->counts || !d->displs || !d->slots)
 		mpi_oom();
 	mpi_part_owners(w, h, px, py, d->owner);
-	d->ds = (dist_t){rank, k, d->owner, NULL, hook_exec, hook_halted, hook_reach_limit,
-			 min_all, max_all, read_input, mpi_window_end};
+	d->ds = (dist_t){.rank = rank, .nranks = k, .owner = d->owner, .exec = hook_exec,
+			 .halted = hook_halted, .reach_limit = hook_reach_limit,
+			 .min_all = min_all, .max_all = max_all, .read_input = read_input,
+			 .window_start = mpi_window_start, .window_end = mpi_window_end};
 	return d;
 }
 

@@ -60,8 +60,10 @@ typedef struct {
 	uint8_t *slots;            /* MPI_SLOT bytes per rank: the window's Allgather */
 	int *counts, *displs;
 	uint64_t windows, big;       /* windows exchanged, of which over the slot */
+	uint64_t quiet_windows;      /* windows with nothing to exchange */
 	uint64_t bytes;             /* logs and output this rank sent */
 	double mpi_s;               /* seconds in the window's collectives */
+	bool quiet;                 /* this window: no tile runs on any rank */
 	bool min_fresh;             /* min_all's last result holds (no window since) */
 	uint64_t min_last;
 } mpi_dist;
@@ -74,6 +76,7 @@ mpi_tile_log *mpi_tile_log_of(mpi_dist *d, uint32_t id);
 
 /* ---- the window exchange and the end of the run (sim/mpi_window.c) ---------------- */
 
+void mpi_window_start(dist_t *ds, const struct mesh *m, uint64_t to);
 void mpi_window_end(struct mesh *m, const uint32_t *ready, uint32_t n, uint64_t next,
 		    void (*note)(void *ctx, tile_t *t), void *ctx);
 /* Rank 0 gets the final state, counters and statistics of every rank's tiles. */

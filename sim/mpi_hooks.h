@@ -34,7 +34,11 @@ typedef struct dist {
 	   the next window it returns its last result without asking again. */
 	uint64_t (*min_all)(struct dist *ds, uint64_t v);
 	uint64_t (*max_all)(struct dist *ds, uint64_t v);
-	/* After the core phase (collective): ship the logs of the tiles that ran (ids in
+	/* Before the core phase: the network woke no tile and no rank's schedule has an
+	   event before `to` (known from the last exchange), so no tile runs anywhere and
+	   window_end exchanges nothing. Decided alike on every rank. */
+	void (*window_start)(struct dist *ds, const struct mesh *m, uint64_t to);
+	/* After the core phase (collective unless window_start found it quiet): ship the logs of the tiles that ran (ids in
 	   ready), replay the others'; rank 0 gets every rank's output and calls
 	   note(ctx, t) for each tile whose output buffer grew. next: the earliest event
 	   of this rank's schedule (its tiles are filed again), which min_all then knows. */

@@ -26,15 +26,16 @@ static int usage(void)
    then per rank the windows exchanged and the time in their collectives. */
 static void report_rss(const mpi_dist *d, int rank, int k)
 {
-	double mine_w[4] = {(double)d->windows, (double)d->big, (double)d->bytes, d->mpi_s};
-	double all_w[4 * 1024];
+	double mine_w[5] = {(double)d->windows, (double)d->big, (double)d->bytes, d->mpi_s,
+			    (double)d->quiet_windows};
+	double all_w[5 * 1024];
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	long mine = ru.ru_maxrss, all[1024];
 	if (k > 1024)
 		return;
 	MPI_Gather(&mine, 1, MPI_LONG, all, 1, MPI_LONG, 0, MPI_COMM_WORLD);
-	MPI_Gather(mine_w, 4, MPI_DOUBLE, all_w, 4, MPI_DOUBLE, 0, MPI_COMM_WORLD);
+	MPI_Gather(mine_w, 5, MPI_DOUBLE, all_w, 5, MPI_DOUBLE, 0, MPI_COMM_WORLD);
 	if (rank != 0)
 		return;
 	fprintf(stderr, "tessera-mpi: peak KiB per rank:");
@@ -42,9 +43,10 @@ static void report_rss(const mpi_dist *d, int rank, int k)
 		fprintf(stderr, " %ld", all[i]);
 	fprintf(stderr, "\n");
 	for (int i = 0; i < k; i++)
-		fprintf(stderr, "tessera-mpi: rank %d: %.0f windows (%.0f over the slot), %.1f MiB "
-			"sent, %.2f s in the window exchange\n", i, all_w[4 * i], all_w[4 * i + 1],
-			all_w[4 * i + 2] / 1048576, all_w[4 * i + 3]);
+		fprintf(stderr, "tessera-mpi: rank %d: %.0f windows exchanged (%.0f over the slot), "
+			"%.0f with nothing to exchange, %.1f MiB sent, %.2f s in the window "
+			"exchange\n", i, all_w[5 * i], all_w[5 * i + 1], all_w[5 * i + 4],
+			all_w[5 * i + 2] / 1048576, all_w[5 * i + 3]);
 }
 
 /* The run after the options: load, run, gather, report (on rank 0). */

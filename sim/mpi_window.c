@@ -201,11 +201,28 @@ static void share_big(mpi_dist *d, mesh_t *m, void (*note)(void *, tile_t *), vo
 			  d->all.p + d->displs[i], note, ctx);
 }
 
+void mpi_window_start(dist_t *ds, const mesh_t *m, uint64_t to)
+{
+	mpi_dist *d = (mpi_dist *)ds;
+	d->quiet = !m->nwoken && d->min_fresh && d->min_last >= to;
+}
+
 /* One Allgather of a slot per rank carries the window when it fits (most do). */
 void mpi_window_end(mesh_t *m, const uint32_t *ready, uint32_t n, uint64_t next,
 		    void (*note)(void *ctx, tile_t *t), void *ctx)
 {
 	mpi_dist *d = (mpi_dist *)m->cfg.dist;
+	if (d->ds.rank != 0)
+		out_buf_free(&m->net_out);   /* the same on every rank: rank 0 writes it */
+	if (d->quiet) {                  /* no tile ran anywhere; schedules unchanged */
+		if (n) {
+			fprintf(stderr, "tessera-mpi: tile %u ran in a window with no event\n",
+				ready[0]);
+			MPI_Abort(MPI_COMM_WORLD, 125);
+		}
+		d->quiet_windows++;
+		return;
+	}
 	d->net.n = d->out.n = 0;
 	for (uint32_t i = 0; i < n; i++) {
 		tile_t *t = m->tiles[ready[i]];
@@ -213,8 +230,6 @@ void mpi_window_end(mesh_t *m, const uint32_t *ready, uint32_t n, uint64_t next,
 		if (d->ds.rank != 0)
 			pack_output(d, t);
 	}
-	if (d->ds.rank != 0)
-		out_buf_free(&m->net_out);   /* the same on every rank: rank 0 writes it */
 	uint8_t *slot = d->slots + (size_t)d->ds.rank * MPI_SLOT;
 	slot_head h = {(uint32_t)d->net.n, (uint32_t)d->out.n, next};
 	memcpy(slot, &h, sizeof h);
