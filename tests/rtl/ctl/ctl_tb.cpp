@@ -205,6 +205,43 @@ struct Cyc {
 
 struct Msg { uint64_t first; std::vector<uint32_t> f; };
 
+// One tile's replay: its inputs by cycle, the Verilated unit, what it did.
+class Replay {
+public:
+	Replay(uint32_t id, const Tile &t, uint32_t nt) : id_(id), T(t), nt_(nt) {}
+	unsigned run();
+
+private:
+	Cyc &at(uint64_t c) { if (c > end_) end_ = c; return in_[c]; }
+	void schedule_op(const Op &o);
+	void schedule();
+	void reset_and_preload();
+	void drive(const Cyc &x, uint64_t c);
+	void check_halt(const Cyc &x, uint64_t c);
+	void check_start(uint64_t c);
+	void collect(const Cyc &x, uint64_t c);
+	void check_remains();
+	void check_end();
+
+	uint32_t id_;
+	const Tile &T;
+	uint32_t nt_;
+	Vtess_ctl *m_ = nullptr;
+	std::map<uint64_t, Cyc> in_;
+	uint64_t end_ = 0;
+	unsigned checks_ = 0;
+	bool active_ = false;     // the stub core: from a start to its halt
+	uint64_t since_ = 0;      // the cycle the tile started
+	size_t next_start_ = 0;
+	uint64_t rise_ = UINT64_MAX;  // the cycle kill_o rose since the start
+	bool kill_prev_ = false;
+	Cap caps_[32] = {};       // the table as the unit's writes leave it
+	std::vector<Msg> sent_;
+	Msg cur_{};
+	bool in_msg_ = false;
+	std::vector<std::pair<uint32_t, uint32_t>> writes_;
+};
+
 void tick(Vtess_ctl *m)
 {
 	m->clk_i = 1;
@@ -213,38 +250,31 @@ void tick(Vtess_ctl *m)
 	m->eval();
 }
 
-// Replays tile t; returns the number of checks made.
-unsigned replay(uint32_t id, const Tile &T, uint32_t nt)
+// An operation's flits, the last one shown the cycle before its delivery.
+void Replay::schedule_op(const Op &o)
 {
-	unsigned checks = 0;
-	std::map<uint64_t, Cyc> in;
-	uint64_t end = 0;
-	auto at = [&](uint64_t c) -> Cyc & { if (c > end) end = c; return in[c]; };
-	for (const Op &o : T.ops) {
-		std::vector<uint32_t> f;
-		f.push_back(route(id, 1));
-		uint32_t hdr = (o.src & 0xfffffu) | (o.tag & 0xffu) << 20 | 1u << 28 |
-			       (o.cap && o.kind == 2 ? 1u << 29 : 0) | (o.cap ? 1u << 30 : 0) |
-			       (o.src >= 0xffff0000u ? 1u << 31 : 0);
-		f.push_back(hdr);
-		f.push_back(0);
-		if (o.cap) {
-			f.push_back(o.lo);
-			f.push_back(o.hi);
-			f.push_back(o.badge);
-		}
-		for (uint32_t w : o.w)
-			f.push_back(w);
-		uint64_t first = o.d - f.size();
-		for (size_t i = 0; i < f.size(); i++) {
-			Cyc &c = at(first + i);
-			if (c.has_flit)
-				fail(id, first + i, "two operations' flits in one cycle (C model deliveries overlap)");
-			c.has_flit = true;
-			c.flit = {i == 0, i + 1 == f.size(), f[i]};
-		}
-		at(o.a + 2);
+	std::vector<uint32_t> f = {route(id_, 1),
+				   (o.src & 0xfffffu) | (o.tag & 0xffu) << 20 | 1u << 28 |
+				   (o.cap && o.kind == 2 ? 1u << 29 : 0) | (o.cap ? 1u << 30 : 0) |
+				   (o.src >= 0xffff0000u ? 1u << 31 : 0), 0};
+	if (o.cap)
+		f.insert(f.end(), {o.lo, o.hi, o.badge});
+	f.insert(f.end(), o.w.begin(), o.w.end());
+	uint64_t first = o.d - f.size();
+	for (size_t i = 0; i < f.size(); i++) {
+		Cyc &c = at(first + i);
+		if (c.has_flit)
+			fail(id_, first + i, "two operations' flits in one cycle (C model deliveries overlap)");
+		c.has_flit = true;
+		c.flit = {i == 0, i + 1 == f.size(), f[i]};
 	}
+	at(o.a + 2);
+}
+
+void Replay::schedule()
+{
+	for (const Op &o : T.ops)
+		schedule_op(o);
 	for (auto &n : T.notices) {
 		Cyc &c = at(n.first);
 		c.notice = true;
@@ -272,229 +302,256 @@ unsigned replay(uint32_t id, const Tile &T, uint32_t nt)
 		at(o.h + 200);
 	for (const Start &s : T.starts)
 		at(s.at + 1);
-	end += 20;
+	end_ += 20;
+}
 
-	Vtess_ctl *m = new Vtess_ctl;
-	m->clk_i = 0;
-	m->rst_ni = 1;            // a falling edge: the reset is asynchronous
-	m->eval();
-	m->rst_ni = 0;
-	m->tile_id_i = id;
-	m->mem_i = mem_size;
-	m->mesh_w_i = mesh_w;
-	m->tx_ready_i = 1;
-	m->eval();
-	m->rst_ni = 1;
-	m->eval();
-	bool active = false;
-	uint64_t since = 0;       // the cycle the tile started
-	size_t next_start = 0;
-	// preload
-	for (size_t i = 0; i < T.starts.size(); i++)
-		if (!T.starts[i].fromop && T.starts[i].at == 0) {
-			const Start &s = T.starts[i];
-			m->pre_i = 1;
-			m->pre_super_valid_i = T.super >= 0;
-			m->pre_super_i = T.super >= 0 ? (uint32_t)T.super : 0;
-			uint64_t ch = 0;
-			for (auto &kv : tiles)
-				if (kv.second.super == (int64_t)id && kv.first < nt)
-					ch |= 1ull << kv.first;
-			m->pre_children_i = ch;
-			m->pre_bound_i = s.bound == mem_size ? 0 : s.bound;
-			m->pre_cycles_i = s.cycles;
-			m->pre_msgs_i = s.msgs;
-			m->now_i = 0;
-			m->eval();
-			tick(m);
-			m->pre_i = 0;
-			active = true;
-			next_start = i + 1;
-		}
-	std::vector<Msg> sent;
-	Msg cur{};
-	bool in_msg = false;
-	std::vector<std::pair<uint32_t, uint32_t>> writes;
-	uint64_t rise = UINT64_MAX;
-	bool kill_prev = false;
-	Cap caps[32] = {};        // the table as the unit's writes leave it
-	for (uint64_t c = 0; c <= end; c++) {
-		auto it = in.find(c);
-		static const Cyc none;
-		const Cyc &x = it == in.end() ? none : it->second;
-		m->now_i = c;
-		m->rx_valid_i = x.has_flit;
-		m->rx_head_i = x.flit.head;
-		m->rx_tail_i = x.flit.tail;
-		m->rx_data_i = x.flit.data;
-		m->notice_i = x.notice;
-		m->notice_src_i = x.notice_src;
-		m->ack_i = x.ack;
-		m->ack_tile_i = x.ack_child;
-		m->start_child_i = x.child;
-		m->start_child_tile_i = x.child_id;
-		m->send_i = x.send;
-		m->core_active_i = active;
-		m->halt_now_i = x.halt;
-		m->halt_cause_i = x.h.cause;
-		m->halt_pc_i = x.h.pc;
-		m->halt_value_i = x.h.value;
-		m->halt_cycles_i = x.h.cycles;
-		m->eval();
-		// outputs of this cycle
-		if (m->kill_o && !kill_prev && active)
-			rise = c;
-		kill_prev = m->kill_o && active;
-		if (x.send && m->msgs_hit_o)
-			fail(id, c, "msg.send issues in the C model; the RTL says the message budget is used up");
-		if (x.halt && x.h.cause == kCauseMsgs && !m->msgs_hit_o)
-			fail(id, c, "BUDGET_MSGS halt in the C model; the RTL's message budget is not used up");
-		if (x.ack) {
-			checks++;
-			if ((int32_t)m->ack_status_o != x.ack_status)
-				fail(id, c, "msg.ack of %u: status %d, C model %d", x.ack_child,
-				     (int32_t)m->ack_status_o, x.ack_status);
-		}
-		if (x.halt) {
-			checks++;
-			bool ctl = x.h.cause == kCauseKilled || x.h.cause == kCauseUnhandled;
-			if (!active)
-				fail(id, c, "C model halts a tile the replay has not started");
-			if (ctl && (!m->kill_o || m->kill_cause_o != x.h.cause || m->kill_value_o != x.h.value))
-				fail(id, c, "halt cause %u value %u in the C model; RTL kill_o %d cause %u value %u",
-				     x.h.cause, x.h.value, m->kill_o, m->kill_cause_o, m->kill_value_o);
-			else if (!ctl && m->kill_o)
-				fail(id, c, "RTL asks for a halt (cause %u) where the C model halts with cause %u",
-				     m->kill_cause_o, x.h.cause);
-			if (ctl) {
-				// the cycle the unit asked for the halt: the kill's apply cycle, or the
-				// deadline of the notice not acknowledged (C model: ctl_limit)
-				uint64_t want = UINT64_MAX;
-				if (x.h.cause == kCauseKilled) {
-					for (const Op &o : T.ops)
-						if (o.tag == kTagKill && o.a <= c && o.a >= since && o.a < want)
-							want = o.a;
-				} else {
-					for (auto &n : T.notices)
-						if (n.second == x.h.value && n.first + kGrace <= c && n.first >= since)
-							want = n.first + kGrace;
-				}
-				checks++;
-				if (rise != want)
-					fail(id, c, "RTL asked for the halt from cycle %" PRIu64 ", C model's limit %" PRIu64,
-					     rise, want);
-			}
-		}
-		if (m->start_o) {
-			checks++;
-			const Start *s = nullptr;
-			while (next_start < T.starts.size() && T.starts[next_start].at < c + 1)
-				next_start++;
-			if (next_start < T.starts.size() && T.starts[next_start].at == c + 1 &&
-			    T.starts[next_start].fromop)
-				s = &T.starts[next_start++];
-			if (!s) {
-				fail(id, c, "RTL starts the tile at %" PRIu64 "; the C model does not", c + 1);
-			} else {
-				uint32_t a0 = 0;
-				for (const Op &o : T.ops)
-					if (o.tag == kTagStart && o.a == s->at)
-						a0 = o.len > 1 ? o.w[1] : 0;
-				for (unsigned i = 0; i < 32; i++)
-					if (caps[i] != s->caps[i])
-						fail(id, c, "start: capability slot %u kind %u [%x, %x] badge %x; C model kind %u [%x, %x] badge %x",
-						     i, caps[i].kind, caps[i].lo, caps[i].hi, caps[i].badge, s->caps[i].kind,
-						     s->caps[i].lo, s->caps[i].hi, s->caps[i].badge);
-				if (m->start_pc_o != s->pc || m->start_a0_o != a0 || m->bound_o != s->bound ||
-				    m->budget_cycles_o != s->cycles || m->budget_msgs_o != s->msgs)
-					fail(id, c, "start: pc %x a0 %x bound %u cycles %" PRIu64 " msgs %u; C model pc %x a0 %x bound %u cycles %" PRIu64 " msgs %u",
-					     m->start_pc_o, m->start_a0_o, m->bound_o, (uint64_t)m->budget_cycles_o,
-					     m->budget_msgs_o, s->pc, a0, s->bound, s->cycles, s->msgs);
-			}
-		}
-		if (m->cap_clr_o)
-			for (Cap &k : caps)
-				k = Cap{};
-		if (m->cap_we_o)
-			caps[m->cap_slot_o & 31] = Cap{m->cap_kind_o, m->cap_lo_o, m->cap_hi_o, m->cap_badge_o};
-		if (m->mem_we_o) {
-			if (active && !x.halt)
-				fail(id, c, "CTL_LOAD writes SRAM while the tile runs");
-			writes.push_back({m->mem_addr_o, m->mem_wdata_o});
-		}
-		if (m->tx_valid_o) {
-			if (m->tx_head_o) {
-				if (in_msg)
-					fail(id, c, "a head flit inside a message");
-				cur = Msg{c, {}};
-				in_msg = true;
-			}
-			cur.f.push_back(m->tx_data_o);
-			if (m->tx_tail_o) {
-				sent.push_back(cur);
-				in_msg = false;
-			}
-		}
-		// the stub core: running from a START's apply cycle to its halt
-		bool starting = m->start_o;
-		tick(m);
-		if (x.halt)
-			active = false;
-		if (starting) {
-			active = true;
-			since = c + 1;
-			rise = UINT64_MAX;
-		}
+// Reset; a tile the simulator preloaded gets its supervisor, children and budgets.
+void Replay::reset_and_preload()
+{
+	m_->clk_i = 0;
+	m_->rst_ni = 1;           // a falling edge: the reset is asynchronous
+	m_->eval();
+	m_->rst_ni = 0;
+	m_->tile_id_i = id_;
+	m_->mem_i = mem_size;
+	m_->mesh_w_i = mesh_w;
+	m_->tx_ready_i = 1;
+	m_->eval();
+	m_->rst_ni = 1;
+	m_->eval();
+	for (size_t i = 0; i < T.starts.size(); i++) {
+		const Start &s = T.starts[i];
+		if (s.fromop || s.at != 0)
+			continue;
+		uint64_t ch = 0;
+		for (auto &kv : tiles)
+			if (kv.second.super == (int64_t)id_ && kv.first < nt_)
+				ch |= 1ull << kv.first;
+		m_->pre_i = 1;
+		m_->pre_super_valid_i = T.super >= 0;
+		m_->pre_super_i = T.super >= 0 ? (uint32_t)T.super : 0;
+		m_->pre_children_i = ch;
+		m_->pre_bound_i = s.bound == mem_size ? 0 : s.bound;
+		m_->pre_cycles_i = s.cycles;
+		m_->pre_msgs_i = s.msgs;
+		m_->now_i = 0;
+		m_->eval();
+		tick(m_);
+		m_->pre_i = 0;
+		active_ = true;
+		next_start_ = i + 1;
 	}
-	// the remains of every halt
+}
+
+void Replay::drive(const Cyc &x, uint64_t c)
+{
+	m_->now_i = c;
+	m_->rx_valid_i = x.has_flit;
+	m_->rx_head_i = x.flit.head;
+	m_->rx_tail_i = x.flit.tail;
+	m_->rx_data_i = x.flit.data;
+	m_->notice_i = x.notice;
+	m_->notice_src_i = x.notice_src;
+	m_->ack_i = x.ack;
+	m_->ack_tile_i = x.ack_child;
+	m_->start_child_i = x.child;
+	m_->start_child_tile_i = x.child_id;
+	m_->send_i = x.send;
+	m_->core_active_i = active_;
+	m_->halt_now_i = x.halt;
+	m_->halt_cause_i = x.h.cause;
+	m_->halt_pc_i = x.h.pc;
+	m_->halt_value_i = x.h.value;
+	m_->halt_cycles_i = x.h.cycles;
+	m_->eval();
+}
+
+// A halt of the C model: KILLED/UNHANDLED_EXIT must be what the unit asks for, with the
+// cause, value and the cycle it began asking (the C model's ctl_limit); others not.
+void Replay::check_halt(const Cyc &x, uint64_t c)
+{
+	checks_++;
+	bool ctl = x.h.cause == kCauseKilled || x.h.cause == kCauseUnhandled;
+	if (!active_)
+		fail(id_, c, "C model halts a tile the replay has not started");
+	if (ctl && (!m_->kill_o || m_->kill_cause_o != x.h.cause || m_->kill_value_o != x.h.value))
+		fail(id_, c, "halt cause %u value %u in the C model; RTL kill_o %d cause %u value %u",
+		     x.h.cause, x.h.value, m_->kill_o, m_->kill_cause_o, m_->kill_value_o);
+	else if (!ctl && m_->kill_o)
+		fail(id_, c, "RTL asks for a halt (cause %u) where the C model halts with cause %u",
+		     m_->kill_cause_o, x.h.cause);
+	if (!ctl)
+		return;
+	uint64_t want = UINT64_MAX;
+	if (x.h.cause == kCauseKilled) {
+		for (const Op &o : T.ops)
+			if (o.tag == kTagKill && o.a <= c && o.a >= since_ && o.a < want)
+				want = o.a;
+	} else {
+		for (auto &n : T.notices)
+			if (n.second == x.h.value && n.first + kGrace <= c && n.first >= since_)
+				want = n.first + kGrace;
+	}
+	checks_++;
+	if (rise_ != want)
+		fail(id_, c, "RTL asked for the halt from cycle %" PRIu64 ", C model's limit %" PRIu64,
+		     rise_, want);
+}
+
+// start_o: the C model starts the tile at the next cycle with these values.
+void Replay::check_start(uint64_t c)
+{
+	checks_++;
+	while (next_start_ < T.starts.size() && T.starts[next_start_].at < c + 1)
+		next_start_++;
+	if (next_start_ >= T.starts.size() || T.starts[next_start_].at != c + 1 ||
+	    !T.starts[next_start_].fromop) {
+		fail(id_, c, "RTL starts the tile at %" PRIu64 "; the C model does not", c + 1);
+		return;
+	}
+	const Start *s = &T.starts[next_start_++];
+	uint32_t a0 = 0;
+	for (const Op &o : T.ops)
+		if (o.tag == kTagStart && o.a == s->at)
+			a0 = o.len > 1 ? o.w[1] : 0;
+	for (unsigned i = 0; i < 32; i++)
+		if (caps_[i] != s->caps[i])
+			fail(id_, c, "start: capability slot %u kind %u [%x, %x] badge %x; C model kind %u "
+			     "[%x, %x] badge %x", i, caps_[i].kind, caps_[i].lo, caps_[i].hi, caps_[i].badge,
+			     s->caps[i].kind, s->caps[i].lo, s->caps[i].hi, s->caps[i].badge);
+	if (m_->start_pc_o != s->pc || m_->start_a0_o != a0 || m_->bound_o != s->bound ||
+	    m_->budget_cycles_o != s->cycles || m_->budget_msgs_o != s->msgs)
+		fail(id_, c, "start: pc %x a0 %x bound %u cycles %" PRIu64 " msgs %u; C model pc %x a0 "
+		     "%x bound %u cycles %" PRIu64 " msgs %u", m_->start_pc_o, m_->start_a0_o,
+		     m_->bound_o, (uint64_t)m_->budget_cycles_o, m_->budget_msgs_o, s->pc, a0, s->bound,
+		     s->cycles, s->msgs);
+}
+
+// The unit's writes: capability table, SRAM, flits into the NI.
+void Replay::collect(const Cyc &x, uint64_t c)
+{
+	if (m_->cap_clr_o)
+		for (Cap &k : caps_)
+			k = Cap{};
+	if (m_->cap_we_o)
+		caps_[m_->cap_slot_o & 31] = Cap{m_->cap_kind_o, m_->cap_lo_o, m_->cap_hi_o, m_->cap_badge_o};
+	if (m_->mem_we_o) {
+		if (active_ && !x.halt)
+			fail(id_, c, "CTL_LOAD writes SRAM while the tile runs");
+		writes_.push_back({m_->mem_addr_o, m_->mem_wdata_o});
+	}
+	if (!m_->tx_valid_o)
+		return;
+	if (m_->tx_head_o) {
+		if (in_msg_)
+			fail(id_, c, "a head flit inside a message");
+		cur_ = Msg{c, {}};
+		in_msg_ = true;
+	}
+	cur_.f.push_back(m_->tx_data_o);
+	if (m_->tx_tail_o) {
+		sent_.push_back(cur_);
+		in_msg_ = false;
+	}
+}
+
+// The EXIT notices and kills: each message's first flit at the halt cycle plus the flits
+// before it, route, header and payload as the C model's.
+void Replay::check_remains()
+{
 	size_t k = 0;
 	std::map<uint64_t, uint64_t> next_free;
 	for (const Out &o : T.outs) {
-		checks++;
+		checks_++;
 		uint64_t want = next_free.count(o.h) ? next_free[o.h] : o.h;
 		next_free[o.h] = want + 3 + o.len;
-		if (k >= sent.size()) {
-			fail(id, o.h, "the C model sends tag %u to %u; the RTL sends nothing", o.tag, o.dst);
+		if (k >= sent_.size()) {
+			fail(id_, o.h, "the C model sends tag %u to %u; the RTL sends nothing", o.tag, o.dst);
 			k++;
 			continue;
 		}
-		const Msg &g = sent[k++];
+		const Msg &g = sent_[k++];
 		bool ok = g.first == want && g.f.size() == 3 + o.len && g.f[0] == route(o.dst, o.cu) &&
-			  ((g.f[1] >> 20) & 0xff) == o.tag && (g.f[1] & 0xfffff) == id &&
+			  ((g.f[1] >> 20) & 0xff) == o.tag && (g.f[1] & 0xfffff) == id_ &&
 			  ((g.f[1] >> 28) & 1) == o.cu && g.f[2] == 0;
 		for (uint32_t i = 0; ok && i < o.len; i++)
 			ok = g.f[3 + i] == o.w[i];
-		if (!ok) {
-			std::string got;
-			for (uint32_t v : g.f) {
-				char b[12];
-				std::snprintf(b, sizeof b, " %x", v);
-				got += b;
-			}
-			fail(id, g.first, "sent at %" PRIu64 ":%s; C model: at %" PRIu64 " to %u tag %u len %u",
-			     g.first, got.c_str(), want, o.dst, o.tag, o.len);
+		if (ok)
+			continue;
+		std::string got;
+		for (uint32_t v : g.f) {
+			char b[12];
+			std::snprintf(b, sizeof b, " %x", v);
+			got += b;
+		}
+		fail(id_, g.first, "sent at %" PRIu64 ":%s; C model: at %" PRIu64 " to %u tag %u len %u",
+		     g.first, got.c_str(), want, o.dst, o.tag, o.len);
+	}
+	if (k < sent_.size())
+		fail(id_, sent_[k].first, "the RTL sends %zu messages the C model does not", sent_.size() - k);
+}
+
+void Replay::check_end()
+{
+	checks_ += 2;
+	if (writes_ != T.loads)
+		fail(id_, 0, "CTL_LOAD: %zu words written, C model %zu (or different words)",
+		     writes_.size(), T.loads.size());
+	if (m_->rejected_o != T.rejected)
+		fail(id_, end_, "%u operations refused, C model %" PRIu64, m_->rejected_o, T.rejected);
+	for (const Start &s : T.starts) {
+		bool seen = !s.fromop || s.at == 0;
+		for (const Op &o : T.ops)
+			seen |= o.tag == kTagStart && o.a == s.at;
+		if (!seen)
+			fail(id_, s.at, "C model starts the tile without a START op");
+	}
+}
+
+// Returns the number of checks made.
+unsigned Replay::run()
+{
+	schedule();
+	m_ = new Vtess_ctl;
+	reset_and_preload();
+	static const Cyc none;
+	for (uint64_t c = 0; c <= end_; c++) {
+		auto it = in_.find(c);
+		const Cyc &x = it == in_.end() ? none : it->second;
+		drive(x, c);
+		if (m_->kill_o && !kill_prev_ && active_)
+			rise_ = c;
+		kill_prev_ = m_->kill_o && active_;
+		if (x.send && m_->msgs_hit_o)
+			fail(id_, c, "msg.send issues in the C model; the RTL says the message budget is used up");
+		if (x.halt && x.h.cause == kCauseMsgs && !m_->msgs_hit_o)
+			fail(id_, c, "BUDGET_MSGS halt in the C model; the RTL's message budget is not used up");
+		if (x.ack) {
+			checks_++;
+			if ((int32_t)m_->ack_status_o != x.ack_status)
+				fail(id_, c, "msg.ack of %u: status %d, C model %d", x.ack_child,
+				     (int32_t)m_->ack_status_o, x.ack_status);
+		}
+		if (x.halt)
+			check_halt(x, c);
+		if (m_->start_o)
+			check_start(c);
+		collect(x, c);
+		bool starting = m_->start_o;
+		tick(m_);
+		if (x.halt)
+			active_ = false;
+		if (starting) {
+			active_ = true;
+			since_ = c + 1;
+			rise_ = UINT64_MAX;
 		}
 	}
-	if (k < sent.size())
-		fail(id, sent[k].first, "the RTL sends %zu messages the C model does not", sent.size() - k);
-	checks++;
-	if (writes != T.loads)
-		fail(id, 0, "CTL_LOAD: %zu words written, C model %zu (or different words)",
-		     writes.size(), T.loads.size());
-	checks++;
-	if (m->rejected_o != T.rejected)
-		fail(id, end, "%u operations refused, C model %" PRIu64, m->rejected_o, T.rejected);
-	for (const Start &s : T.starts)
-		if (s.fromop && s.at > 0) {
-			bool seen = false;
-			for (const Op &o : T.ops)
-				seen |= o.tag == kTagStart && o.a == s.at;
-			if (!seen)
-				fail(id, s.at, "C model starts the tile without a START op");
-		}
-	m->final();
-	delete m;
-	return checks;
+	check_remains();
+	check_end();
+	m_->final();
+	delete m_;
+	return checks_;
 }
 
 }  // namespace
@@ -518,7 +575,7 @@ int main(int argc, char **argv)
 			std::printf("ctl FAIL %s: tile %u beyond the model's %u tiles\n", name, kv.first, nt);
 			return 1;
 		}
-		checks += replay(kv.first, kv.second, nt);
+		checks += Replay(kv.first, kv.second, nt).run();
 		ntiles++;
 		ops += (unsigned)kv.second.ops.size();
 		halts += (unsigned)kv.second.halts.size();
