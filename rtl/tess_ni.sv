@@ -2,7 +2,7 @@
 // network between the core (and the control unit) and the router's local input.
 //
 // Timing as sim/noc.c ni_write()/inject(): flit i of a msg.send issued at cycle c is
-// written at w0 + i, w0 = max(c, the cycle after the previous flit written to that
+// written at w0 + i (so it may leave one cycle after flit i-1 may), w0 = max(c, the cycle after the previous flit written to that
 // queue); a flit written at w may enter the router at w + NI_LATENCY or later, one flit a
 // cycle over both queues (control first), each needing a credit of the local input
 // buffer. The write times are fixed when the send issues (alloc_i), so the payload words,
@@ -55,7 +55,13 @@ module tess_ni #(
   logic [31:0]   data_q [2][QD];
   logic          head_q [2][QD];
   logic          tail_q [2][QD];
-  logic [31:0]   due_q  [2][QD];   // cycle (mod 2^32) from which the flit may leave
+  // When a flit may leave (cycle mod 2^32): stored for the first flit of a message (and
+  // for each control-unit flit), own_q set; every other flit may leave one cycle after
+  // the one before it (its write time is the previous one's + 1). One due time written
+  // per message keeps the queue a plain FIFO.
+  logic [31:0]   due_q  [2][QD];
+  logic          own_q  [2][QD];
+  logic [31:0]   last_q [2];       // due time of the flit that left last
   logic [QW-1:0] rd_q [2], wr_q [2];
   logic [QW:0]   cnt_q [2];
   logic [31:0]   now_q;
@@ -66,11 +72,14 @@ module tess_ni #(
   logic          fill_vnet_q;
 
   // ---- toward the router: control first, each needing its due time and a credit ----
-  logic [1:0] can;
+  logic [1:0]  can;
+  logic [31:0] hd_due [2];
   always_comb begin
-    for (int v = 0; v < 2; v++)
-      can[v] = cnt_q[v] != '0 && $signed(now_q - due_q[v][rd_q[v]]) >= 0 &&
+    for (int v = 0; v < 2; v++) begin
+      hd_due[v] = own_q[v][rd_q[v]] ? due_q[v][rd_q[v]] : last_q[v] + 32'd1;
+      can[v] = cnt_q[v] != '0 && $signed(now_q - hd_due[v]) >= 0 &&
                (cred_q[v] != '0 || credit_i[v]);
+    end
     out_valid_o = can != 2'b00;
     out_vnet_o = can[1];
     out_head_o = head_q[out_vnet_o][rd_q[out_vnet_o]];
@@ -97,12 +106,14 @@ module tess_ni #(
         cnt_q[v] <= '0;
         lw_q[v] <= '0;
         lw_set_q[v] <= 1'b0;
+        last_q[v] <= '0;
         cred_q[v] <= 4'(RB);
         for (int k = 0; k < QD; k++) begin
           data_q[v][k] <= '0;
           head_q[v][k] <= 1'b0;
           tail_q[v][k] <= 1'b0;
           due_q[v][k] <= '0;
+          own_q[v][k] <= 1'b0;
         end
       end
     end else begin
@@ -115,15 +126,19 @@ module tess_ni #(
         // comparison of w0 stays within a short distance, wrap-around or not)
         if (lw_q[v] == now_q) lw_set_q[v] <= 1'b0;
       end
-      if (out_valid_o) rd_q[out_vnet_o] <= rd_q[out_vnet_o] + 1'b1;
+      if (out_valid_o) begin
+        // the entry is free again: its flags cleared, so a write sets only its own
+        rd_q[out_vnet_o] <= rd_q[out_vnet_o] + 1'b1;
+        last_q[out_vnet_o] <= hd_due[out_vnet_o];
+        head_q[out_vnet_o][rd_q[out_vnet_o]] <= 1'b0;
+        tail_q[out_vnet_o][rd_q[out_vnet_o]] <= 1'b0;
+        own_q[out_vnet_o][rd_q[out_vnet_o]] <= 1'b0;
+      end
       if (alloc_i) begin
-        for (int i = 0; i < 32; i++)
-          if (i < 32'(alloc_flits_i)) begin
-            due_q[alloc_vnet_i][QW'(32'(wr_q[alloc_vnet_i]) + i)] <=
-              w0[alloc_vnet_i] + 32'(i) + 32'(LAT);
-            head_q[alloc_vnet_i][QW'(32'(wr_q[alloc_vnet_i]) + i)] <= i == 0;
-            tail_q[alloc_vnet_i][QW'(32'(wr_q[alloc_vnet_i]) + i)] <= i == 32'(alloc_flits_i) - 1;
-          end
+        due_q[alloc_vnet_i][wr_q[alloc_vnet_i]] <= w0[alloc_vnet_i] + 32'(LAT);
+        own_q[alloc_vnet_i][wr_q[alloc_vnet_i]] <= 1'b1;
+        head_q[alloc_vnet_i][wr_q[alloc_vnet_i]] <= 1'b1;
+        tail_q[alloc_vnet_i][QW'(32'(wr_q[alloc_vnet_i]) + 32'(alloc_flits_i) - 1)] <= 1'b1;
         data_q[alloc_vnet_i][wr_q[alloc_vnet_i]] <= alloc_route_i;
         data_q[alloc_vnet_i][wr_q[alloc_vnet_i] + 1'b1] <= alloc_header_i;
         data_q[alloc_vnet_i][QW'(32'(wr_q[alloc_vnet_i]) + 2)] <= alloc_badge_i;
@@ -140,6 +155,7 @@ module tess_ni #(
         fill_vnet_q <= alloc_vnet_i;
       end else if (cu_valid_i) begin
         due_q[1][wr_q[1]] <= w0[1] + 32'(LAT);
+        own_q[1][wr_q[1]] <= 1'b1;
         head_q[1][wr_q[1]] <= cu_head_i;
         tail_q[1][wr_q[1]] <= cu_tail_i;
         data_q[1][wr_q[1]] <= cu_data_i;
