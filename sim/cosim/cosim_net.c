@@ -90,7 +90,8 @@ static int check_retire(cnet_run *c, uint32_t id, const rtl_retire *rec)
 		fprintf(stderr, "%s\n", a);
 	if (c->trace)
 		fprintf(c->trace, "%s\n", a);
-	if (t->next_line >= t->nlines) {
+	const char *b = cnet_ref_line(c, id);
+	if (!b) {
 		char b[COSIM_LINE];
 		rtl_halt h;
 		cosim_ref_halt(c->ref, id, &h);
@@ -98,10 +99,11 @@ static int check_retire(cnet_run *c, uint32_t id, const rtl_retire *rec)
 			 h.cycle);
 		return net_fail(c, id, "the RTL retired an instruction where the model halted", a, b);
 	}
-	const char *b = t->lines[t->next_line++];
 	cosim_log_add(&t->log_ref, b);
-	if (strcmp(a, b))
+	int differ = strcmp(a, b);
+	if (differ)
 		return net_fail(c, id, "retired instructions differ", a, b);
+	cnet_ref_pop(c, id);
 	c->retired++;
 	return 0;
 }
@@ -118,9 +120,9 @@ static int check_halt(cnet_run *c, uint32_t id, const rtl_halt *h)
 			"is not built in the RTL yet\n", id, h->value, h->pc);
 		return 77;
 	}
-	if (t->next_line < t->nlines)
+	if (cnet_ref_line(c, id))
 		return net_fail(c, id, "the RTL halted where the model retired an instruction", a,
-				t->lines[t->next_line]);
+				cnet_ref_line(c, id));
 	cosim_ref_halt(c->ref, id, &m);
 	snprintf(b, sizeof b, "halt %s pc 0x%08x value 0x%08x cycle %" PRIu64,
 		 isa_cause_name(m.cause), m.pc, m.value, m.cycle);

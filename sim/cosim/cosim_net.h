@@ -42,8 +42,8 @@ typedef struct {
 typedef struct {
 	rtl *r;
 	cosim_log log_rtl, log_ref;
-	char **lines;             /* the model's commit-trace lines of this tile */
-	size_t nlines, next_line;
+	char **lines;             /* the model's commit-trace lines of this tile read ahead */
+	size_t nlines, next_line, cap_lines;
 	cnet_list sent;           /* the model's messages from this tile, by send cycle */
 	cnet_asm ej;
 	cosim_bytes out;          /* the RTL's console and semihosting output */
@@ -56,6 +56,7 @@ typedef struct {
 	cnet_tile *t;
 	uint32_t n, running;
 	FILE *trace;
+	FILE *ref_trace;          /* the model's commit trace, read as the RTL goes */
 	uint64_t cycle, retired, delivered;
 	cnet_msg *ref_msgs;       /* the model's messages, in delivery order (delivered, dst) */
 	size_t nref, ref_next;
@@ -73,6 +74,9 @@ int cnet_pending_push(cnet_run *c, const cnet_msg *m);
 /* The oldest injection on m's path: its send cycle into m; false when there is none. */
 bool cnet_pending_take(cnet_run *c, cnet_msg *m);
 int cnet_compare_output(cnet_run *c);
+/* The model's next commit-trace line of a tile (NULL: none left), and taking it. */
+const char *cnet_ref_line(cnet_run *c, uint32_t id);
+void cnet_ref_pop(cnet_run *c, uint32_t id);
 void cnet_print_output(const cnet_run *c);
 
 #endif

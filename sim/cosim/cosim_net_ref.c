@@ -93,35 +93,61 @@ void __wrap_console_write(struct mesh *m, uint32_t tile, bool to_stderr, const c
 
 /* ---- the model's traces ---------------------------------------------------------- */
 
-static bool push_line(cnet_tile *t, const char *s)
+static void push_line(cnet_tile *t, const char *s)
 {
-	if ((t->nlines & (t->nlines + 1)) == 0 || t->nlines == 0) {
-		char **v = realloc(t->lines, (t->nlines * 2 + 2) * sizeof *v);
-		if (!v)
-			return false;
+	if (t->nlines == t->cap_lines) {
+		size_t n = t->cap_lines * 2 + 16;
+		char **v = realloc(t->lines, n * sizeof *v);
+		if (!v) {
+			fprintf(stderr, "cosim: out of memory\n");
+			exit(125);
+		}
 		t->lines = v;
+		t->cap_lines = n;
 	}
-	return (t->lines[t->nlines++] = strdup(s)) != NULL;
+	if (!(t->lines[t->nlines++] = strdup(s))) {
+		fprintf(stderr, "cosim: out of memory\n");
+		exit(125);
+	}
 }
 
-static bool read_trace(cnet_run *c, FILE *f)
+/* One more line of the model's trace into its tile's queue; false at the end. The trace
+ * is in (cycle, tile) order and the RTL tiles advance together, so the queues stay short
+ * (a long run is never held in memory). */
+static bool read_line(cnet_run *c)
 {
-	char *line = NULL;
-	size_t cap_ = 0;
+	static char *line;
+	static size_t cap_;
 	ssize_t len;
-	bool ok = true;
-	rewind(f);
-	while (ok && (len = getline(&line, &cap_, f)) > 0) {
+	while (c->ref_trace && (len = getline(&line, &cap_, c->ref_trace)) > 0) {
 		unsigned long long cyc;
 		unsigned tile;
 		if (line[len - 1] == '\n')
 			line[len - 1] = 0;
 		if (sscanf(line, "%llu %u", &cyc, &tile) != 2 || tile >= c->n)
 			continue;
-		ok = push_line(&c->t[tile], line);
+		push_line(&c->t[tile], line);
+		return true;
 	}
-	free(line);
-	return ok;
+	return false;
+}
+
+const char *cnet_ref_line(cnet_run *c, uint32_t id)
+{
+	cnet_tile *t = &c->t[id];
+	while (t->next_line >= t->nlines) {
+		t->nlines = t->next_line = 0;   /* every line before was taken (and freed) */
+		if (!read_line(c))
+			return NULL;
+	}
+	return t->lines[t->next_line];
+}
+
+void cnet_ref_pop(cnet_run *c, uint32_t id)
+{
+	cnet_tile *t = &c->t[id];
+	free(t->lines[t->next_line]);
+	t->lines[t->next_line++] = NULL;
 }
 
 /* The payload the wraps saw for a message of the trace (none for a dropped one). */
@@ -205,13 +231,15 @@ static int run_model(cnet_run *c)
 		cap.on = true;
 		cosim_ref_run(c->ref, tr, ms);
 		cap.on = false;
-		if (!read_trace(c, tr) || !read_msgs(c, ms) || !index_senders(c)) {
+		if (!read_msgs(c, ms) || !index_senders(c)) {
 			fprintf(stderr, "cosim: out of memory reading the model's traces\n");
 			rc = 125;
 		}
 	}
-	if (tr)
-		fclose(tr);
+	if (tr) {
+		rewind(tr);
+		c->ref_trace = tr;        /* read as the RTL goes (cnet_ref_line) */
+	}
 	if (ms)
 		fclose(ms);
 	c->ref_out = cap.out;
@@ -275,7 +303,7 @@ void cnet_free(cnet_run *c)
 	for (uint32_t id = c->n; c->t && id-- > 0;) {
 		cnet_tile *t = &c->t[id];
 		rtl_free(t->r);
-		for (size_t i = 0; i < t->nlines; i++)
+		for (size_t i = t->next_line; i < t->nlines; i++)
 			free(t->lines[i]);
 		free(t->lines);
 		free(t->sent.idx);
@@ -285,6 +313,8 @@ void cnet_free(cnet_run *c)
 	}
 	if (c->trace)
 		fclose(c->trace);
+	if (c->ref_trace)
+		fclose(c->ref_trace);
 	cosim_ref_free(c->ref);
 	free(c->t);
 	free(c->ref_out);
