@@ -119,9 +119,10 @@ rtl-synth: $(RTL_SV)
 # with the C model, beside the C model's own, on the same program (figures, not asserted).
 BENCH_GROUPS += $(if $(HAVE_VERILATOR),rtl)
 RTL_BENCH_ELF := $(BUILD)/tests/rtl/bench_hash.elf
-$(RTL_BENCH_ELF): tests/bench/hashloop.c
+$(RTL_BENCH_ELF): tests/bench/hashloop.c toolchain/tess.h
 	@mkdir -p $(@D)
-	$(RV_CC) $(RV_ARCH) -O2 -nostdlib -static -Wl,-Ttext=0,--no-relax -DITER=100000u -o $@ $<
+	$(RV_CC) $(RV_ARCH) -O2 -nostdlib -static -Wl,-Ttext=0,--no-relax -ffreestanding -Itoolchain -Iisa -DITER=100000u \
+		-o $@ $<
 .PHONY: bench-rtl
 bench-rtl: $(BUILD)/cosim $(BUILD)/tessera $(RTL_BENCH_ELF)
 	@tests/rtl/bench.sh $(BUILD) $(RTL_BENCH_ELF)
