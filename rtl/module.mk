@@ -9,7 +9,7 @@
 #   make rtl-lint     verilator --lint-only -Wall
 RTL_SV := rtl/tess_isa_pkg.sv rtl/tess_regfile.sv rtl/tess_div.sv rtl/tess_caps.sv \
 	rtl/tess_router.sv rtl/tess_ni.sv rtl/tess_mailbox.sv \
-	rtl/tess_sram.sv rtl/tess_core.sv rtl/tess_tile.sv rtl/tess_mesh.sv
+	rtl/tess_sram.sv rtl/tess_core.sv rtl/tess_ctl.sv rtl/tess_tile.sv rtl/tess_mesh.sv
 # The co-simulation model is one tile (cosim wires tiles into a mesh, sim/cosim/cosim_net.c);
 # tess_mesh, the same wiring in RTL, is linted and synthesised.
 RTL_TOP := tess_tile
@@ -52,6 +52,25 @@ $(BUILD)/$(1)/Vtess_tile__ALL.a: $(RTL_SV)
 $(BUILD)/$(1)/rtl_tile.o: sim/cosim/rtl_tile.cpp sim/cosim/rtl.h $(BUILD)/$(1)/Vtess_tile__ALL.a
 	$(CXX) $(RTL_CXXFLAGS) -Wall -Wextra -Isim/cosim -I$(BUILD)/$(1) $(RTL_VINC) -c $$< -o $$@
 endef
+
+# The behavioural devices beside the tiles (cosim --mesh): tests/rtl/ctl/dev_top.sv, the
+# console and the block store with their DPI-C host side (sim/cosim/ctl_dev_host.cpp).
+# Linked with the tile's Verilator runtime objects; verilated_dpi.o comes from here.
+RTL_DEV_SV := rtl/tess_isa_pkg.sv rtl/tess_dev_ni.sv rtl/tess_dev_rx.sv rtl/tess_dev_console.sv \
+	rtl/tess_dev_block.sv tests/rtl/ctl/dev_top.sv
+$(BUILD)/rtl-dev/Vdev_top__ALL.a: $(RTL_DEV_SV)
+	@mkdir -p $(@D)
+	$(VERILATOR) --cc --no-timing -Wall -O3 --x-assign fast --x-initial fast --top-module dev_top \
+		--Mdir $(BUILD)/rtl-dev $(RTL_DEV_SV)
+	+$(MAKE) --no-print-directory -C $(BUILD)/rtl-dev -f Vdev_top.mk OPT_FAST="$(RTL_CXXFLAGS)" \
+		Vdev_top__ALL.a verilated_dpi.o > /dev/null
+$(BUILD)/rtl-dev/rtl_devs.o: sim/cosim/rtl_devs.cpp sim/cosim/rtl_devs.h sim/cosim/rtl.h \
+		$(BUILD)/rtl-dev/Vdev_top__ALL.a
+	$(CXX) $(RTL_CXXFLAGS) -Wall -Wextra -Isim/cosim -I$(BUILD)/rtl-dev $(RTL_VINC) -c $< -o $@
+$(BUILD)/rtl-dev/ctl_dev_host.o: sim/cosim/ctl_dev_host.cpp sim/cosim/ctl_dev_host.h
+	@mkdir -p $(@D)
+	$(CXX) $(RTL_CXXFLAGS) -Wall -Wextra -Isim/cosim $(RTL_VINC) -c $< -o $@
+RTL_DEV_OBJS := $(addprefix $(BUILD)/rtl-dev/,rtl_devs.o ctl_dev_host.o Vdev_top__ALL.a verilated_dpi.o)
 $(eval $(call RTL_VARIANT,rtl,))
 $(eval $(call RTL_VARIANT,rtl-fault,+define+TESS_FAULT_BRANCH_PENALTY))
 $(eval $(call RTL_VARIANT,rtl-fault-hop,+define+TESS_FAULT_HOP_LONG))
@@ -59,18 +78,25 @@ $(eval $(call RTL_VARIANT,rtl-fault-hop,+define+TESS_FAULT_HOP_LONG))
 COSIM_SRCS := sim/cosim/cosim_main.c sim/cosim/cosim_args.c sim/cosim/cosim_ref.c sim/cosim/cosim_semihost.c \
 	sim/cosim/cosim_log.c sim/cosim/cosim_net.c sim/cosim/cosim_net_ref.c
 COSIM_OBJS := $(COSIM_SRCS:%.c=$(BUILD)/obj/%.o)
-# --wrap: the network run records the model's payloads and output as they happen
-# (sim/cosim/cosim_net_ref.c), without a hook in the simulator.
-COSIM_WRAPS := -Wl,--wrap=mb_deliver,--wrap=con_arrive,--wrap=console_write
-COSIM_LINK = $(CXX) $(LDFLAGS) $(COSIM_WRAPS) -o $@ $(COSIM_OBJS) $(BUILD)/$(1)/rtl_tile.o $(RTL_VOBJS) \
-	$(BUILD)/libtessera.a $(LDLIBS) -lz
+# --wrap: the network run records the model's payloads, halts, control-unit writes and
+# output as they happen (sim/cosim/cosim_net_ref.c), without a hook in the simulator.
+# run_setup.o: --boot and --manifest placed by tessera run's own code.
+COSIM_WRAPS := -Wl,--wrap=mb_deliver,--wrap=con_arrive,--wrap=console_write,--wrap=ctl_arrive \
+	-Wl,--wrap=blk_arrive,--wrap=net_on_halt,--wrap=ni_write
+COSIM_LINK = $(CXX) $(LDFLAGS) $(COSIM_WRAPS) -o $@ $(COSIM_OBJS) $(BUILD)/obj/sim/run_setup.o \
+	$(BUILD)/$(1)/rtl_tile.o $(RTL_DEV_OBJS) $(RTL_VOBJS) $(BUILD)/libtessera.a $(LDLIBS) -lz -lpthread
+COSIM_DEPS := $(COSIM_OBJS) $(BUILD)/obj/sim/run_setup.o $(RTL_DEV_OBJS) $(BUILD)/libtessera.a
 
-$(BUILD)/cosim: $(COSIM_OBJS) $(BUILD)/rtl/rtl_tile.o $(BUILD)/libtessera.a
+$(BUILD)/cosim: $(COSIM_DEPS) $(BUILD)/rtl/rtl_tile.o
 	$(call COSIM_LINK,rtl)
-$(BUILD)/cosim-fault: $(COSIM_OBJS) $(BUILD)/rtl-fault/rtl_tile.o $(BUILD)/libtessera.a
+$(BUILD)/cosim-fault: $(COSIM_DEPS) $(BUILD)/rtl-fault/rtl_tile.o
 	$(call COSIM_LINK,rtl-fault)
-$(BUILD)/cosim-fault-hop: $(COSIM_OBJS) $(BUILD)/rtl-fault-hop/rtl_tile.o $(BUILD)/libtessera.a
+$(BUILD)/cosim-fault-hop: $(COSIM_DEPS) $(BUILD)/rtl-fault-hop/rtl_tile.o
 	$(call COSIM_LINK,rtl-fault-hop)
+# a kill one cycle late (tess_ctl): cosim --mesh of an OS boot must fail at the first kill
+$(eval $(call RTL_VARIANT,rtl-fault-kill,+define+TESS_FAULT_KILL_LATE))
+$(BUILD)/cosim-fault-kill: $(COSIM_DEPS) $(BUILD)/rtl-fault-kill/rtl_tile.o
+	$(call COSIM_LINK,rtl-fault-kill)
 
 # Guest programs for co-simulation: tests/rtl/*.S and *.c, bare (-nostdlib, text at 0).
 RTL_TEST_SRCS := $(filter-out tests/rtl/crt0.S,$(wildcard tests/rtl/*.S tests/rtl/*.c))

@@ -1,7 +1,8 @@
 // The chip as the spec draws it (SPEC §1, §9): the W x H mesh with its two devices at
 // the mesh top's device ports, the console west of tile (0,0) and the block store east
-// of tile (W-1,0). The devices are behavioural (DPI-C host side: sim/cosim/
-// ctl_dev_host.cpp), so this top is for simulation, not for yosys; the chip cycle the
+// of tile (W-1,0); each tile has its control unit, so an OS boot (only tile 0 preloaded)
+// loads and starts the others over the control network. The devices are behavioural
+// (DPI-C host side: sim/cosim/ctl_dev_host.cpp), so this top is for simulation, not for yosys; the chip cycle the
 // devices time their replies by counts from the start edge (cycle 0 is the first issue).
 module tess_dev_chip #(
   parameter int unsigned W = 2,
@@ -10,7 +11,7 @@ module tess_dev_chip #(
 ) (
   input  logic           clk_i,
   input  logic           rst_ni,
-  input  logic           start_i,
+  input  logic [W*H-1:0] start_i,      // the tiles the chip preloads (SPEC §10)
   input  logic [31:0]    start_pc_i,
   input  logic [31:0]    bound_i,
   output logic [W*H-1:0] halted_o,
@@ -30,7 +31,7 @@ module tess_dev_chip #(
       run_q <= 1'b0;
     end else begin
       if (run_q) now_q <= now_q + 64'd1;
-      if (start_i) begin
+      if (|start_i) begin
         run_q <= 1'b1;
         now_q <= '0;
       end
@@ -38,7 +39,7 @@ module tess_dev_chip #(
   assign now_o = now_q;
 
   tess_mesh #(.W(W), .H(H), .AW(AW)) u_mesh (
-    .clk_i, .rst_ni, .start_i, .start_pc_i, .bound_i, .halted_o,
+    .clk_i, .rst_ni, .start_i, .start_pc_i, .now_i(now_q), .bound_i, .halted_o,
     .con_tx_valid_o(ct_valid), .con_tx_vnet_o(ct_vnet), .con_tx_head_o(ct_head),
     .con_tx_tail_o(ct_tail), .con_tx_data_o(ct_data),
     .con_rx_valid_i(cr_valid), .con_rx_vnet_i(cr_vnet), .con_rx_head_i(cr_head),

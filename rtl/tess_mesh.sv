@@ -10,9 +10,10 @@
 //           buffer (written at the end of the cycle, may cross the next cycle), with
 //           D_rx_credit_o returning a credit per vnet for each slot freed (start with
 //           ROUTER_BUF_FLITS per vnet).
-// Every tile starts together at start_pc_i (preload, SPEC §10) with an empty capability
-// table; semihosting is off (an ecall halts with ECALL). The control unit, which loads,
-// starts and supervises tiles over the control network, will come with rtl/tess_ctl.sv.
+// The tiles whose start_i bit is set start together at start_pc_i (preload, SPEC §10);
+// semihosting is off (an ecall halts with ECALL). Each tile's control unit (tess_ctl,
+// inside tess_tile) loads, starts and supervises the others over the control network;
+// now_i is the chip cycle (0: the first issue cycle), which the units time by.
 module tess_mesh #(
   parameter int unsigned W = 2,
   parameter int unsigned H = 2,
@@ -20,8 +21,9 @@ module tess_mesh #(
 ) (
   input  logic          clk_i,
   input  logic          rst_ni,
-  input  logic          start_i,
+  input  logic [W*H-1:0] start_i,
   input  logic [31:0]   start_pc_i,
+  input  logic [63:0]   now_i,
   input  logic [31:0]   bound_i,
   output logic [W*H-1:0] halted_o,
   // console (west of tile 0)
@@ -53,6 +55,7 @@ module tess_mesh #(
   // floor(2^32 / W) + 1: a tile id's row by a multiplication (tess_core)
   localparam logic [32:0] RECIP = 33'((64'd1 << 32) / 64'(W) + 64'd1);
   localparam int unsigned CON = 0, BLK = W - 1;   // tiles with the device ports
+  localparam logic [31:0] MEM = 32'(4 << AW);       // SRAM bytes of a tile
 
   // link d (0 N, 1 E, 2 S, 3 W) of tile t: bit 4t+d, data bits 32(4t+d) up, credits 2(4t+d) up
   // (what leaves a tile toward the mesh edge, other than the device links, goes nowhere)
@@ -96,7 +99,7 @@ module tess_mesh #(
 
       /* verilator lint_off PINCONNECTEMPTY */
       tess_tile #(.AW(AW)) u_tile (
-        .clk_i, .rst_ni, .start_i, .start_pc_i, .start_a0_i(32'd0), .bound_i,
+        .clk_i, .rst_ni, .start_i(start_i[ID]), .start_pc_i, .start_a0_i(32'd0), .bound_i,
         .budget_cycles_i(64'd0), .budget_msgs_i(32'd0), .tile_id_i(32'(ID)),
         .txy_i({16'(y), 16'(x)}), .mesh_i({16'(H), 16'(W)}), .mesh_recip_i(RECIP),
         .semihost_i(1'b0), .kill_i(1'b0), .kill_cause_i(4'd0), .kill_value_i(32'd0),
@@ -118,11 +121,10 @@ module tess_mesh #(
         .inj_o(), .inj_vnet_o(), .inj_dst_o(), .inj_header_o(), .inj_badge_o(), .inj_addr_o(),
         .inj_flits_o(), .inj_cap0_o(), .inj_cap1_o(), .inj_cap2_o(), .ej_valid_o(), .ej_vnet_o(), .ej_head_o(), .ej_tail_o(), .ej_data_o(),
         .cu_rx_valid_o(), .cu_rx_head_o(), .cu_rx_tail_o(), .cu_rx_data_o(),
-        .notice_o(), .notice_src_o(), .ack_o(), .ack_tile_o(), .ack_status_i(32'hfffffff8),
-        .cu_mem_we_i(1'b0), .cu_mem_addr_i('0), .cu_mem_wdata_i(32'd0),
-        .cu_cap_we_i(1'b0), .cu_cap_slot_i(5'd0), .cu_cap_kind_i(2'd0), .cu_cap_lo_i(32'd0),
-        .cu_cap_hi_i(32'd0), .cu_cap_badge_i(32'd0), .cu_cap_clear_i(1'b0),
-        .cu_tx_valid_i(1'b0), .cu_tx_head_i(1'b0), .cu_tx_tail_i(1'b0), .cu_tx_data_i(32'd0)
+        .notice_o(), .notice_src_o(), .ack_o(), .ack_tile_o(),
+        .now_i, .mem_i(MEM), .pre_i(1'b0), .pre_super_valid_i(1'b0), .pre_super_i(32'd0),
+        .pre_children_i('0), .pre_bound_i(32'd0), .pre_cycles_i(64'd0), .pre_msgs_i(32'd0),
+        .ctl_rejected_o()
       );
       /* verilator lint_on PINCONNECTEMPTY */
     end

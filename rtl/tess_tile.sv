@@ -3,14 +3,15 @@
 // signal leaving the tile is a register, so tiles can be wired into a mesh
 // (tess_mesh) or clocked as separate models and wired by a harness with the same result.
 //
-// The control unit (tess_ctl, not in this file yet) meets the tile through the cu_*
-// ports: control operations delivered here come out on cu_rx_*, EXIT notices go into
-// the mailbox's control queue (notice_o tells it), it loads the SRAM and the capability
-// table while the core is not running, starts and kills the core, answers msg.ack and
-// writes EXIT notices and kills into the NI's control queue (see /work/helpers notes and
-// rtl/README.md).
+// The control unit (tess_ctl) is inside: control operations delivered here reach it
+// (also shown on cu_rx_*), EXIT notices go into the mailbox's control queue (notice_o),
+// it loads the SRAM and the capability table while the core is not running, starts and
+// kills the core, answers msg.ack, writes EXIT notices and kills into the NI's control
+// queue and clears the SRAM (flash clear), the table and the budgets at a halt. The
+// start_* / kill_* inputs remain for a tile the chip preloads (SPEC §10).
 module tess_tile #(
   parameter int unsigned AW = 14,
+  parameter int unsigned NT = 64,           // tiles of the mesh at most (children bitmap)
   parameter int unsigned CTLQ_MSGS = 8      // EXIT notices the control queue holds
 ) (
   input  logic        clk_i,
@@ -105,21 +106,18 @@ module tess_tile #(
   output logic [31:0] notice_src_o,
   output logic        ack_o,
   output logic [31:0] ack_tile_o,
-  input  logic [31:0] ack_status_i,
-  input  logic        cu_mem_we_i,
-  input  logic [AW-1:0] cu_mem_addr_i,
-  input  logic [31:0] cu_mem_wdata_i,
-  input  logic        cu_cap_we_i,
-  input  logic [4:0]  cu_cap_slot_i,
-  input  logic [1:0]  cu_cap_kind_i,
-  input  logic [31:0] cu_cap_lo_i,
-  input  logic [31:0] cu_cap_hi_i,
-  input  logic [31:0] cu_cap_badge_i,
-  input  logic        cu_cap_clear_i,
-  input  logic        cu_tx_valid_i,
-  input  logic        cu_tx_head_i,
-  input  logic        cu_tx_tail_i,
-  input  logic [31:0] cu_tx_data_i
+  // the control unit (tess_ctl): the chip cycle, MEM, a preloaded tile's supervisor,
+  // children and budgets (pulse pre_i once before cycle 0), operations refused
+  input  logic [63:0] now_i,
+  input  logic [31:0] mem_i,
+  input  logic        pre_i,
+  input  logic        pre_super_valid_i,
+  input  logic [31:0] pre_super_i,
+  input  logic [NT-1:0] pre_children_i,
+  input  logic [31:0] pre_bound_i,
+  input  logic [63:0] pre_cycles_i,
+  input  logic [31:0] pre_msgs_i,
+  output logic [31:0] ctl_rejected_o
 );
   localparam int unsigned DW = $clog2(tess_isa_pkg::MAILBOX_MSGS);
   localparam int unsigned CW = $clog2(CTLQ_MSGS);
@@ -145,10 +143,66 @@ module tess_tile #(
   logic [1:0]    mb_cap_kind;
   logic [31:0]   mb_cap_lo, mb_cap_hi, mb_cap_badge;
 
+  // ---- the control unit (tess_ctl) and what it drives ----
+  logic          cu_mem_we_i, cu_cap_we_i, cu_cap_clear_i, cu_tx_valid_i, cu_tx_head_i, cu_tx_tail_i;
+  logic [AW-1:0] cu_mem_addr_i;
+  logic [31:0]   cu_mem_wdata_i, cu_cap_lo_i, cu_cap_hi_i, cu_cap_badge_i, cu_tx_data_i;
+  logic [4:0]    cu_cap_slot_i;
+  logic [1:0]    cu_cap_kind_i;
+  logic [31:0]   ack_status, u_pc, u_a0, u_bound, u_msgs, u_kvalue;
+  /* verilator lint_off UNUSEDSIGNAL */
+  logic [31:0]   u_maddr;         // a byte address inside MEM: bits above AW+1 are 0
+  /* verilator lint_on UNUSEDSIGNAL */
+  logic [63:0]   u_cycles;
+  logic [3:0]    u_kcause;
+  logic          u_start, u_kill, u_mclr, u_ready;
+  logic          c_start, c_kill;
+  logic [31:0]   c_pc, c_a0, c_bound, c_msgs, c_kvalue;
+  logic [63:0]   c_cycles;
+  logic [3:0]    c_kcause;
+  // the unit's start (CTL_START) or the chip's (a preloaded tile: start_* held by the
+  // harness, so the core's inputs show them as the C model's waves do)
+  assign c_start  = start_i || u_start;
+  assign c_pc     = u_start ? u_pc : start_pc_i;
+  assign c_a0     = u_start ? u_a0 : start_a0_i;
+  assign c_bound  = u_start ? u_bound : bound_i;
+  assign c_cycles = u_start ? u_cycles : budget_cycles_i;
+  assign c_msgs   = u_start ? u_msgs : budget_msgs_i;
+  assign c_kill   = kill_i || u_kill;
+  assign c_kcause = u_kill ? u_kcause : kill_cause_i;
+  assign c_kvalue = u_kill ? u_kvalue : kill_value_i;
+  assign cu_mem_addr_i = u_maddr[AW+1:2];
+  assign u_ready = !ni_alloc;   // the NI takes the unit's flit only without a core alloc
+
+  tess_ctl #(.NT(NT)) u_ctl (
+    .clk_i, .rst_ni, .now_i, .tile_id_i, .mem_i, .mesh_w_i(mesh_i[15:0]),
+    .rx_valid_i(cu_rx_valid_o), .rx_head_i(cu_rx_head_o), .rx_tail_i(cu_rx_tail_o),
+    .rx_data_i(cu_rx_data_o), .notice_i(notice_o), .notice_src_i(notice_src_o),
+    .ack_i(ack_o), .ack_tile_i(ack_tile_o), .ack_status_o(ack_status),
+    .start_child_i(start_child_o), .start_child_tile_i(start_child_tile_o),
+    /* verilator lint_off PINCONNECTEMPTY */
+    .send_i(1'b0), .msgs_hit_o(),   // the core keeps the message budget
+    .core_active_i(running_o), .halt_now_i(halt_now_o), .halt_cause_i(halt_now_cause_o),
+    .halt_pc_i(halt_now_pc_o), .halt_value_i(halt_now_value_o), .halt_cycles_i(halt_now_cycle_o),
+    .kill_o(u_kill), .kill_cause_o(u_kcause), .kill_value_o(u_kvalue),
+    .start_o(u_start), .start_pc_o(u_pc), .start_a0_o(u_a0), .bound_o(u_bound),
+    .budget_cycles_o(u_cycles), .budget_msgs_o(u_msgs),
+    .mem_we_o(cu_mem_we_i), .mem_addr_o(u_maddr), .mem_wdata_o(cu_mem_wdata_i), .mem_clr_o(u_mclr),
+    .cap_we_o(cu_cap_we_i), .cap_slot_o(cu_cap_slot_i), .cap_kind_o(cu_cap_kind_i),
+    .cap_lo_o(cu_cap_lo_i), .cap_hi_o(cu_cap_hi_i), .cap_badge_o(cu_cap_badge_i),
+    .cap_clr_o(cu_cap_clear_i), .mb_clr_o(),   // the mailboxes drop all while not running
+    /* verilator lint_on PINCONNECTEMPTY */
+    .tx_valid_o(cu_tx_valid_i), .tx_head_o(cu_tx_head_i), .tx_tail_o(cu_tx_tail_i),
+    .tx_data_o(cu_tx_data_i), .tx_ready_i(u_ready),
+    .pre_i, .pre_super_valid_i, .pre_super_i, .pre_children_i, .pre_bound_i, .pre_cycles_i,
+    .pre_msgs_i, .rejected_o(ctl_rejected_o)
+  );
+
   tess_core #(.AW(AW)) u_core (
-    .clk_i, .rst_ni, .start_i, .start_pc_i, .bound_i, .budget_cycles_i, .budget_msgs_i,
-    .start_a0_i, .tile_id_i, .txy_i, .mesh_i, .mesh_recip_i, .semihost_i,
-    .kill_i, .kill_cause_i, .kill_value_i,
+    .clk_i, .rst_ni, .start_i(c_start), .start_pc_i(c_pc), .bound_i(c_bound),
+    .budget_cycles_i(c_cycles), .budget_msgs_i(c_msgs), .start_a0_i(c_a0), .tile_id_i, .txy_i,
+    .mesh_i, .mesh_recip_i, .semihost_i,
+    .kill_i(c_kill), .kill_cause_i(c_kcause), .kill_value_i(c_kvalue),
     .imem_addr_o(imem_addr), .imem_we_o(imem_we), .imem_wdata_o(imem_wdata),
     .imem_rdata_i(imem_rdata),
     .dmem_addr_o(core_daddr), .dmem_we_o(core_we), .dmem_be_o(core_be),
@@ -164,7 +218,7 @@ module tess_tile #(
     .mb_cap_hi_i(mb_cap_hi), .mb_cap_badge_i(mb_cap_badge),
     .mb_rd_ctl_o(mb_rd_ctl), .mb_rd_slot_o(mb_rd_slot), .mb_rd_word_o(mb_rd_word),
     .mb_rd_data_i(mb_rd_data),
-    .ack_o, .ack_tile_o, .ack_status_i,
+    .ack_o, .ack_tile_o, .ack_status_i(ack_status),
     .cu_cap_we_i, .cu_cap_slot_i, .cu_cap_kind_i, .cu_cap_lo_i, .cu_cap_hi_i,
     .cu_cap_badge_i, .cu_cap_clear_i,
     .ecall_o, .ecall_a0_o, .ecall_a1_o, .ecall_a2_o, .ecall_a7_o,
@@ -184,7 +238,7 @@ module tess_tile #(
   assign dmem_wdata = running_o ? core_wdata : cu_mem_wdata_i;
 
   tess_sram #(.AW(AW)) u_sram (
-    .clk_i,
+    .clk_i, .clr_i(u_mclr),
     .a_addr_i(imem_addr), .a_we_i(imem_we), .a_wdata_i(imem_wdata), .a_rdata_o(imem_rdata),
     .b_addr_i(dmem_addr), .b_we_i(dmem_we), .b_be_i(dmem_be), .b_wdata_i(dmem_wdata),
     .b_rdata_o(dmem_rdata)

@@ -45,12 +45,32 @@ typedef struct {
 	uint64_t budget_cycles;   /* 0: none */
 	bool semihost;
 	const char *elf_path;
+	/* --boot / --manifest (mesh runs): tiles placed as tessera run places them, only
+	 * those the chip preloads started; --disk: the block store's image */
+	const char *boot_path, *manifest_path, *disk_path;
 } cosim_cfg;
+
+/* How a tile of the model stands before the run (the RTL tile is set up the same). */
+typedef struct {
+	bool started;             /* preloaded and started at cycle 0 */
+	uint32_t pc, a0, bound;
+	uint64_t budget_cycles;
+	uint32_t budget_msgs;
+	rtl_pre pre;              /* its control unit: supervisor, children, budgets */
+} cosim_tile_start;
 
 cosim_ref *cosim_ref_new(const cosim_cfg *c);   /* NULL after a message on stderr */
 void cosim_ref_free(cosim_ref *r);
 uint32_t cosim_ref_entry(const cosim_ref *r);
-/* Tile `tile`'s SRAM (at start, before the first step). */
+void cosim_ref_tile_start(const cosim_ref *r, uint32_t tile, cosim_tile_start *s);
+/* SRAM bytes of a tile (MEM), and the model's last cycle after cosim_ref_run. */
+uint32_t cosim_ref_mem_size(const cosim_ref *r);
+uint64_t cosim_ref_end(const cosim_ref *r);
+/* Tile `tile` is halted (or was never started) at the model's end. */
+bool cosim_ref_idle(const cosim_ref *r, uint32_t tile);
+/* Control operations the tile's unit refused (statistic ctl_rejected). */
+uint64_t cosim_ref_rejected(const cosim_ref *r, uint32_t tile);
+/* Tile `tile`'s SRAM (at start, before the first step); NULL: never loaded. */
 const uint8_t *cosim_ref_mem(const cosim_ref *r, uint32_t tile);
 /* Capability slot of a tile at start (kind 0: empty). */
 void cosim_ref_cap(const cosim_ref *r, uint32_t tile, unsigned slot, unsigned *kind,

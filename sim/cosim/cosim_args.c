@@ -8,6 +8,7 @@
 
 static const char usage_text[] =
 	"usage: cosim [options] PROGRAM.elf [+trace]\n"
+	"       cosim --mesh WxH (--boot ROOT.elf | --manifest FILE) [options]\n"
 	"\n"
 	"Runs PROGRAM.elf on the RTL tile and on the C model side by side and compares\n"
 	"every retired instruction (cycle, pc, instruction, register or memory write), the\n"
@@ -17,6 +18,11 @@ static const char usage_text[] =
 	"                     the RTL routers wired into a mesh; every message injection\n"
 	"                     and delivery is compared too (without --mesh: one tile in\n"
 	"                     lock step, no network)\n"
+	"  --boot ROOT.elf    (with --mesh) an OS boot as tessera run --boot: only tile 0\n"
+	"                     preloaded, the others loaded and started by their control\n"
+	"                     units over the control network\n"
+	"  --manifest FILE    (with --mesh) tiles placed as tessera run --manifest places them\n"
+	"  --disk FILE        the block store's image (the RTL's copy is compared at the end)\n"
 	"  --trace FILE       the RTL's commit trace (same format as tessera run --trace)\n"
 	"  --vcd FILE         RTL waves (+trace alone writes rtl.vcd)\n"
 	"  --fail-vcd FILE    on COSIM FAIL, RTL waves of the cycles around the failure\n"
@@ -77,6 +83,12 @@ int cosim_parse_args(cosim_opts *o, int argc, char **argv)
 			return usage_error("option needs an argument or is unknown:", a);
 		} else if (!strcmp(a, "--trace")) {
 			o->trace_path = argv[++i];
+		} else if (!strcmp(a, "--boot")) {
+			o->cfg.boot_path = argv[++i];
+		} else if (!strcmp(a, "--manifest")) {
+			o->cfg.manifest_path = argv[++i];
+		} else if (!strcmp(a, "--disk")) {
+			o->cfg.disk_path = argv[++i];
 		} else if (!strcmp(a, "--vcd")) {
 			o->vcd_path = argv[++i];
 		} else if (!strcmp(a, "--fail-vcd")) {
@@ -128,7 +140,16 @@ int cosim_parse_args(cosim_opts *o, int argc, char **argv)
 			o->cfg.elf_path = a;
 		}
 	}
-	if (!o->cfg.elf_path) {
+	bool placed = o->cfg.boot_path || o->cfg.manifest_path;
+	if (placed && (!o->net || o->rtl_only))
+		return usage_error("--boot and --manifest need --mesh WxH, and no", "--rtl-only");
+	if (o->cfg.boot_path && o->cfg.manifest_path)
+		return usage_error("--boot and --manifest exclude each other:", o->cfg.manifest_path);
+	if (placed && o->cfg.elf_path)
+		return usage_error("with --boot or --manifest the programs are theirs, not", o->cfg.elf_path);
+	if (o->cfg.disk_path && !placed)
+		return usage_error("--disk is for --boot or --manifest runs:", o->cfg.disk_path);
+	if (!o->cfg.elf_path && !placed) {
 		fputs(usage_text, stderr);
 		return 125;
 	}

@@ -1,13 +1,15 @@
 /*
- * cosim --mesh WxH: RTL tiles with their routers wired into a mesh, against the whole C
- * model. The model runs first, to its end (its network cannot be stepped one tile at a
- * time); what it did is kept per tile: commit-trace lines, messages (sent, delivered,
- * source, destination, tag, length, vnet, payload) and console/semihosting output. Then
- * the RTL is clocked one cycle at a time and every retired instruction, every message
- * injection (at its msg.send's issue) and every delivery (the cycle after the tail
- * crossed into the local or device port) is compared in order with the model's, and each
- * halt. The model's payloads come from its mailboxes and console as messages reach them
- * (the linker wraps mb_deliver and con_arrive: see rtl/module.mk).
+ * cosim --mesh WxH: RTL tiles (each with its control unit) with their routers wired into
+ * a mesh and the behavioural devices at the device ports, against the whole C model. The
+ * model runs first, to its end (its network cannot be stepped one tile at a time); what
+ * it did is kept per tile: commit-trace lines, halts, messages (sent, delivered, source,
+ * destination, tag, length, vnet, payload) and console/semihosting output. Then the RTL
+ * is clocked one cycle at a time and every retired instruction (at its chip cycle: a
+ * tile may be started several times), every message injection (at its msg.send's issue)
+ * and every delivery on either network (the cycle after the tail crossed into the local
+ * or a device port: operations, EXIT notices, kills, device replies) is compared in order
+ * with the model's, and each halt (cause, pc, value, local cycles, chip cycle). The
+ * model's payloads come from wraps of libtessera's functions (cosim_net_ref.c).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -18,6 +20,7 @@
 #include "cosim.h"
 #include "cosim_net.h"
 #include "isa.h"
+#include "rtl_devs.h"
 
 static double seconds(void)
 {
@@ -80,25 +83,22 @@ static int net_fail(cnet_run *c, uint32_t id, const char *what, const char *rtl_
 
 /* ---- per-cycle checks -------------------------------------------------------------- */
 
-static int check_retire(cnet_run *c, uint32_t id, const rtl_retire *rec)
+static int check_retire(cnet_run *c, uint32_t id, const rtl_retire *local)
 {
 	cnet_tile *t = &c->t[id];
 	char a[COSIM_LINE];
-	cosim_format(rec, id, a, sizeof a);
+	rtl_retire rec = *local;
+	rec.cycle += t->base;          /* the commit trace has chip cycles */
+	cosim_format(&rec, id, a, sizeof a);
 	cosim_log_add(&t->log_rtl, a);
 	if (getenv("COSIM_NET_DEBUG"))
 		fprintf(stderr, "%s\n", a);
 	if (c->trace)
 		fprintf(c->trace, "%s\n", a);
 	const char *b = cnet_ref_line(c, id);
-	if (!b) {
-		char b[COSIM_LINE];
-		rtl_halt h;
-		cosim_ref_halt(c->ref, id, &h);
-		snprintf(b, sizeof b, "halt %s pc 0x%08x cycle %" PRIu64, isa_cause_name(h.cause), h.pc,
-			 h.cycle);
-		return net_fail(c, id, "the RTL retired an instruction where the model halted", a, b);
-	}
+	if (!b)
+		return net_fail(c, id, "the RTL retired an instruction the model did not", a,
+				"(no more instructions on this tile)");
 	cosim_log_add(&t->log_ref, b);
 	int differ = strcmp(a, b);
 	if (differ)
@@ -108,28 +108,35 @@ static int check_retire(cnet_run *c, uint32_t id, const rtl_retire *rec)
 	return 0;
 }
 
+static void halt_text(const cnet_halt *h, char *buf, size_t size)
+{
+	snprintf(buf, size, "halt %s pc 0x%08x value 0x%08x cycle %" PRIu64 " (chip cycle %" PRIu64
+		 ")", isa_cause_name(h->h.cause), h->h.pc, h->h.value, h->h.cycle, h->at);
+}
+
+/* The RTL tile halted (seen the cycle after): the model's next halt of that tile. */
 static int check_halt(cnet_run *c, uint32_t id, const rtl_halt *h)
 {
 	cnet_tile *t = &c->t[id];
 	char a[COSIM_LINE], b[COSIM_LINE];
-	rtl_halt m;
-	snprintf(a, sizeof a, "halt %s pc 0x%08x value 0x%08x cycle %" PRIu64,
-		 isa_cause_name(h->cause), h->pc, h->value, h->cycle);
+	cnet_halt r = {c->cycle - 1, *h};
+	halt_text(&r, a, sizeof a);
 	if (h->unimplemented) {
 		fprintf(stderr, "COSIM UNSUPPORTED: tile %u: instruction 0x%08x at pc 0x%08x "
 			"is not built in the RTL yet\n", id, h->value, h->pc);
 		return 77;
 	}
-	if (cnet_ref_line(c, id))
-		return net_fail(c, id, "the RTL halted where the model retired an instruction", a,
-				cnet_ref_line(c, id));
-	cosim_ref_halt(c->ref, id, &m);
-	snprintf(b, sizeof b, "halt %s pc 0x%08x value 0x%08x cycle %" PRIu64,
-		 isa_cause_name(m.cause), m.pc, m.value, m.cycle);
-	if (h->cause != m.cause || h->pc != m.pc || h->value != m.value || h->cycle != m.cycle)
+	const char *line = cnet_ref_line(c, id);
+	if (line && strtoull(line, NULL, 10) < r.at)
+		return net_fail(c, id, "the RTL halted where the model retired an instruction", a, line);
+	if (t->next_halt >= t->nhalts)
+		return net_fail(c, id, "the RTL halted where the model did not", a, "(no halt)");
+	const cnet_halt *m = &t->halts[t->next_halt++];
+	halt_text(m, b, sizeof b);
+	if (h->cause != m->h.cause || h->pc != m->h.pc || h->value != m->h.value ||
+	    h->cycle != m->h.cycle || r.at != m->at)
 		return net_fail(c, id, "halts differ", a, b);
-	t->halted = true;
-	c->running--;
+	c->halts++;
 	return 0;
 }
 
@@ -152,12 +159,6 @@ static int check_inject(cnet_run *c, uint32_t id, const rtl_inject *in)
 	const uint32_t *mem = rtl_mem(c->t[id].r);
 	for (unsigned i = 0; i < r.len && i < MSG_MAX_WORDS; i++)
 		r.w[i] = mem[((in->addr >> 2) + i) & (rtl_mem_bytes(c->t[id].r) / 4 - 1)];
-	if (r.ctl) {
-		fprintf(stderr, "COSIM UNSUPPORTED: tile %u: a control operation (tag %u) at cycle %"
-			PRIu64 " needs the control unit, which the RTL does not have yet\n", id, r.tag,
-			c->cycle);
-		return 77;
-	}
 	msg_text(&r, a, sizeof a);
 	cnet_list *l = &c->t[id].sent;
 	if (l->next >= l->n)
@@ -175,29 +176,25 @@ static int check_inject(cnet_run *c, uint32_t id, const rtl_inject *in)
 static int check_delivery(cnet_run *c, uint32_t at, cnet_msg *r)
 {
 	char a[320], b[320];
+	const cnet_msg *m = c->ref_next < c->nref ? &c->ref_msgs[c->ref_next] : NULL;
+	/* Injections by msg.send were compared when they issued; a device's reply and a
+	 * control unit's notice or kill are written by no core: their send cycle is the
+	 * model's (their delivery cycle, header and payload are compared). */
 	if (!cnet_pending_take(c, r)) {
+		bool no_core = r->src >= c->n || (m && m->by_cu && m->src == r->src);
 		msg_text(r, a, sizeof a);
-		return net_fail(c, at, "the RTL delivered a message nobody sent", a, "(none)");
+		if (!no_core || !m)
+			return net_fail(c, at, "the RTL delivered a message nobody sent", a, "(none)");
+		r->sent = m->sent;
 	}
 	msg_text(r, a, sizeof a);
-	if (c->ref_next >= c->nref)
+	if (!m)
 		return net_fail(c, at, "the RTL delivered a message the model did not", a, "(none)");
-	const cnet_msg *m = &c->ref_msgs[c->ref_next++];
+	c->ref_next++;
 	msg_text(m, b, sizeof b);
 	if (!msg_same(r, m, true))
 		return net_fail(c, at, "message deliveries differ", a, b);
 	c->delivered++;
-	if (r->dst == DEV_CONSOLE && r->tag == TAG_CON_WRITE && r->len) {
-		uint32_t nb = r->w[0], room = (r->len - 1u) * 4;
-		if (nb > room)
-			nb = room;
-		if (r->src < c->n)
-			cosim_bytes_add(&c->t[r->src].out, &r->w[1], nb);
-	} else if (r->dst == DEV_CONSOLE && r->tag == TAG_CON_READ) {
-		fprintf(stderr, "COSIM UNSUPPORTED: tile %u: console input (CON_READ) needs the "
-			"console device, not built in RTL yet\n", r->src);
-		return 77;
-	}
 	return 0;
 }
 
@@ -254,11 +251,17 @@ static int check_ejections(cnet_run *c)
 			if (f.tail)
 				asm_done(&c->t[id].ej, id, f.vnet, c->cycle + 1, &done[nd++]);
 		}
-	rtl_tx(c->t[0].r, 3, &f);   /* the console, west of tile (0, 0) */
-	if (f.valid) {
-		asm_flit(&c->con, &f);
+	for (int dev = 0; dev < RTL_NDEVS; dev++) {
+		if (dev == RTL_DEV_BLOCK)  /* the block store, east of tile (W-1, 0) */
+			rtl_tx(c->t[c->o->cfg.width - 1].r, 1, &f);
+		else                       /* the console, west of tile (0, 0) */
+			rtl_tx(c->t[0].r, 3, &f);
+		if (!f.valid)
+			continue;
+		asm_flit(&c->dev_asm[dev], &f);
 		if (f.tail)
-			asm_done(&c->con, DEV_CONSOLE, f.vnet, c->cycle + 1, &done[nd++]);
+			asm_done(&c->dev_asm[dev], dev == RTL_DEV_BLOCK ? DEV_BLOCK : DEV_CONSOLE, f.vnet,
+				 c->cycle + 1, &done[nd++]);
 	}
 	qsort(done, nd, sizeof done[0], cmp_dst);
 	for (unsigned i = 0; i < nd; i++) {
@@ -293,18 +296,22 @@ static int tile_checks(cnet_run *c, uint32_t id)
 	rtl_inject in;
 	rtl_halt h;
 	uint32_t regs[4];
-	int rc;
-	if (t->halted)
-		return 0;
+	int rc = 0;
+	bool run = rtl_running(t->r), halted;
+	if (run && !t->was_running)
+		t->base = c->cycle - rtl_cycle(t->r);   /* started (again) */
+	t->was_running = run;
 	if (rtl_retired(t->r, &rec) && (rc = check_retire(c, id, &rec)))
 		return rc;
 	if (rtl_injected(t->r, &in) && (rc = check_inject(c, id, &in)))
 		return rc;
 	if (rtl_ecall(t->r, regs))
 		cosim_semihost(t->r, c->o->cfg.bound, regs, &t->out, false);
-	if (rtl_halted(t->r, &h))
-		return check_halt(c, id, &h);
-	return 0;
+	halted = rtl_halted(t->r, &h);
+	if (halted && !t->was_halted)
+		rc = check_halt(c, id, &h);
+	t->was_halted = halted;
+	return rc;
 }
 
 /* ---- the mesh's wires ----------------------------------------------------------------- */
@@ -348,6 +355,22 @@ static void set_sinks(cnet_run *c)
 	}
 }
 
+/* The devices: what the tiles show toward them in this cycle, their replies into the
+ * tiles' inputs of the next edge. */
+static void wire_devices(cnet_run *c)
+{
+	rtl *con = c->t[0].r, *blk = c->t[c->o->cfg.width - 1].r;
+	rtl_flit f;
+	rtl_tx(con, 3, &f);
+	rtl_devs_in(c->devs, c->cycle, RTL_DEV_CONSOLE, &f, rtl_rx_credit(con, 3));
+	rtl_tx(blk, 1, &f);
+	rtl_devs_in(c->devs, c->cycle, RTL_DEV_BLOCK, &f, rtl_rx_credit(blk, 1));
+	rtl_devs_out(c->devs, RTL_DEV_CONSOLE, &f);
+	rtl_rx(con, 3, &f);
+	rtl_devs_out(c->devs, RTL_DEV_BLOCK, &f);
+	rtl_rx(blk, 1, &f);
+}
+
 static int cycle_checks(cnet_run *c)
 {
 	int rc;
@@ -358,32 +381,70 @@ static int cycle_checks(cnet_run *c)
 	return check_ejections(c);
 }
 
-static int net_loop(cnet_run *c)
+static bool any_running(cnet_run *c)
 {
-	int rc = cycle_checks(c);
-	/* after the last halt, until the model's last delivery has been matched */
-	while (!rc && (c->running || c->ref_next < c->nref)) {
-		if (c->cycle >= c->o->max_cycles) {
-			fprintf(stderr, "cosim: stopped at --max-cycles %" PRIu64 "\n", c->o->max_cycles);
-			return 0;
-		}
-		if (!c->running && c->cycle > c->ref_last + 2)
-			break;
-		wire(c);
-		for (uint32_t id = 0; id < c->n; id++)
-			rtl_clock(c->t[id].r);
-		c->cycle++;
-		rc = cycle_checks(c);
-	}
-	if (rc)
-		return rc;
+	for (uint32_t id = 0; id < c->n; id++)
+		if (rtl_running(c->t[id].r))
+			return true;
+	return false;
+}
+
+/* At the end: what the model did that the RTL did not. */
+static int end_checks(cnet_run *c)
+{
+	char b[320];
 	if (c->ref_next < c->nref) {
-		char b[320];
 		msg_text(&c->ref_msgs[c->ref_next], b, sizeof b);
 		return net_fail(c, CNET_MAX_TILES, "the model delivered a message the RTL did not",
 				"(none)", b);
 	}
-	return cnet_compare_output(c);
+	for (uint32_t id = 0; id < c->n; id++) {
+		cnet_tile *t = &c->t[id];
+		const char *line = cnet_ref_line(c, id);
+		if (line)
+			return net_fail(c, id, "the model retired an instruction the RTL did not",
+					"(none)", line);
+		if (t->next_halt < t->nhalts) {
+			halt_text(&t->halts[t->next_halt], b, sizeof b);
+			return net_fail(c, id, "the model halted, the RTL did not", "(running)", b);
+		}
+		uint64_t rej = cosim_ref_rejected(c->ref, id);
+		if (rtl_rejected(t->r) != rej) {
+			char a[48];
+			snprintf(a, sizeof a, "%u operations refused", rtl_rejected(t->r));
+			snprintf(b, sizeof b, "%" PRIu64 " operations refused", rej);
+			return net_fail(c, id, "at the end, the control units refused different counts",
+					a, b);
+		}
+		if (rtl_running(t->r) == cosim_ref_idle(c->ref, id))
+			return net_fail(c, id, "at the end, the tile is running on one side only",
+					rtl_running(t->r) ? "running" : "idle",
+					cosim_ref_idle(c->ref, id) ? "idle" : "running");
+	}
+	int rc = cnet_compare_output(c);
+	return rc ? rc : cnet_compare_disk(c);
+}
+
+static int net_loop(cnet_run *c)
+{
+	int rc = cycle_checks(c);
+	uint64_t end = (c->ref_end > c->ref_last ? c->ref_end : c->ref_last) + 2;
+	/* until the model's last event has been matched and no RTL tile runs, or the
+	 * model's end (tiles that wait forever) */
+	while (!rc && c->cycle <= end && (any_running(c) || c->cycle <= c->ref_last + 2)) {
+		if (c->cycle >= c->o->max_cycles) {
+			fprintf(stderr, "cosim: stopped at --max-cycles %" PRIu64 "\n", c->o->max_cycles);
+			return 0;
+		}
+		wire(c);
+		wire_devices(c);
+		for (uint32_t id = 0; id < c->n; id++)
+			rtl_clock(c->t[id].r);
+		rtl_devs_clock(c->devs);
+		c->cycle++;
+		rc = cycle_checks(c);
+	}
+	return rc ? rc : end_checks(c);
 }
 
 int cosim_net_run(const cosim_opts *o, int argc, char **argv)
@@ -398,8 +459,9 @@ int cosim_net_run(const cosim_opts *o, int argc, char **argv)
 	double dt = seconds() - t0;
 	if (rc == 0)
 		fprintf(stderr, "COSIM PASS: %" PRIu64 " instructions, %" PRIu64 " messages, %" PRIu64
-			" cycles matched on %u tile%s (%.0f cycles/s)\n", c.retired, c.delivered,
-			c.cycle, c.n, c.n > 1 ? "s" : "", dt > 0 ? (double)c.cycle / dt : 0.0);
+			" cycles matched on %u tile%s, %" PRIu64 " halts (%.0f cycles/s)\n", c.retired,
+			c.delivered, c.cycle, c.n, c.n > 1 ? "s" : "", c.halts,
+			dt > 0 ? (double)c.cycle / dt : 0.0);
 	if (rc == 0 && !o->quiet)
 		cnet_print_output(&c);
 	cnet_free(&c);

@@ -22,6 +22,7 @@ typedef struct {
 	unsigned tag, len;
 	bool ctl, has_pay;
 	uint32_t w[MSG_MAX_WORDS];
+	bool by_cu;               /* written by a control unit (EXIT notice, kill) */
 	bool has_cap;             /* a capability passed: kind, lo, hi, badge */
 	unsigned cap_kind;
 	uint32_t cap[3];
@@ -39,30 +40,44 @@ typedef struct {
 	uint32_t header, badge, w[MSG_MAX_WORDS], cap[3];
 } cnet_asm;
 
+/* A halt of a tile: at (the chip cycle), cause, pc, value, local cycles. */
+typedef struct {
+	uint64_t at;
+	rtl_halt h;
+} cnet_halt;
+
 typedef struct {
 	rtl *r;
+	cnet_halt *halts;         /* the model's halts of this tile, in order */
+	size_t nhalts, next_halt, halts_cap;
+	uint64_t base;            /* the chip cycle of the RTL core's local cycle 0 */
+	bool was_running, was_halted;
 	cosim_log log_rtl, log_ref;
 	char **lines;             /* the model's commit-trace lines of this tile read ahead */
 	size_t nlines, next_line, cap_lines;
 	cnet_list sent;           /* the model's messages from this tile, by send cycle */
 	cnet_asm ej;
 	cosim_bytes out;          /* the RTL's console and semihosting output */
-	bool halted;
 } cnet_tile;
 
 typedef struct {
 	const cosim_opts *o;
 	cosim_ref *ref;
 	cnet_tile *t;
-	uint32_t n, running;
+	uint32_t n;
 	FILE *trace;
 	FILE *ref_trace;          /* the model's commit trace, read as the RTL goes */
 	uint64_t cycle, retired, delivered;
 	cnet_msg *ref_msgs;       /* the model's messages, in delivery order (delivered, dst) */
 	size_t nref, ref_next;
-	uint64_t ref_last;        /* its last delivery */
+	uint64_t ref_last;        /* its last delivery or halt */
 	cosim_bytes *ref_out;     /* the model's output, per tile */
-	cnet_asm con;             /* the console's port */
+	cnet_asm dev_asm[2];      /* the console's and the block store's ports */
+	struct rtl_devs *devs;    /* the devices (sim/cosim/rtl_devs.h) */
+	uint8_t *disk;            /* the disk image before the model's run (--disk) */
+	size_t disk_len;
+	uint64_t ref_end;         /* the model's last cycle */
+	uint64_t halts;           /* halts matched */
 	cnet_msg *pend;           /* RTL injections not yet delivered */
 	size_t npend, pend_cap;
 } cnet_run;
@@ -74,6 +89,8 @@ int cnet_pending_push(cnet_run *c, const cnet_msg *m);
 /* The oldest injection on m's path: its send cycle into m; false when there is none. */
 bool cnet_pending_take(cnet_run *c, cnet_msg *m);
 int cnet_compare_output(cnet_run *c);
+/* The disk image the RTL's block store left against the model's (--disk). */
+int cnet_compare_disk(cnet_run *c);
 /* The model's next commit-trace line of a tile (NULL: none left), and taking it. */
 const char *cnet_ref_line(cnet_run *c, uint32_t id);
 void cnet_ref_pop(cnet_run *c, uint32_t id);

@@ -1,13 +1,20 @@
 /*
  * The network co-simulation's setup: RTL tiles loaded as the model's, the whole model run
  * with its commit and message traces into temporary files, and what it recorded on the
- * way (payloads, output) through linker wraps of libtessera's own functions:
- * mb_deliver (a message reaches a mailbox), con_arrive (the console) and console_write
- * (output of a tile). The wraps only record while a network run is capturing.
+ * way through linker wraps of libtessera's own functions: payloads as messages reach a
+ * mailbox (mb_deliver), a control unit (ctl_arrive), the console (con_arrive) or the
+ * block store (blk_arrive); output of a tile (console_write); every halt (net_on_halt,
+ * with the EXIT notice and kills the control unit writes then: ni_write inside it).
+ * The wraps only record while a network run is capturing.
  */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "control.h"
+#include "ctl_dev_host.h"
+#include "rtl_devs.h"
+#include "tile.h"
 
 #include "console.h"
 #include "cosim_net.h"
@@ -23,7 +30,25 @@ static struct {
 	size_t n, cap;
 	cosim_bytes *out;         /* per tile */
 	uint32_t ntiles;
+	cnet_tile *tiles;         /* halts go to their tile */
+	int in_halt;              /* inside net_on_halt: NI writes are the control unit's */
+	cnet_msg *cu;             /* messages a control unit wrote (sent, src, dst, tag) */
+	size_t ncu, cu_cap;
 } cap;
+
+static void *grow(void *v, size_t *cap_, size_t n, size_t size)
+{
+	if (n < *cap_)
+		return v;
+	size_t c = *cap_ ? *cap_ * 2 : 64;
+	void *w = realloc(v, c * size);
+	if (!w) {
+		fprintf(stderr, "cosim: out of memory\n");
+		exit(125);
+	}
+	*cap_ = c;
+	return w;
+}
 
 static void cap_msg(const msg_t *m)
 {
@@ -67,6 +92,50 @@ void __real_console_write(struct mesh *m, uint32_t tile, bool to_stderr, const c
 			  size_t len);
 void __wrap_console_write(struct mesh *m, uint32_t tile, bool to_stderr, const char *data,
 			  size_t len);
+
+void __real_ctl_arrive(net_t *n, uint32_t id, msg_t *m);
+void __wrap_ctl_arrive(net_t *n, uint32_t id, msg_t *m);
+void __real_blk_arrive(net_t *n, msg_t *m, uint64_t at);
+void __wrap_blk_arrive(net_t *n, msg_t *m, uint64_t at);
+void __real_net_on_halt(tile_t *t);
+void __wrap_net_on_halt(tile_t *t);
+void __real_ni_write(ni_vnet *nv, msg_t *m, uint64_t from);
+void __wrap_ni_write(ni_vnet *nv, msg_t *m, uint64_t from);
+
+void __wrap_ctl_arrive(net_t *n, uint32_t id, msg_t *m)
+{
+	cap_msg(m);
+	__real_ctl_arrive(n, id, m);
+}
+
+void __wrap_blk_arrive(net_t *n, msg_t *m, uint64_t at)
+{
+	cap_msg(m);
+	__real_blk_arrive(n, m, at);
+}
+
+void __wrap_net_on_halt(tile_t *t)
+{
+	if (cap.on && t->id < cap.ntiles) {
+		cnet_tile *ct = &cap.tiles[t->id];
+		ct->halts = grow(ct->halts, &ct->halts_cap, ct->nhalts, sizeof *ct->halts);
+		ct->halts[ct->nhalts++] = (cnet_halt){t->start_cycle + t->halt_cycles,
+			{t->cause, t->halt_pc, t->halt_value, t->halt_cycles, false}};
+	}
+	cap.in_halt++;
+	__real_net_on_halt(t);
+	cap.in_halt--;
+}
+
+void __wrap_ni_write(ni_vnet *nv, msg_t *m, uint64_t from)
+{
+	if (cap.on && cap.in_halt) {
+		cap.cu = grow(cap.cu, &cap.cu_cap, cap.ncu, sizeof *cap.cu);
+		cap.cu[cap.ncu++] = (cnet_msg){.sent = m->sent, .src = m->src, .dst = m->dst,
+					       .tag = m->tag};
+	}
+	__real_ni_write(nv, m, from);
+}
 
 void __wrap_mb_deliver(mailbox *mb, int q, msg_t *m)
 {
@@ -150,11 +219,14 @@ void cnet_ref_pop(cnet_run *c, uint32_t id)
 	t->lines[t->next_line++] = NULL;
 }
 
-/* The payload the wraps saw for a message of the trace (none for a dropped one). */
+/* The payload the wraps saw for a message of the trace (none for a dropped one): one
+ * destination takes one message a cycle, so (sent, src, dst, delivered, tag) is unique
+ * (replies a device writes in one cycle share the rest). */
 static void find_payload(cnet_msg *m)
 {
 	for (size_t i = 0; i < cap.n; i++)
-		if (cap.v[i].sent == m->sent && cap.v[i].src == m->src && cap.v[i].dst == m->dst) {
+		if (cap.v[i].sent == m->sent && cap.v[i].src == m->src && cap.v[i].dst == m->dst &&
+		    cap.v[i].delivered == m->delivered && cap.v[i].tag == m->tag) {
 			memcpy(m->w, cap.v[i].w, sizeof m->w);
 			m->has_pay = true;
 			m->has_cap = cap.v[i].has_cap;
@@ -184,6 +256,10 @@ static bool read_msgs(cnet_run *c, FILE *f)
 		*m = (cnet_msg){.sent = s, .delivered = d, .src = src, .dst = dst, .tag = tag,
 				.len = len, .ctl = !strcmp(vnet, "ctl")};
 		find_payload(m);
+		for (size_t i = 0; i < cap.ncu; i++)
+			if (cap.cu[i].sent == s && cap.cu[i].src == src && cap.cu[i].dst == dst &&
+			    cap.cu[i].tag == tag)
+				m->by_cu = true;
 		if (d > c->ref_last)
 			c->ref_last = d;
 	}
@@ -202,8 +278,8 @@ static bool index_senders(cnet_run *c)
 {
 	for (size_t i = 0; i < c->nref; i++) {
 		uint32_t s = c->ref_msgs[i].src;
-		if (s >= c->n)
-			continue;
+		if (s >= c->n || c->ref_msgs[i].by_cu)
+			continue;               /* a device's reply, or a control unit's */
 		cnet_list *l = &c->t[s].sent;
 		size_t *v = realloc(l->idx, (l->n + 1) * sizeof *v);
 		if (!v)
@@ -228,9 +304,14 @@ static int run_model(cnet_run *c)
 		rc = 125;
 	} else {
 		cap.ntiles = c->n;
+		cap.tiles = c->t;
 		cap.on = true;
 		cosim_ref_run(c->ref, tr, ms);
 		cap.on = false;
+		c->ref_end = cosim_ref_end(c->ref);
+		for (uint32_t id = 0; id < c->n; id++)
+			if (c->t[id].nhalts && c->t[id].halts[c->t[id].nhalts - 1].at > c->ref_last)
+				c->ref_last = c->t[id].halts[c->t[id].nhalts - 1].at;
 		if (!read_msgs(c, ms) || !index_senders(c)) {
 			fprintf(stderr, "cosim: out of memory reading the model's traces\n");
 			rc = 125;
@@ -247,10 +328,73 @@ static int run_model(cnet_run *c)
 	free(cap.v);
 	cap.v = NULL;
 	cap.n = cap.cap = 0;
+	free(cap.cu);
+	cap.cu = NULL;
+	cap.ncu = cap.cu_cap = 0;
 	return rc;
 }
 
 /* ---- the RTL tiles ------------------------------------------------------------------ */
+
+/* RTL console output: to the source tile's output, compared at the end. */
+static void rtl_con_out(void *ctx, uint64_t cycle, uint32_t src, const char *b, uint32_t n)
+{
+	cnet_run *c = ctx;
+	(void)cycle;
+	if (src < c->n)
+		cosim_bytes_add(&c->t[src].out, b, n);
+}
+
+/* The disk image before the model writes it: the RTL's block store gets a copy. */
+static int read_disk(cnet_run *c)
+{
+	const char *path = c->o->cfg.disk_path;
+	FILE *f = path ? fopen(path, "rb") : NULL;
+	if (!path)
+		return 0;
+	if (!f) {
+		perror(path);
+		return 125;
+	}
+	size_t cap_ = 0, n;
+	char buf[65536];
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+		while (cap_ < c->disk_len + n)
+			c->disk = grow(c->disk, &cap_, cap_, 1);
+		memcpy(c->disk + c->disk_len, buf, n);
+		c->disk_len += n;
+	}
+	fclose(f);
+	dev_host_set_disk(c->disk, c->disk_len);
+	return 0;
+}
+
+/* One RTL tile as the model's stands before the run: SRAM, capabilities, and, if the
+ * chip preloads it, its start with the control unit's supervisor, children, budgets. */
+static void setup_tile(cnet_run *c, uint32_t id)
+{
+	const cosim_cfg *g = &c->o->cfg;
+	rtl *r = c->t[id].r;
+	const uint8_t *img = cosim_ref_mem(c->ref, id);
+	uint32_t *mem = rtl_mem(r);
+	memset(mem, 0, rtl_mem_bytes(r));
+	if (img)
+		memcpy(mem, img, cosim_ref_mem_size(c->ref));
+	for (unsigned s = 0; s < CAP_SLOTS; s++) {
+		unsigned kind;
+		uint32_t lo, hi, badge;
+		cosim_ref_cap(c->ref, id, s, &kind, &lo, &hi, &badge);
+		rtl_set_cap(r, s, kind, lo, hi, badge);
+	}
+	cosim_tile_start st;
+	cosim_ref_tile_start(c->ref, id, &st);
+	rtl_set_ctl(r, cosim_ref_mem_size(c->ref), st.started ? &st.pre : NULL);
+	uint32_t x = id % g->width, y = id / g->width, mesh = g->height << 16 | g->width;
+	if (st.started)
+		rtl_start(r, st.pc, st.bound, st.budget_cycles, id, y << 16 | x, mesh, g->semihost);
+	else
+		rtl_start_idle(r, id, y << 16 | x, mesh, g->semihost);
+}
 
 static int make_rtl(cnet_run *c, int argc, char **argv)
 {
@@ -263,26 +407,16 @@ static int make_rtl(cnet_run *c, int argc, char **argv)
 				g->mem_size, rtl_mem_bytes(r));
 			return 125;
 		}
-		uint32_t *mem = rtl_mem(r);
-		memset(mem, 0, rtl_mem_bytes(r));
-		memcpy(mem, cosim_ref_mem(c->ref, id), g->mem_size);
-		for (unsigned s = 0; s < CAP_SLOTS; s++) {
-			unsigned kind;
-			uint32_t lo, hi, badge;
-			cosim_ref_cap(c->ref, id, s, &kind, &lo, &hi, &badge);
-			rtl_set_cap(r, s, kind, lo, hi, badge);
-		}
-		uint32_t x = id % g->width, y = id / g->width;
-		rtl_start(r, cosim_ref_entry(c->ref), g->bound, g->budget_cycles, id, y << 16 | x,
-			  g->height << 16 | g->width, g->semihost);
+		setup_tile(c, id);
 	}
-	return 0;
+	c->devs = rtl_devs_new(g->width);
+	dev_host_on_output(rtl_con_out, c);
+	return read_disk(c);
 }
 
 int cnet_setup(cnet_run *c, int argc, char **argv)
 {
 	c->n = c->o->cfg.width * c->o->cfg.height;
-	c->running = c->n;
 	if (!(c->ref = cosim_ref_new(&c->o->cfg)))
 		return 125;
 	if (c->o->trace_path && !(c->trace = fopen(c->o->trace_path, "w"))) {
@@ -307,10 +441,13 @@ void cnet_free(cnet_run *c)
 			free(t->lines[i]);
 		free(t->lines);
 		free(t->sent.idx);
+		free(t->halts);
 		free(t->out.data);
 		if (c->ref_out)
 			free(c->ref_out[id].data);
 	}
+	rtl_devs_free(c->devs);
+	free(c->disk);
 	if (c->trace)
 		fclose(c->trace);
 	if (c->ref_trace)
@@ -368,6 +505,39 @@ int cnet_compare_output(cnet_run *c)
 		return 1;
 	}
 	return 0;
+}
+
+int cnet_compare_disk(cnet_run *c)
+{
+	const char *path = c->o->cfg.disk_path;
+	if (!path)
+		return 0;
+	size_t n, len = 0, cap_ = 0;
+	const uint8_t *rtl_img = dev_host_disk(&n);
+	uint8_t *ref = NULL;
+	char buf[65536];
+	size_t k;
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		perror(path);
+		return 125;
+	}
+	while ((k = fread(buf, 1, sizeof buf, f)) > 0) {
+		while (cap_ < len + k)
+			ref = grow(ref, &cap_, cap_, 1);
+		memcpy(ref + len, buf, k);
+		len += k;
+	}
+	fclose(f);
+	size_t at = 0;
+	while (at < n && at < len && rtl_img[at] == ref[at])
+		at++;
+	free(ref);
+	if (at == n && n == len)
+		return 0;
+	fprintf(stderr, "COSIM FAIL: the disk image after the run differs from the model's at byte "
+		"%zu (RTL %zu bytes, model %zu)\n", at, n, len);
+	return 1;
 }
 
 void cnet_print_output(const cnet_run *c)

@@ -11,10 +11,12 @@
 #include "engine.h"
 #include "mesh.h"
 #include "noc.h"
+#include "run_setup.h"
 
 struct cosim_ref {
 	mesh_t *m;
 	elf_image *img;
+	run_opts *run;            /* --boot / --manifest: placed by tessera run's own code */
 };
 
 /* Load and start one tile as tessera run --tile does without a manifest. */
@@ -33,9 +35,53 @@ static bool ref_load_tile(cosim_ref *r, const cosim_cfg *c, uint32_t id)
 	return true;
 }
 
+/* tessera run's placing of --boot / --manifest (sim/run_setup.c), on the options the
+ * chip tests give tessera run. */
+static bool ref_run_setup(cosim_ref *r, const cosim_cfg *c)
+{
+	char mesh[32], mem[32], maxc[32];
+	char *argv[16];
+	int argc = 0, rc;
+	snprintf(mesh, sizeof mesh, "%ux%u", c->width, c->height);
+	snprintf(mem, sizeof mem, "%u", c->mem_size);
+	snprintf(maxc, sizeof maxc, "%llu", (unsigned long long)c->max_cycles);
+	argv[argc++] = "run";
+	argv[argc++] = "--quiet";
+	argv[argc++] = "--mesh";
+	argv[argc++] = mesh;
+	argv[argc++] = "--mem";
+	argv[argc++] = mem;
+	argv[argc++] = "--max-cycles";
+	argv[argc++] = maxc;
+	if (!c->semihost)
+		argv[argc++] = "--no-semihost";
+	argv[argc++] = c->boot_path ? "--boot" : "--manifest";
+	argv[argc++] = (char *)(c->boot_path ? c->boot_path : c->manifest_path);
+	if (c->disk_path) {
+		argv[argc++] = "--disk";
+		argv[argc++] = (char *)c->disk_path;
+	}
+	argv[argc] = NULL;
+	if (!(r->run = calloc(1, sizeof *r->run)))
+		return false;
+	if ((rc = run_parse_args(r->run, "run", argc, argv, NULL)) >= 0)
+		return false;
+	optind = 1;                    /* getopt again for anyone after us */
+	r->m = run_load(r->run, &rc);
+	return r->m != NULL;
+}
+
 cosim_ref *cosim_ref_new(const cosim_cfg *c)
 {
 	cosim_ref *r = calloc(1, sizeof *r);
+	if (r && (c->boot_path || c->manifest_path)) {
+		if (!ref_run_setup(r, c)) {
+			fprintf(stderr, "cosim: the model could not be set up (see above)\n");
+			cosim_ref_free(r);
+			return NULL;
+		}
+		return r;
+	}
 	mesh_config mc;
 	char err[512];
 	mesh_config_default(&mc);
@@ -79,26 +125,83 @@ void cosim_ref_free(cosim_ref *r)
 	if (r->m && r->m->trace)
 		fclose(r->m->trace);
 	if (r->m)
-		r->m->trace = NULL;
-	mesh_free(r->m);
+		r->m->trace = r->m->msg_trace = NULL;
+	if (r->run) {
+		if (r->m)
+			r->m->exiting = true;
+		run_finish(r->run, r->m, 0);
+		free(r->run);
+	} else {
+		mesh_free(r->m);
+	}
 	elf_image_free(r->img);
 	free(r);
 }
 
 uint32_t cosim_ref_entry(const cosim_ref *r)
 {
-	return r->img->entry;
+	return r->img ? r->img->entry : r->m->tiles[0]->pc;
 }
 
 const uint8_t *cosim_ref_mem(const cosim_ref *r, uint32_t tile)
 {
-	return r->m->tiles[tile]->mem;
+	const tile_t *t = r->m->tiles[tile];
+	return t ? t->mem : NULL;
+}
+
+uint32_t cosim_ref_mem_size(const cosim_ref *r)
+{
+	return r->m->cfg.mem_size;
+}
+
+uint64_t cosim_ref_end(const cosim_ref *r)
+{
+	return r->m->now;
+}
+
+bool cosim_ref_idle(const cosim_ref *r, uint32_t tile)
+{
+	const tile_t *t = r->m->tiles[tile];
+	return !t || t->state == TS_HALTED || t->state == TS_IDLE;
+}
+
+uint64_t cosim_ref_rejected(const cosim_ref *r, uint32_t tile)
+{
+	const tile_t *t = r->m->tiles[tile];
+	return t ? t->stats.ctl_rejected : 0;
+}
+
+void cosim_ref_tile_start(const cosim_ref *r, uint32_t tile, cosim_tile_start *s)
+{
+	const tile_t *t = r->m->tiles[tile];
+	memset(s, 0, sizeof *s);
+	if (!t || t->state == TS_IDLE || t->state == TS_HALTED)
+		return;
+	s->started = true;
+	s->pc = t->pc;
+	s->a0 = t->x[10];
+	s->bound = t->bound;
+	s->budget_cycles = t->budget_cycles;
+	s->budget_msgs = t->budget_msgs;
+	if (!t->net)
+		return;
+	const ctl_unit *u = &t->net->cu;
+	s->pre.has_super = u->has_super;
+	s->pre.super = u->super;
+	for (uint32_t i = 0; i < u->nchildren; i++)
+		if (u->children[i] < 64)
+			s->pre.children |= 1ull << u->children[i];
+	s->pre.bound = t->bound == t->mem_size ? 0 : t->bound;
+	s->pre.cycles = t->budget_cycles;
+	s->pre.msgs = t->budget_msgs;
 }
 
 void cosim_ref_cap(const cosim_ref *r, uint32_t tile, unsigned slot, unsigned *kind,
 		   uint32_t *lo, uint32_t *hi, uint32_t *badge)
 {
-	const cap_t *c = &r->m->tiles[tile]->net->caps.slot[slot % CAP_SLOTS];
+	const tile_t *t = r->m->tiles[tile];
+	static const cap_t empty;
+	const cap_t *c = t && t->net ? &t->net->caps.slot[slot % CAP_SLOTS] : &empty;
 	*kind = c->kind;
 	*lo = c->lo;
 	*hi = c->hi;

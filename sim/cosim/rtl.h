@@ -2,6 +2,9 @@
  * The Verilated RTL tile as C sees it (sim/cosim/rtl_tile.cpp is the only C++).
  * One call to rtl_clock is one machine cycle: after it, the outputs show the state of
  * the new cycle, and an ecall issuing in it must be answered before the next call.
+ * The tile's chip cycle (the control unit's now_i) is 0 in the cycle after the start
+ * edge and counts rtl_clock calls. rtl_mem is the SRAM as plain words: after the
+ * tile's flash clear (a halt, CTL_CLEAR) the harness zeroes the words it left.
  */
 #ifndef TESS_COSIM_RTL_H
 #define TESS_COSIM_RTL_H
@@ -53,6 +56,27 @@ void rtl_set_cap(rtl *r, unsigned slot, unsigned kind, uint32_t lo, uint32_t hi,
  * otherwise. */
 void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint64_t budget_cycles, uint32_t tile,
 	       uint32_t txy, uint32_t mesh, bool semihost);
+/* The same start edge for a tile the chip does not start: its control unit loads and
+ * starts it (CTL_LOAD, CTL_START). */
+void rtl_start_idle(rtl *r, uint32_t tile, uint32_t txy, uint32_t mesh, bool semihost);
+
+/* The control unit (tess_ctl, inside the tile), before rtl_start: MEM (the tile's SRAM
+ * bytes as the model has it) and, for a preloaded tile, its supervisor, children and
+ * budgets (SPEC §10; given to the unit at the start edge). pre NULL: none. */
+typedef struct {
+	bool has_super;
+	uint32_t super;
+	uint64_t children;        /* bit per tile id */
+	uint32_t bound;           /* 0: MEM */
+	uint64_t cycles;
+	uint32_t msgs;
+} rtl_pre;
+void rtl_set_ctl(rtl *r, uint32_t mem, const rtl_pre *pre);
+/* The core is running (started, not halted); its local cycle (0 at its first issue). */
+bool rtl_running(rtl *r);
+uint64_t rtl_cycle(rtl *r);
+/* Operations the control unit refused so far (statistic ctl_rejected). */
+uint32_t rtl_rejected(rtl *r);
 void rtl_clock(rtl *r);
 uint64_t rtl_clocks(const rtl *r);
 /* An ecall issues in this cycle: a0, a1, a2, a7 into regs[4]. */

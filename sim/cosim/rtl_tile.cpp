@@ -21,6 +21,7 @@ struct rtl {
 	uint64_t base = 0;
 	uint64_t from = 0, to = UINT64_MAX;   // wave window, in times (2 per cycle)
 	bool owner;
+	uint16_t epoch = 0;       // the SRAM's epoch the words of mem_q are current in
 
 	explicit rtl(std::shared_ptr<VerilatedContext> c, bool own)
 		: ctxp(c), ctx(*c), owner(own) {}
@@ -110,15 +111,25 @@ extern "C" void rtl_set_cap(rtl *r, unsigned slot, unsigned kind, uint32_t lo, u
 	root->tess_tile__DOT__u_core__DOT__u_caps__DOT__badge_q[slot] = badge;
 }
 
-extern "C" void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint64_t budget_cycles,
-			  uint32_t tile, uint32_t txy, uint32_t mesh, bool semihost)
+extern "C" void rtl_set_ctl(rtl *r, uint32_t mem, const rtl_pre *pre)
 {
 	Vtess_tile *t = r->top.get();
-	t->start_pc_i = pc;
-	t->bound_i = bound;
-	t->budget_cycles_i = budget_cycles;
-	t->budget_msgs_i = 0;
-	t->start_a0_i = 0;
+	t->mem_i = mem;
+	t->pre_i = pre != nullptr;
+	if (!pre)
+		return;
+	t->pre_super_valid_i = pre->has_super;
+	t->pre_super_i = pre->super;
+	t->pre_children_i = pre->children;
+	t->pre_bound_i = pre->bound;
+	t->pre_cycles_i = pre->cycles;
+	t->pre_msgs_i = pre->msgs;
+}
+
+static void start_edge(rtl *r, bool go, uint32_t tile, uint32_t txy, uint32_t mesh,
+		       bool semihost)
+{
+	Vtess_tile *t = r->top.get();
 	t->tile_id_i = tile;
 	t->txy_i = txy;
 	t->mesh_i = mesh;
@@ -126,8 +137,10 @@ extern "C" void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint64_t budget_c
 	t->mesh_recip_i = (1ull << 32) / (mesh & 0xffff) + 1;
 	t->semihost_i = semihost;
 	t->tx_sink_i = 0xf;
-	t->ack_status_i = (uint32_t)-8;     // E_NOPENDING: no control unit yet
-	t->start_i = 1;
+	if (!t->mem_i)
+		t->mem_i = rtl_mem_bytes(r);
+	t->now_i = 0;
+	t->start_i = go;
 	t->clk_i = 0;
 	rtl_tick(r);
 	t->eval();
@@ -138,7 +151,44 @@ extern "C" void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint64_t budget_c
 	t->clk_i = 1;
 	rtl_eval(r);
 	t->start_i = 0;
+	t->pre_i = 0;
 	t->eval();   // same time as the edge's dump: settle only
+}
+
+extern "C" void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint64_t budget_cycles,
+			  uint32_t tile, uint32_t txy, uint32_t mesh, bool semihost)
+{
+	Vtess_tile *t = r->top.get();
+	t->start_pc_i = pc;
+	t->bound_i = bound;
+	t->budget_cycles_i = budget_cycles;
+	t->budget_msgs_i = 0;
+	t->start_a0_i = 0;
+	start_edge(r, true, tile, txy, mesh, semihost);
+}
+
+extern "C" void rtl_start_idle(rtl *r, uint32_t tile, uint32_t txy, uint32_t mesh, bool semihost)
+{
+	start_edge(r, false, tile, txy, mesh, semihost);
+}
+
+// After a flash clear the words of older epochs read 0 in the RTL: make mem_q say so,
+// keeping a word written in the clear's own cycle (current epoch).
+static void sync_clear(rtl *r)
+{
+	auto *root = r->top->rootp;
+	uint16_t cur = root->tess_tile__DOT__u_sram__DOT__cur_q;
+	if (cur == r->epoch)
+		return;
+	uint32_t *mem = root->tess_tile__DOT__u_sram__DOT__mem_q.m_storage;
+	uint16_t *ep = root->tess_tile__DOT__u_sram__DOT__ep_q.m_storage;
+	const size_t n = sizeof root->tess_tile__DOT__u_sram__DOT__mem_q.m_storage / 4;
+	for (size_t i = 0; i < n; i++)
+		if (ep[i] != cur) {
+			mem[i] = 0;
+			ep[i] = cur;
+		}
+	r->epoch = cur;
 }
 
 // One rising edge, then the settled state of the new cycle (clock high).
@@ -152,8 +202,25 @@ extern "C" void rtl_clock(rtl *r)
 	rtl_tick(r);
 	t->eval();             // the edge, with the last ecall's answer still applied
 	t->ecall_halt_i = 0;   // answers last one cycle
+	t->now_i++;            // the chip cycle of the new cycle
 	rtl_eval(r);
 	r->clocks++;
+	sync_clear(r);
+}
+
+extern "C" bool rtl_running(rtl *r)
+{
+	return r->top->running_o;
+}
+
+extern "C" uint64_t rtl_cycle(rtl *r)
+{
+	return r->top->cycle_o;
+}
+
+extern "C" uint32_t rtl_rejected(rtl *r)
+{
+	return r->top->ctl_rejected_o;
 }
 
 extern "C" uint64_t rtl_clocks(const rtl *r)

@@ -1,10 +1,9 @@
-// ctl_chip_tb: an OS boot on a 4x4 RTL chip whose tiles have their control units
-// (tests/rtl/ctl/ctl_chip.sv: tess_tile + tess_ctl per tile, the devices at the mesh's
-// ports). Only tile 0 is preloaded (SPEC §10, --boot: CONTROL over every tile); it loads,
+// ctl_chip_tb: an OS boot on the 4x4 RTL chip (rtl/tess_dev_chip.sv: tess_mesh, whose
+// tiles hold their control units, with the devices at the mesh's ports). Only tile 0 is
+// preloaded (SPEC §10, --boot: CONTROL over every tile); it loads,
 // starts, supervises and kills the others over the control network. The console output
 // (cycle, tile, bytes) must be the C model's (the Z records ctl_rec wrote for the same
-// boot, --no-semihost). The SRAM flash clear at a halt or CTL_CLEAR, which tess_tile
-// does not have yet, is done here on the unit's mem_clr_o.
+// boot, --no-semihost). The tiles clear their own SRAM at a halt or CTL_CLEAR.
 //
 // usage: ctl_chip_tb IMAGE.bin ENTRY LOG NAME
 #include <cinttypes>
@@ -14,13 +13,13 @@
 #include <string>
 #include <vector>
 
-#include "Vctl_chip.h"
-#include "Vctl_chip___024root.h"
+#include "Vtess_dev_chip.h"
+#include "Vtess_dev_chip___024root.h"
 #include "ctl_dev_host.h"
 #include "verilated.h"
 
 #define NODE(y, x, v) \
-	ctl_chip__DOT__g_row__BRA__##y##__KET____DOT__g_col__BRA__##x##__KET____DOT__u_node__DOT__u_tile__DOT__##v
+	tess_dev_chip__DOT__u_mesh__DOT__g_row__BRA__##y##__KET____DOT__g_col__BRA__##x##__KET____DOT__u_tile__DOT__##v
 #define MEM(y, x) root->NODE(y, x, u_sram__DOT__mem_q).m_storage
 
 namespace {
@@ -91,11 +90,9 @@ int main(int argc, char **argv)
 	}
 	dev_host_on_output(on_output, nullptr);
 
-	Vctl_chip *m = new Vctl_chip;
+	Vtess_dev_chip *m = new Vtess_dev_chip;
 	auto *root = m->rootp;
-	uint32_t *mem[kN] = {MEM(0, 0), MEM(0, 1), MEM(0, 2), MEM(0, 3), MEM(1, 0), MEM(1, 1),
-			     MEM(1, 2), MEM(1, 3), MEM(2, 0), MEM(2, 1), MEM(2, 2), MEM(2, 3),
-			     MEM(3, 0), MEM(3, 1), MEM(3, 2), MEM(3, 3)};
+	uint32_t *mem0 = MEM(0, 0);
 	const size_t mem_bytes = sizeof MEM(0, 0);
 	if (image.size() > mem_bytes) {
 		std::fprintf(stderr, "%s: larger than a tile's SRAM\n", argv[1]);
@@ -108,7 +105,7 @@ int main(int argc, char **argv)
 	m->eval();
 	m->rst_ni = 1;
 	m->eval();
-	std::memcpy(mem[0], image.data(), image.size());
+	std::memcpy(mem0, image.data(), image.size());
 	// tile 0 as --boot preloads it (SPEC §10): console, E and S neighbours, every tile,
 	// CONTROL over every tile
 	auto cap = [&](unsigned s, unsigned kind, uint32_t lo, uint32_t hi) {
@@ -123,7 +120,7 @@ int main(int argc, char **argv)
 	cap(7, 1, 0, kN - 1);
 	cap(8, 2, 0, kN - 1);
 	m->start_pc_i = (uint32_t)std::strtoul(argv[2], nullptr, 0);
-	m->mem_i = (uint32_t)mem_bytes;
+	m->bound_i = (uint32_t)mem_bytes;
 	m->start_i = 1;
 	m->eval();
 	m->clk_i = 1;
@@ -133,14 +130,10 @@ int main(int argc, char **argv)
 	m->eval();
 	const uint64_t end = want.back().cycle + 2000;
 	for (uint64_t c = 0; c < end; c++) {
-		uint32_t clr = m->mem_clr_o;
 		m->clk_i = 1;
 		m->eval();
 		m->clk_i = 0;
 		m->eval();
-		for (unsigned k = 0; k < kN; k++)
-			if (clr >> k & 1)
-				std::memset(mem[k], 0, mem_bytes);
 	}
 	m->final();
 	delete m;

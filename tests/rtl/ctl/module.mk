@@ -46,7 +46,7 @@ $(eval $(call CTL_VARIANT,obj-fault,+define+TESS_FAULT_KILL_LATE,$(CTL_B)/ctl_tb
 
 .PHONY: test-rtl-ctl
 test-rtl-ctl: $(CTL_B)/ctl_rec $(CTL_B)/ctl_tb $(CTL_B)/ctl_tb-fault $(CTL_ELFS) \
-		$(BUILD)/mesh/chaos.elf $(OS_ELFS)
+		$(BUILD)/mesh/chaos.elf $(OS_ELFS) $(BUILD)/cosim $(BUILD)/cosim-fault-kill
 	@tests/rtl/ctl/run.sh $(CTL_B) $(BUILD)/mesh $(OSB)
 
 # The behavioural devices, replayed the same way (dev_tb: requests from the C model's
@@ -84,27 +84,23 @@ $(CTL_B)/chip_tb: tests/rtl/ctl/chip_tb.cpp sim/cosim/ctl_dev_host.cpp sim/cosim
 		tests/rtl/ctl/chip_tb.cpp sim/cosim/ctl_dev_host.cpp $(CHIP_VOBJS) -lpthread
 test-rtl-ctl: $(CTL_B)/chip_tb
 
-# OS boots on a 4x4 RTL chip whose tiles have their control units (ctl_chip.sv: tess_tile
-# + tess_ctl wired through the tile's cu_* ports, devices at the mesh's ports): the
-# console output of each boot at the C model's cycles. 16 flattened tiles take minutes
-# to compile: the C++ at -O1 (Verilator's -O3 inlines, which gives the harness flat
-# names). CTL_SLOW=1 adds the fault build (a kill one cycle late), which must fail on
-# the boot that kills a supervisor.
-CCHIP_SV = $(filter-out rtl/tess_mesh.sv,$(RTL_SV)) rtl/tess_ctl.sv rtl/tess_dev_ni.sv \
-	rtl/tess_dev_rx.sv rtl/tess_dev_console.sv rtl/tess_dev_block.sv \
-	tests/rtl/ctl/ctl_node.sv tests/rtl/ctl/ctl_chip.sv
+# OS boots on the 4x4 RTL chip (rtl/tess_dev_chip.sv: tess_mesh, a control unit in every
+# tile, the devices at the mesh's ports): the console output of each boot at the C
+# model's cycles. 16 flattened tiles take minutes to compile: the C++ at -O1 (Verilator's
+# -O3 inlines, which gives the harness flat names). CTL_SLOW=1 adds the fault build (a
+# kill one cycle late), which must fail on the boot that kills a supervisor.
 define CTL_CHIP_VARIANT
-$(CTL_B)/$(1)/Vctl_chip__ALL.a: $(CCHIP_SV)
+$(CTL_B)/$(1)/Vtess_dev_chip__ALL.a: $(CHIP_SV)
 	@mkdir -p $$(@D)
 	$(VERILATOR) --cc --no-timing -Wall -O3 --x-assign fast --x-initial fast $(2) \
-		--top-module ctl_chip -GW=4 -GH=4 -GAW=14 --Mdir $(CTL_B)/$(1) $(CCHIP_SV)
-	+$(MAKE) --no-print-directory -C $(CTL_B)/$(1) -f Vctl_chip.mk OPT_FAST="-O1 -std=c++17" \
-		Vctl_chip__ALL.a verilated.o verilated_threads.o verilated_dpi.o > /dev/null
+		--top-module tess_dev_chip -GW=4 -GH=4 -GAW=14 --Mdir $(CTL_B)/$(1) $(CHIP_SV)
+	+$(MAKE) --no-print-directory -C $(CTL_B)/$(1) -f Vtess_dev_chip.mk OPT_FAST="-O1 -std=c++17" \
+		Vtess_dev_chip__ALL.a verilated.o verilated_threads.o verilated_dpi.o > /dev/null
 $(3): tests/rtl/ctl/ctl_chip_tb.cpp sim/cosim/ctl_dev_host.cpp sim/cosim/ctl_dev_host.h \
-		$(CTL_B)/$(1)/Vctl_chip__ALL.a
+		$(CTL_B)/$(1)/Vtess_dev_chip__ALL.a
 	$(CXX) -O1 -std=c++17 -Wall -Wextra -I$(CTL_B)/$(1) -Isim/cosim $(RTL_VINC) -o $$@ \
 		tests/rtl/ctl/ctl_chip_tb.cpp sim/cosim/ctl_dev_host.cpp \
-		$(addprefix $(CTL_B)/$(1)/,Vctl_chip__ALL.a verilated.o verilated_threads.o verilated_dpi.o) \
+		$(addprefix $(CTL_B)/$(1)/,Vtess_dev_chip__ALL.a verilated.o verilated_threads.o verilated_dpi.o) \
 		-lpthread
 endef
 $(eval $(call CTL_CHIP_VARIANT,cchip,,$(CTL_B)/ctl_chip_tb))

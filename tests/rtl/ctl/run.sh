@@ -99,6 +99,47 @@ if [ -x "$B/ctl_chip_tb-fault" ] && [ "${CTL_SLOW:-0}" = 1 ]; then
 	else ok "chip with a kill one cycle late fails: $(head -1 "$tmp/o")"; fi
 fi
 
+# cosim --mesh: the same runs in lock step on RTL tiles that hold their control units,
+# with the devices at the device ports: every retired instruction of every tile (each
+# start of a tile), every message on both networks, every halt, the console output.
+COSIM=$B/../cosim
+cosim_pass() {
+	name=$1; shift
+	if "$COSIM" --quiet "$@" > "$tmp/cs.out" 2>&1 && grep -q '^COSIM PASS' "$tmp/cs.out"
+	then ok "cosim $name: $(grep '^COSIM PASS' "$tmp/cs.out")"
+	else ko "cosim $name"; head -n 8 "$tmp/cs.out"; fi
+}
+for s in 1 2 3 4 5; do
+	sh=; [ $s = 1 ] && sh=--no-semihost
+	cosim_pass "supervision-$s" --mesh 4x4 --manifest "$tmp/m$s" $sh
+done
+cosim_pass flood --mesh 4x4 --manifest "$tmp/mf"
+boots="one restart killsup badsup"
+[ "${CTL_SLOW:-0}" = 1 ] && boots="$boots spawnd pool rest nsrestart loop all"
+for r in $boots; do
+	cosim_pass "os-$r" --mesh 4x4 --boot "$OSB/root_$r.elf" --no-semihost --max-cycles 3000000
+done
+# the devices in lock step: every block-store request kind (the disk image compared at
+# the end), console input (empty on both sides), on the 1x1 RTL mesh
+printf '0 %s\n' "$MESH/blk.elf" > "$tmp/mblk"
+cp "$tmp/d0.img" "$tmp/d5.img"
+cosim_pass blk --mesh 1x1 --manifest "$tmp/mblk" --disk "$tmp/d5.img"
+printf '0 %s\n' "$MESH/conread.elf" > "$tmp/mcon"
+cosim_pass conread --mesh 1x1 --manifest "$tmp/mcon"
+# A kill one cycle late (cosim-fault-kill: tess_ctl with TESS_FAULT_KILL_LATE) must fail at
+# the C model's first kill of the killsup boot: that tile's halt, one cycle late.
+set -- $(awk '$1 == "H" && $4 == 9 { print $2, $3; exit }' "$tmp/boot_killsup.log")
+"$COSIM-fault-kill" --quiet --mesh 4x4 --boot "$OSB/root_killsup.elf" --no-semihost \
+	--max-cycles 3000000 > "$tmp/ck" 2>&1; rc=$?
+if [ $# = 2 ] && [ $rc = 1 ] && head -1 "$tmp/ck" | grep -q "^COSIM FAIL: tile $2, cycle $(($1 + 2)): halts differ" &&
+   grep -q "model: halt KILLED .*(chip cycle $1)" "$tmp/ck" &&
+   grep -q "rtl: *halt KILLED .*(chip cycle $(($1 + 1)))" "$tmp/ck"; then
+	ok "cosim with a kill one cycle late fails at the model's first kill (tile $2, cycle $1)"
+else ko "cosim fault (kill late): exit $rc, expected a FAIL at tile $2 cycle $1"; head -3 "$tmp/ck"; fi
+"$COSIM" --boot "$OSB/root_one.elf" > "$tmp/ck" 2>&1; rc=$?
+if [ $rc = 125 ] && grep -q "need --mesh" "$tmp/ck"; then ok "cosim --boot without --mesh refused"
+else ko "cosim --boot without --mesh: exit $rc"; fi
+
 # Fault injection: a kill one cycle late must fail at the first kill (tile 5, blocked in
 # msg.recv, so the C model halts it exactly at the kill's apply cycle): the RTL does not
 # ask for the halt in that cycle.
