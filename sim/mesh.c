@@ -8,6 +8,8 @@
 #include "mpi_hooks.h"
 #include "net.h"
 
+_Thread_local uint32_t mesh_thread;
+
 void mesh_config_default(mesh_config *c)
 {
 	memset(c, 0, sizeof *c);
@@ -26,9 +28,14 @@ mesh_t *mesh_new(const mesh_config *c)
 		return NULL;
 	m->cfg = *c;
 	m->ntiles = c->width * c->height;
+	m->nparts = c->threads > 1 ? (uint32_t)c->threads : 1;
+	if (m->nparts > m->ntiles)
+		m->nparts = m->ntiles;
 	m->tiles = calloc(m->ntiles, sizeof *m->tiles);
+	m->woken = calloc(m->nparts, sizeof *m->woken);
+	m->net_out.by_router = true;
 	m->console = console_new(c->prefix, m->ntiles);
-	if (!m->tiles || !m->console || !net_init(m)) {
+	if (!m->tiles || !m->woken || !m->console || !net_init(m)) {
 		mesh_free(m);
 		return NULL;
 	}
@@ -48,6 +55,8 @@ void mesh_free(mesh_t *m)
 	free(m->tiles);
 	free(m->active);
 	free(m->draining);
+	for (uint32_t k = 0; m->woken && k < m->nparts; k++)
+		free(m->woken[k].v);
 	free(m->woken);
 	free(m);
 }
@@ -99,8 +108,23 @@ void mesh_wake(mesh_t *m, tile_t *t)
 	if (t->woken || !tile_active(t))
 		return;
 	t->woken = true;
-	if (!mesh_list_push(&m->woken, &m->nwoken, &m->woken_cap, t->id))
-		abort();
+	part_list_push(&m->woken[mesh_part(m, t->id)], t->id);
+}
+
+void part_list_push(part_list *l, uint32_t id)
+{
+	if (!mesh_list_push(&l->v, &l->n, &l->cap, id)) {
+		fprintf(stderr, "tessera: out of host memory\n");
+		exit(125);
+	}
+}
+
+uint32_t mesh_nwoken(const mesh_t *m)
+{
+	uint32_t n = 0;
+	for (uint32_t k = 0; k < m->nparts; k++)
+		n += m->woken[k].n;
+	return n;
 }
 
 void mesh_activate(mesh_t *m, tile_t *t)

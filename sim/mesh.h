@@ -28,12 +28,20 @@ typedef struct {
 
 struct net;
 
+/* Tile or router ids listed by one host thread's part of the mesh (mesh_part): parts
+   are written by different threads at once, so each list has a cache line to itself. */
+typedef struct {
+	uint32_t *v, n, cap;
+	char pad[64 - sizeof(uint32_t *) - 2 * sizeof(uint32_t)];
+} part_list;
+
 typedef struct mesh {
 	mesh_config cfg;
 	uint32_t ntiles;
 	tile_t **tiles;           /* ntiles pointers, NULL until the tile is used */
 	uint64_t now;             /* every tile has been simulated up to here */
 	uint64_t ahead_end;       /* engine: no tile runs ahead past this (a slice's end) */
+	uint32_t nparts;          /* host threads' parts of the mesh (mesh_part) */
 	bool max_reached;
 	bool control_in_use;      /* some tile holds a CONTROL capability (sim/engine.c) */
 	bool exiting;             /* the process ends after mesh_free: leave tile SRAM
@@ -44,8 +52,7 @@ typedef struct mesh {
 	struct console *console;
 	uint32_t *active;         /* ids of tiles that may run, in increasing order */
 	uint32_t nactive, active_cap;
-	uint32_t *woken;          /* tiles the network phase changed (mesh_wake) */
-	uint32_t nwoken, woken_cap;
+	part_list *woken;         /* per part: tiles the network phase changed (mesh_wake) */
 	uint32_t *draining;       /* tiles that halted during the last engine_run_until call */
 	uint32_t ndraining, draining_cap;
 	struct net *net;          /* network side (sim/net.h) */
@@ -58,20 +65,28 @@ void mesh_free(mesh_t *m);
 /* The tile with this id, allocated (memory included) on first use; NULL if out of memory. */
 tile_t *mesh_tile(mesh_t *m, uint32_t id);
 /*
- * The host thread (of n) that runs tile id (sim/engine.c): consecutive ids, n equal
- * shares. (Rows dealt out in turn balanced Life 64x64 slightly better but ran slower:
+ * The host thread (of m->nparts) that runs tile id (sim/engine.c): consecutive ids,
+ * equal shares. (Rows dealt out in turn balanced Life 64x64 slightly better but ran slower:
  * measured, sum over windows of the slower thread's time 0.75 s against 0.69 s.)
  */
-static inline uint32_t mesh_part(const mesh_t *m, uint32_t id, uint32_t n)
+static inline uint32_t mesh_part(const mesh_t *m, uint32_t id)
 {
-	return (uint32_t)((uint64_t)id * n / m->ntiles);
+	return (uint32_t)((uint64_t)id * m->nparts / m->ntiles);
 }
+/* The part whose lists this host thread fills in the core phase (it may run tiles of
+   other parts: sim/engine.c); 0 on the main thread between phases. */
+extern _Thread_local uint32_t mesh_thread;
 /* Append id to a growable list; false when out of memory. */
 bool mesh_list_push(uint32_t **v, uint32_t *n, uint32_t *cap, uint32_t id);
+/* The same for a part's list; exits with a message when out of memory. */
+void part_list_push(part_list *l, uint32_t id);
+/* Tiles woken in all parts. */
+uint32_t mesh_nwoken(const mesh_t *m);
 /*
  * Network phase: something that decides when the tile can go on changed (a message
  * delivered, a control operation queued, space in its NI): the engine looks at it
- * again in this window. Must be called for every such change (sim/engine.c).
+ * again in this window. Must be called for every such change (sim/engine.c). Goes to
+ * the list of the tile's part: the network phase may run parts on several threads.
  */
 void mesh_wake(mesh_t *m, tile_t *t);
 /* Put a tile that has just started on the list the engine runs. */

@@ -14,6 +14,7 @@
 
 #include "control.h"
 #include "mpi_dist.h"
+#include "net.h"
 
 #define PUT(b, v) mpi_buf_put((b), &(v), sizeof(v))
 
@@ -204,7 +205,7 @@ static void share_big(mpi_dist *d, mesh_t *m, void (*note)(void *, tile_t *), vo
 void mpi_window_start(dist_t *ds, const mesh_t *m, uint64_t to)
 {
 	mpi_dist *d = (mpi_dist *)ds;
-	d->quiet = !m->nwoken && d->min_fresh && d->min_last >= to;
+	d->quiet = !mesh_nwoken(m) && d->min_fresh && d->min_last >= to;
 }
 
 /* One Allgather of a slot per rank carries the window when it fits (most do). */
@@ -213,7 +214,7 @@ void mpi_window_end(mesh_t *m, const uint32_t *ready, uint32_t n, uint64_t next,
 {
 	mpi_dist *d = (mpi_dist *)m->cfg.dist;
 	if (d->ds.rank != 0)
-		out_buf_free(&m->net_out);   /* the same on every rank: rank 0 writes it */
+		net_drop_output(m);          /* the same on every rank: rank 0 writes it */
 	if (d->quiet) {                  /* no tile ran anywhere; schedules unchanged */
 		if (n) {
 			fprintf(stderr, "tessera-mpi: tile %u ran in a window with no event\n",

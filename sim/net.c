@@ -83,8 +83,29 @@ static bool ev_before(const net_event *a, const net_event *b)
 	return a->seq < b->seq;
 }
 
+/* While the parts compute their inner routers, an event waits in its part's list. */
+static void event_defer(net_t *n, uint64_t time, uint32_t target, msg_t *m)
+{
+	noc_part *p = &n->parts[mesh_part(n->mesh, target)];
+	if (p->nev == p->ev_cap) {
+		uint32_t cap = p->ev_cap ? p->ev_cap * 2 : 16;
+		net_event *v = realloc(p->ev, cap * sizeof *v);
+		if (!v) {
+			fprintf(stderr, "tessera: out of host memory for network events\n");
+			exit(125);
+		}
+		p->ev = v;
+		p->ev_cap = cap;
+	}
+	p->ev[p->nev++] = (net_event){time, target, 0, m};
+}
+
 void net_event_push(net_t *n, uint64_t time, uint32_t target, msg_t *m)
 {
+	if (n->inner_step) {
+		event_defer(n, time, target, m);
+		return;
+	}
 	if (n->nev == n->ev_cap) {
 		uint32_t cap = n->ev_cap ? n->ev_cap * 2 : 64;
 		net_event *v = realloc(n->ev, cap * sizeof *v);
@@ -148,7 +169,9 @@ static void trace_message(net_t *n, const msg_t *m)
 	mesh_t *me = n->mesh;
 	if (!me->msg_trace)
 		return;
-	out_printf(&me->net_out, m->delivered, m->dst, OUT_MSGTRACE, "%llu %llu %u %u %u %u %s\n",
+	/* inner routers: the part's buffer (out_flush orders lines across buffers) */
+	out_buf *b = n->inner_step ? &n->parts[mesh_part(me, m->dst)].trace : &me->net_out;
+	out_printf(b, m->delivered, m->dst, OUT_MSGTRACE, "%llu %llu %u %u %u %u %s\n",
 		   (unsigned long long)m->sent, (unsigned long long)m->delivered, m->src, m->dst,
 		   m->tag, m->len, m->flags & MSGF_CTL ? "ctl" : "data");
 }
@@ -174,12 +197,12 @@ static void deliver_to_tile(net_t *n, msg_t *m)
 
 void net_deliver(net_t *n, router_t *r, msg_t *m, uint64_t at)
 {
-	(void)r;
+	net_tally *c = n->inner_step ? &n->parts[mesh_part(n->mesh, r->id)].tally : &n->tally;
 	m->delivered = at;
-	n->msgs++;
-	n->lat_sum += at - m->sent;
-	if (at - m->sent > n->lat_max)
-		n->lat_max = at - m->sent;
+	c->msgs++;
+	c->lat_sum += at - m->sent;
+	if (at - m->sent > c->lat_max)
+		c->lat_max = at - m->sent;
 	trace_message(n, m);
 	if (m->dst == DEV_CONSOLE)
 		con_arrive(n, m, at);
@@ -212,9 +235,10 @@ void dev_reply(net_t *n, int dev, uint32_t dst, uint8_t tag, const uint32_t *w,
 
 /* ---- the network phase -------------------------------------------------------- */
 
-void net_advance(mesh_t *m, uint64_t from, uint64_t to)
+void net_advance(mesh_t *m, uint64_t from, uint64_t to, struct workers *w)
 {
 	net_t *n = m->net;
+	n->workers = w;
 	noc_take_injections(n);
 	if (n->ncu_wait)
 		ctl_expire(n, from);
@@ -223,17 +247,29 @@ void net_advance(mesh_t *m, uint64_t from, uint64_t to)
 			net_event e = event_pop(n);
 			ctl_apply_event(n, e.target, e.m);
 		}
-		if (n->nact)
+		if (noc_busy(n))
 			noc_cycle(n, s);
 		if (n->blk && blk_busy(n))
 			blk_cycle(n, s);
 	}
 }
 
+out_buf *net_part_out(mesh_t *m, uint32_t k)
+{
+	return &m->net->parts[k].trace;
+}
+
+void net_drop_output(mesh_t *m)
+{
+	out_buf_free(&m->net_out);
+	for (uint32_t k = 0; k < m->nparts; k++)
+		out_buf_free(&m->net->parts[k].trace);
+}
+
 bool net_idle(const mesh_t *m)
 {
 	const net_t *n = m->net;
-	return !n->nact && !n->ninject && !n->nev && !(n->blk && blk_busy(n));
+	return !noc_busy(n) && !n->nev && !(n->blk && blk_busy(n));
 }
 
 /* With MPI (t->mesh->cfg.dist) the owner logs these calls for the other ranks. */

@@ -67,8 +67,14 @@ void net_tile_reach_limit(tile_t *t);
  */
 uint64_t net_tile_wake(const tile_t *t);
 
-/* Network phase for cycles [from, to). */
-void net_advance(struct mesh *m, uint64_t from, uint64_t to);
+/* Network phase for cycles [from, to); the routers of the mesh's parts run on the host
+   threads w (sim/workers.h) when not NULL. */
+struct workers;
+void net_advance(struct mesh *m, uint64_t from, uint64_t to, struct workers *w);
+/* Message-trace lines part k (< mesh nparts) of the network phase recorded. */
+out_buf *net_part_out(struct mesh *m, uint32_t k);
+/* Forget what the network phase recorded (MPI: rank 0 writes it). */
+void net_drop_output(struct mesh *m);
 
 /* True when no flit, queued message or device request is anywhere in the network. */
 bool net_idle(const struct mesh *m);

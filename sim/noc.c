@@ -5,6 +5,11 @@
 #include <string.h>
 
 #include "mesh.h"
+#include "workers.h"
+
+/* Inner routers in all parts for which the host threads are woken (a round of the
+   workers costs about as much as computing 20 to 40 routers). */
+#define NOC_PARALLEL_MIN 32
 
 static void noc_oom(void)
 {
@@ -107,6 +112,19 @@ void ni_free(ni_vnet *nv)
 
 /* ---- routers ------------------------------------------------------------------ */
 
+/* A device behind one of its ports, or a neighbour in another part (sim/engine.c). */
+static bool router_on_edge(const net_t *n, const router_t *r)
+{
+	const mesh_t *m = n->mesh;
+	if (r->y == 0 && (r->x == 0 || r->x == n->w - 1))
+		return true;
+	uint32_t k = mesh_part(m, r->id);
+	return (r->y > 0 && mesh_part(m, r->id - n->w) != k) ||
+	       (r->y + 1u < n->h && mesh_part(m, r->id + n->w) != k) ||
+	       (r->x > 0 && mesh_part(m, r->id - 1) != k) ||
+	       (r->x + 1u < n->w && mesh_part(m, r->id + 1) != k);
+}
+
 static router_t *router_get(net_t *n, uint32_t id)
 {
 	router_t *r = n->routers[id];
@@ -118,6 +136,7 @@ static router_t *router_get(net_t *n, uint32_t id)
 	r->id = id;
 	r->x = (uint16_t)(id % n->w);
 	r->y = (uint16_t)(id / n->w);
+	r->edge = router_on_edge(n, r);
 	memset(r->owner, -1, sizeof r->owner);
 	for (int p = 0; p < NPORTS; p++)
 		for (int v = 0; v < NVNETS; v++)
@@ -132,14 +151,20 @@ void noc_router_activate(net_t *n, uint32_t id)
 	if (r->active)
 		return;
 	r->active = true;
-	if (!mesh_list_push(&n->act, &n->nact, &n->act_cap, id))
-		noc_oom();
+	noc_part *p = &n->parts[mesh_part(n->mesh, id)];
+	part_list_push(r->edge ? &p->edge : &p->act, id);
 }
 
 bool noc_init(net_t *n)
 {
+	size_t bytes = (n->mesh->nparts * sizeof(noc_part) + 63) / 64 * 64;
 	n->routers = calloc(n->mesh->ntiles, sizeof *n->routers);
-	return n->routers && pthread_mutex_init(&n->inject_lock, NULL) == 0;
+	n->parts = aligned_alloc(64, bytes);   /* each part's lists on lines of their own */
+	if (n->parts)
+		memset(n->parts, 0, bytes);
+	for (uint32_t k = 0; n->parts && k < n->mesh->nparts; k++)
+		n->parts[k].trace.by_router = true;
+	return n->routers && n->parts;
 }
 
 /* A message belongs to the place that holds its tail flit until it is delivered. */
@@ -167,22 +192,34 @@ void noc_free(net_t *n)
 		free(r);
 	}
 	free(n->routers);
-	free(n->act);
-	free(n->inject);
+	for (uint32_t k = 0; n->parts && k < n->mesh->nparts; k++) {
+		noc_part *p = &n->parts[k];
+		free(p->act.v);
+		free(p->edge.v);
+		free(p->inject.v);
+		free(p->ev);
+		out_buf_free(&p->trace);
+	}
+	free(n->parts);
 	for (int d = 0; d < NDEVS; d++) {
 		flitq_free_msgs(&n->dev_ni[d].q);
 		ni_free(&n->dev_ni[d]);
 	}
-	pthread_mutex_destroy(&n->inject_lock);
 }
 
 void noc_tile_injected(net_t *n, uint32_t tile)
 {
-	pthread_mutex_lock(&n->inject_lock);
-	bool ok = mesh_list_push(&n->inject, &n->ninject, &n->inject_cap, tile);
-	pthread_mutex_unlock(&n->inject_lock);
-	if (!ok)
-		noc_oom();
+	part_list_push(&n->parts[mesh_thread].inject, tile);
+}
+
+bool noc_busy(const net_t *n)
+{
+	for (uint32_t k = 0; k < n->mesh->nparts; k++) {
+		const noc_part *p = &n->parts[k];
+		if (p->act.n || p->edge.n || p->inject.n)
+			return true;
+	}
+	return false;
 }
 
 static int cmp_u32(const void *a, const void *b)
@@ -191,14 +228,18 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Each list in id order (a list may hold tiles of several parts: the order of the
+   active routers does not change the result, it only makes it easy to follow). */
 void noc_take_injections(net_t *n)
 {
-	if (!n->ninject)
-		return;
-	qsort(n->inject, n->ninject, sizeof *n->inject, cmp_u32);
-	for (uint32_t i = 0; i < n->ninject; i++)
-		noc_router_activate(n, n->inject[i]);
-	n->ninject = 0;
+	for (uint32_t k = 0; k < n->mesh->nparts; k++) {
+		part_list *l = &n->parts[k].inject;
+		if (l->n > 1)
+			qsort(l->v, l->n, sizeof *l->v, cmp_u32);
+		for (uint32_t i = 0; i < l->n; i++)
+			noc_router_activate(n, l->v[i]);
+		l->n = 0;
+	}
 }
 
 /* Endpoint -> (column, row, port used at the last router). */
@@ -463,23 +504,84 @@ static void router_cycle(net_t *n, router_t *r, uint64_t s)
 		switch_cycle(n, r, s);
 }
 
-void noc_cycle(net_t *n, uint64_t s)
+/* The first `cnt` routers of l (those active when the cycle began) compute cycle s;
+   then the idle ones leave the list. */
+static void routers_cycle(net_t *n, part_list *l, uint32_t cnt, uint64_t s)
 {
-	uint32_t cnt = n->nact;
 	for (uint32_t i = 0; i < cnt; i++)
-		router_cycle(n, n->routers[n->act[i]], s);
+		router_cycle(n, n->routers[l->v[i]], s);
 	uint32_t k = 0;
-	for (uint32_t i = 0; i < n->nact; i++) {
-		router_t *r = n->routers[n->act[i]];
+	for (uint32_t i = 0; i < l->n; i++) {
+		router_t *r = n->routers[l->v[i]];
 		if (router_busy(n, r)) {
-			n->act[k++] = r->id;
+			l->v[k++] = r->id;
 			continue;
 		}
 		r->active = false;
 		if (router_tn(n, r))
 			r->tn->ni_listed = false;
 	}
-	n->nact = k;
+	l->n = k;
+}
+
+static void inner_cycle(void *ctx, int k)
+{
+	net_t *n = ctx;
+	part_list *l = &n->parts[k].act;
+	routers_cycle(n, l, l->n, n->cycle);
+}
+
+/* Inner routers in all parts: threads are worth waking for enough of them. */
+static bool inner_parallel(const net_t *n)
+{
+	uint32_t parts = 0, routers = 0;
+	for (uint32_t k = 0; k < n->mesh->nparts; k++) {
+		parts += n->parts[k].act.n > 0;
+		routers += n->parts[k].act.n;
+	}
+	return n->workers && parts >= 2 && routers >= NOC_PARALLEL_MIN;
+}
+
+/* The serial step after the inner routers: their events and counts join the chip's. */
+static void join_parts(net_t *n)
+{
+	for (uint32_t k = 0; k < n->mesh->nparts; k++) {
+		noc_part *p = &n->parts[k];
+		for (uint32_t i = 0; i < p->nev; i++)
+			net_event_push(n, p->ev[i].time, p->ev[i].target, p->ev[i].m);
+		p->nev = 0;
+		n->tally.msgs += p->tally.msgs;
+		n->tally.lat_sum += p->tally.lat_sum;
+		if (p->tally.lat_max > n->tally.lat_max)
+			n->tally.lat_max = p->tally.lat_max;
+		p->tally = (net_tally){0, 0, 0};
+	}
+}
+
+/*
+ * Inner routers touch only their own part (their tiles, NIs, mailboxes, routers), so
+ * the parts compute them at once; the edge routers follow on one thread. The routers
+ * of a cycle may be computed in any order (see inbuf_seen), so this is the result of
+ * one thread whatever the number of parts.
+ */
+void noc_cycle(net_t *n, uint64_t s)
+{
+	uint32_t nparts = n->mesh->nparts;
+	for (uint32_t k = 0; k < nparts; k++)
+		n->parts[k].edge_began = n->parts[k].edge.n;
+	n->cycle = s;
+	n->inner_step = true;
+	if (inner_parallel(n))
+		workers_run(n->workers, inner_cycle, n);
+	else
+		for (uint32_t k = 0; k < nparts; k++)
+			if (n->parts[k].act.n)
+				inner_cycle(n, (int)k);
+	n->inner_step = false;
+	for (uint32_t k = 0; k < nparts; k++)
+		if (n->parts[k].edge.n)
+			routers_cycle(n, &n->parts[k].edge, n->parts[k].edge_began, s);
+	join_parts(n);
 }
 
 /* ---- statistics --------------------------------------------------------------- */
@@ -490,8 +592,9 @@ void noc_stats_json(const net_t *n, FILE *f)
 {
 	uint64_t cycles = n->mesh->now ? n->mesh->now : 1;
 	fprintf(f, ",\n  \"network\": {\"messages\": %llu, \"mean_latency\": %.3f, "
-		"\"max_latency\": %llu},\n  \"links\": [", (unsigned long long)n->msgs,
-		n->msgs ? (double)n->lat_sum / (double)n->msgs : 0.0, (unsigned long long)n->lat_max);
+		"\"max_latency\": %llu},\n  \"links\": [", (unsigned long long)n->tally.msgs,
+		n->tally.msgs ? (double)n->tally.lat_sum / (double)n->tally.msgs : 0.0,
+		(unsigned long long)n->tally.lat_max);
 	bool first = true;
 	for (uint32_t id = 0; id < n->mesh->ntiles; id++) {
 		const router_t *r = n->routers[id];
@@ -515,7 +618,7 @@ void noc_stats_json(const net_t *n, FILE *f)
 void noc_stats_print(const mesh_t *m, FILE *f)
 {
 	const net_t *n = m->net;
-	if (!n || !n->msgs)
+	if (!n || !n->tally.msgs)
 		return;
 	uint64_t flits = 0, busiest = 0, sc = 0, sa = 0;
 	uint32_t bid = 0;
@@ -536,7 +639,7 @@ void noc_stats_print(const mesh_t *m, FILE *f)
 	uint64_t cycles = m->now ? m->now : 1;
 	fprintf(f, "network: %llu messages, latency mean %.1f max %llu cycles, %llu flit-hops, "
 		"stalls: credit %llu, arbitration %llu; busiest link: tile %u %s, %.1f%%\n",
-		(unsigned long long)n->msgs, (double)n->lat_sum / (double)n->msgs,
-		(unsigned long long)n->lat_max, (unsigned long long)flits, (unsigned long long)sc,
+		(unsigned long long)n->tally.msgs, (double)n->tally.lat_sum / (double)n->tally.msgs,
+		(unsigned long long)n->tally.lat_max, (unsigned long long)flits, (unsigned long long)sc,
 		(unsigned long long)sa, bid, port_name[bport], 100.0 * (double)busiest / (double)cycles);
 }

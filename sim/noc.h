@@ -10,11 +10,14 @@
  * (or device) port. Credits: a buffer slot emptied at cycle s is seen free upstream from
  * s+1, whatever order the routers are computed in (see inbuf_seen), so the result does
  * not depend on the order of the active-router list.
+ *
+ * Host threads: routers belong to the parts of the mesh (mesh_part). An inner router
+ * (its four neighbours in its part, no device port) touches only its part, so the parts
+ * compute theirs at once; edge routers follow on one thread (noc_cycle, sim/README.md).
  */
 #ifndef TESS_NOC_H
 #define TESS_NOC_H
 
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,7 +25,9 @@
 #include "caps.h"
 #include "control.h"
 #include "mailbox.h"
+#include "mesh.h"
 #include "msg.h"
+#include "outq.h"
 
 enum { PORT_LOCAL, PORT_N, PORT_E, PORT_S, PORT_W, NPORTS };
 enum { VNET_DATA, VNET_CTL, NVNETS };
@@ -66,6 +71,7 @@ typedef struct router {
 	uint32_t id;
 	uint16_t x, y;
 	bool active;
+	bool edge;                /* a neighbour in another part, or a device: serial step */
 	uint32_t nflits;          /* flits in input buffers */
 	uint16_t occ;             /* bit port * NVNETS + vnet: that input buffer holds flits */
 	inbuf in[NPORTS][NVNETS];
@@ -100,23 +106,43 @@ typedef struct {
 
 struct blockstore;
 
+/* Messages delivered, and their latencies. */
+typedef struct {
+	uint64_t msgs, lat_sum, lat_max;
+} net_tally;
+
+/*
+ * The network of one host thread's part of the mesh (mesh_part). Its inner routers (all
+ * four neighbours in the part, no device port) run on the part's thread; what their
+ * deliveries would add to shared state waits here for the serial step of the cycle.
+ */
+typedef struct {
+	part_list act;            /* active inner routers */
+	part_list edge;           /* active edge routers (router_t.edge) */
+	uint32_t edge_began;      /* edge.n when the cycle began: those compute it */
+	part_list inject;         /* tiles whose NI got flits in the core phase */
+	net_event *ev;            /* control-unit events of inner deliveries */
+	uint32_t nev, ev_cap;
+	out_buf trace;            /* message-trace lines of inner deliveries */
+	net_tally tally;
+	char pad[64];
+} noc_part;
+
 typedef struct net {
 	struct mesh *mesh;
 	uint32_t w, h;
 	router_t **routers;       /* per tile, allocated when a flit first reaches it */
-	uint32_t *act;            /* ids of active routers */
-	uint32_t nact, act_cap;
-	uint32_t *inject;         /* tiles whose NI got flits in the core phase */
-	uint32_t ninject, inject_cap;
-	pthread_mutex_t inject_lock;
+	noc_part *parts;          /* mesh->nparts of them */
+	bool inner_step;          /* the parts' inner routers are being computed */
+	uint64_t cycle;           /* the cycle noc_cycle computes */
+	struct workers *workers;  /* host threads for the inner routers, or NULL */
 	ni_vnet dev_ni[NDEVS];    /* replies of the devices, waiting to enter the mesh */
 	net_event *ev;            /* min-heap */
 	uint32_t nev, ev_cap, ev_seq;
-	uint64_t in_flight;       /* messages written into an NI and not yet delivered */
 	uint32_t *cu_wait;        /* tiles whose control unit holds waiting operations */
 	uint32_t ncu_wait, cu_wait_cap;
 	struct blockstore *blk;
-	uint64_t msgs, flits_total, lat_sum, lat_max;
+	net_tally tally;
 } net_t;
 
 /* NI queues (sim/noc.c) */
@@ -137,8 +163,11 @@ void ni_free(ni_vnet *nv);
 /* Routers (sim/noc.c) */
 bool noc_init(net_t *n);
 void noc_free(net_t *n);
+/* One cycle of every active router: the parts' inner routers (on n->workers when set
+   and worth it), then the edge routers, then what the inner ones left for later. */
 void noc_cycle(net_t *n, uint64_t s);
-/* A tile's NI got flits during the core phase (thread-safe). */
+bool noc_busy(const net_t *n);
+/* A tile's NI got flits (core phase: listed by the host thread, mesh_thread). */
 void noc_tile_injected(net_t *n, uint32_t tile);
 /* Move the tiles injected during the core phase onto the active list. */
 void noc_take_injections(net_t *n);

@@ -61,7 +61,9 @@ void out_buf_free(out_buf *b)
 	for (size_t i = 0; i < b->n; i++)
 		free(b->v[i].data);
 	free(b->v);
+	bool by_router = b->by_router;
 	memset(b, 0, sizeof *b);
+	b->by_router = by_router;
 }
 
 static int record_order(const void *pa, const void *pb)
@@ -127,7 +129,7 @@ void out_flush(mesh_t *m, out_buf **bufs, size_t nbufs, uint64_t cutoff)
 		for (size_t j = 0; j < bufs[i]->n && bufs[i]->v[j].cycle < cutoff; j++)
 			all[k++] = &bufs[i]->v[j];
 	/* One tile's buffer is in order; the network's is in the order of the routers. */
-	if (nbufs > 1 || bufs[0] == &m->net_out)
+	if (nbufs > 1 || bufs[0]->by_router)
 		qsort(all, total, sizeof *all, record_order);
 	for (size_t i = 0; i < total; i++)
 		write_record(m, all[i]);

@@ -7,6 +7,7 @@
 #ifndef TESS_OUTQ_H
 #define TESS_OUTQ_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,6 +26,8 @@ typedef struct {
 	out_record *v;
 	size_t n, cap;
 	uint32_t seq;
+	bool by_router;           /* the network's: within a cycle in router order, not
+	                             tile order (out_flush sorts it even alone) */
 } out_buf;
 
 struct mesh;
@@ -33,7 +36,7 @@ struct mesh;
 void out_put(out_buf *b, uint64_t cycle, uint32_t tile, out_stream s, const char *data, size_t len);
 void out_printf(out_buf *b, uint64_t cycle, uint32_t tile, out_stream s, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
-void out_buf_free(out_buf *b);
+void out_buf_free(out_buf *b);          /* the records; keeps by_router */
 
 /*
  * Write the records of several buffers that lie before cycle `cutoff`, in

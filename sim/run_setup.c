@@ -393,7 +393,6 @@ static int preload_options(mesh_t *m, tile_t *t, const elf_image **per_tile,
 typedef struct {
 	mesh_t *m;
 	const elf_image **per_tile;
-	uint32_t nparts;
 } fill_job;
 
 /* Thread k copies the images of the tiles it will run (sim/engine.c's parts), so the
@@ -402,16 +401,14 @@ static void fill_part(void *ctx, int k)
 {
 	const fill_job *j = ctx;
 	for (uint32_t id = 0; id < j->m->ntiles; id++)
-		if (j->per_tile[id] && mesh_part(j->m, id, j->nparts) == (uint32_t)k)
+		if (j->per_tile[id] && mesh_part(j->m, id) == (uint32_t)k)
 			elf_image_fill(j->per_tile[id], j->m->tiles[id]);
 }
 
 static void fill_tiles(mesh_t *m, const elf_image **per_tile)
 {
-	uint32_t n = m->cfg.threads > 1 ? (uint32_t)m->cfg.threads : 1;
-	if (n > m->ntiles)
-		n = m->ntiles;
-	fill_job j = {m, per_tile, n};
+	uint32_t n = m->nparts;
+	fill_job j = {m, per_tile};
 	workers *w = n > 1 ? workers_new((int)n) : NULL;
 	if (w)
 		workers_run(w, fill_part, &j);

@@ -32,6 +32,19 @@ elif [ "$(field lost)" != 0 ] || [ "$(field wrong)" != 0 ]; then bad "1000 reque
 elif [ "$(field 'tiles leaked')" != 0 ]; then bad "1000 requests" "tiles leaked"
 else ok "1000 requests: $srv served, $fl runaway refused, none lost, no tile leaked"; fi
 
+# The same boot on 1, 2 and 3 host threads: console output, message trace (10,000
+# control messages among them) and statistics byte for byte the same.
+for th in 1 2 3; do
+	timeout 600 "$tessera" run --mesh 8x8 --manifest "$osb/boot_demo.mf" --threads $th \
+		--msg-trace "$out.mt$th" --stats-json "$out.js$th" > "$out.o$th" 2>&1
+done
+if cmp -s "$out.o1" "$out.o2" && cmp -s "$out.o1" "$out.o3" && cmp -s "$out.mt1" "$out.mt2" &&
+   cmp -s "$out.mt1" "$out.mt3" && cmp -s "$out.js1" "$out.js2" && cmp -s "$out.js1" "$out.js3" &&
+   [ "$(grep -c ' ctl$' "$out.mt1")" -gt 1000 ]
+then ok "threads: the demo on 2 and 3 host threads is the run on 1, byte for byte"
+else bad "threads" "--threads 2 or 3 differs from --threads 1"; fi
+rm -f "$out".mt? "$out".js? "$out".o?
+
 # Every runaway kind was stopped by the hardware for its own cause.
 # Every runaway kind was stopped by the hardware for its own cause, and nothing else
 # failed.
