@@ -219,9 +219,19 @@ static Elf_Scn *new_section(writer *w, const char *name, uint32_t type, uint32_t
 	return scn;
 }
 
+static void *zalloc(size_t n, size_t size)
+{
+	void *p = calloc(n, size);
+	if (!p) {
+		fprintf(stderr, "tessera as: out of memory\n");
+		exit(1);
+	}
+	return p;
+}
+
 static Elf32_Sym *build_symbols(writer *w, asm_state *a, size_t *count, size_t *first_global)
 {
-	Elf32_Sym *out = calloc(a->nsyms + 1, sizeof *out);
+	Elf32_Sym *out = zalloc(a->nsyms + 1, sizeof *out);
 	size_t n = 1;
 	for (int global = 0; global < 2; global++) {
 		if (global)
@@ -253,7 +263,7 @@ static Elf32_Sym *build_symbols(writer *w, asm_state *a, size_t *count, size_t *
 
 static Elf32_Rela *build_relas(asm_state *a, const asm_section *s)
 {
-	Elf32_Rela *r = calloc(s->nrelocs + 1, sizeof *r);
+	Elf32_Rela *r = zalloc(s->nrelocs + 1, sizeof *r);
 	for (size_t i = 0; i < s->nrelocs; i++) {
 		const asm_reloc *x = &s->relocs[i];
 		r[i].r_offset = x->offset;
@@ -304,7 +314,7 @@ static uint32_t entry_point(asm_state *a, const uint32_t *addr)
 
 static bool write_sections(writer *w, asm_state *a)
 {
-	void **keep = calloc(a->nsecs + 4, sizeof *keep);
+	void **keep = zalloc(a->nsecs + 4, sizeof *keep);
 	for (size_t i = 0; i < a->nsecs; i++) {
 		asm_section *s = &a->secs[i];
 		Elf_Scn *scn = new_section(w, s->name, s->type, s->flags,
@@ -313,7 +323,7 @@ static bool write_sections(writer *w, asm_state *a)
 		w->scn_index[i] = elf_ndxscn(scn);
 		elf32_getshdr(scn)->sh_addr = w->exec ? w->addr[i] : 0;
 	}
-	size_t nsym, first_global;
+	size_t nsym = 0, first_global = 0;   /* set by build_symbols */
 	Elf32_Sym *syms = build_symbols(w, a, &nsym, &first_global);
 	size_t rela_base = elf_ndxscn(elf_getscn(w->e, w->scn_index[a->nsecs - 1])) + 1;
 	size_t nrela = 0;
@@ -363,8 +373,8 @@ static bool write_sections(writer *w, asm_state *a)
 bool asm_write_elf(asm_state *a, const char *path, bool exec)
 {
 	writer w = {.exec = exec};
-	w.addr = calloc(a->nsecs, sizeof *w.addr);
-	w.scn_index = calloc(a->nsecs, sizeof *w.scn_index);
+	w.addr = zalloc(a->nsecs + 1, sizeof *w.addr);
+	w.scn_index = zalloc(a->nsecs + 1, sizeof *w.scn_index);
 	str_add(&w.shstr, "", 0);
 	str_add(&w.str, "", 0);
 	bool ok = !exec || relocate(a, w.addr);
