@@ -24,3 +24,15 @@ test-mesh: $(MESH_DIR)/mesh_tests $(MESH_ELFS)
 
 test-mesh-e2e: $(BUILD)/tessera $(MESH_ELFS)
 	@tests/mesh/e2e.sh $(BUILD)/tessera $(MESH_DIR)
+
+# The threaded engine under ThreadSanitizer: a tessera of its own in $(BUILD)/tsan.
+TEST_GROUPS += tsan
+TSAN_BUILD := $(BUILD)/tsan
+
+.PHONY: tsan-build
+tsan-build:
+	@$(MAKE) --no-print-directory -s BUILD=$(TSAN_BUILD) SANFLAGS=-fsanitize=thread OPT=-O1 \
+		$(TSAN_BUILD)/tessera
+
+test-tsan: tsan-build $(MESH_ELFS) $(BUILD)/bench/quick/life.elf $(OSB)/boot_demo.mf
+	@tests/mesh/tsan.sh $(TSAN_BUILD)/tessera $(BUILD)
