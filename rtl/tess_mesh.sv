@@ -120,6 +120,7 @@ module tess_mesh #(
         .rx_data_i(rx_data[128 * ID +: 128]), .rx_credit_o(rx_credit[8 * ID +: 8]),
         .inj_o(), .inj_vnet_o(), .inj_dst_o(), .inj_header_o(), .inj_badge_o(), .inj_addr_o(),
         .inj_flits_o(), .inj_cap0_o(), .inj_cap1_o(), .inj_cap2_o(), .ej_valid_o(), .ej_vnet_o(), .ej_head_o(), .ej_tail_o(), .ej_data_o(),
+        .cu_inj_o(), .cu_inj_route_o(), .cu_inj_wait_o(),
         .cu_rx_valid_o(), .cu_rx_head_o(), .cu_rx_tail_o(), .cu_rx_data_o(),
         .notice_o(), .notice_src_o(), .ack_o(), .ack_tile_o(),
         .now_i, .mem_i(MEM), .pre_i(1'b0), .pre_super_valid_i(1'b0), .pre_super_i(32'd0),

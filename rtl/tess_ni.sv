@@ -39,6 +39,7 @@ module tess_ni #(
   input  logic        cu_head_i,
   input  logic        cu_tail_i,
   input  logic [31:0] cu_data_i,
+  output logic [31:0] cu_wait_o,         // its write time is now + cu_wait_o (observation)
   // into the router's local input buffer (written at the end of this cycle)
   output logic        out_valid_o,
   output logic        out_vnet_o,
@@ -94,6 +95,7 @@ module tess_ni #(
   always_comb
     for (int v = 0; v < 2; v++)
       w0[v] = lw_set_q[v] && $signed(lw_q[v] - now_q) > 0 ? lw_q[v] : now_q;
+  assign cu_wait_o = w0[1] - now_q;
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin

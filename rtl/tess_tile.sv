@@ -97,6 +97,11 @@ module tess_tile #(
   output logic        ej_head_o,
   output logic        ej_tail_o,
   output logic [31:0] ej_data_o,
+  // the control unit's message written into the NI (EXIT notice, kill): its route flit,
+  // written (its write time) cu_inj_wait_o cycles from now, after the flits before it
+  output logic        cu_inj_o,
+  output logic [31:0] cu_inj_route_o,
+  output logic [31:0] cu_inj_wait_o,
   // control unit
   output logic        cu_rx_valid_o,
   output logic        cu_rx_head_o,
@@ -173,6 +178,8 @@ module tess_tile #(
   assign c_kvalue = u_kill ? u_kvalue : kill_value_i;
   assign cu_mem_addr_i = u_maddr[AW+1:2];
   assign u_ready = !ni_alloc;   // the NI takes the unit's flit only without a core alloc
+  assign cu_inj_o = cu_tx_valid_i && cu_tx_head_i && u_ready;
+  assign cu_inj_route_o = cu_tx_data_i;
 
   tess_ctl #(.NT(NT)) u_ctl (
     .clk_i, .rst_ni, .now_i, .tile_id_i, .mem_i, .mesh_w_i(mesh_i[15:0]),
@@ -292,7 +299,7 @@ module tess_tile #(
     .alloc_cap_i(ni_cap), .alloc_cap0_i(ni_cap0), .alloc_cap1_i(ni_cap1), .alloc_cap2_i(ni_cap2),
     .pay_valid_i(ni_pay_valid), .pay_data_i(ni_pay_data), .space_o(ni_space),
     .cu_valid_i(cu_tx_valid_i), .cu_head_i(cu_tx_head_i), .cu_tail_i(cu_tx_tail_i),
-    .cu_data_i(cu_tx_data_i),
+    .cu_data_i(cu_tx_data_i), .cu_wait_o(cu_inj_wait_o),
     .out_valid_o(ni_out_valid), .out_vnet_o(ni_out_vnet), .out_head_o(ni_out_head),
     .out_tail_o(ni_out_tail), .out_data_o(ni_out_data), .credit_i(r_in_credit[1:0])
   );

@@ -160,16 +160,38 @@ static int check_inject(cnet_run *c, uint32_t id, const rtl_inject *in)
 	for (unsigned i = 0; i < r.len && i < MSG_MAX_WORDS; i++)
 		r.w[i] = mem[((in->addr >> 2) + i) & (rtl_mem_bytes(c->t[id].r) / 4 - 1)];
 	msg_text(&r, a, sizeof a);
-	cnet_list *l = &c->t[id].sent;
-	if (l->next >= l->n)
+	cnet_tile *t = &c->t[id];
+	if (t->next_inj >= t->ninj)
 		return net_fail(c, id, "the RTL sent a message the model did not", a, "(none)");
-	const cnet_msg *m = &c->ref_msgs[l->idx[l->next++]];
+	const cnet_msg *m = &t->inj[t->next_inj++];
 	cnet_msg mm = *m;
 	mm.delivered = 0;
 	msg_text(&mm, b, sizeof b);
 	if (!msg_same(&r, m, false))
 		return net_fail(c, id, "message injections differ", a, b);
 	return cnet_pending_push(c, &r);
+}
+
+/* The control unit wrote a message's first flit into the NI (an EXIT notice or a kill):
+ * the model's next such write from this tile, with the same write time, to the same tile. */
+static int check_cu_inject(cnet_run *c, uint32_t id, uint32_t route, uint32_t wait)
+{
+	cnet_tile *t = &c->t[id];
+	char a[160], b[160];
+	uint32_t dst = ((route >> 16) & 0x3ff) * c->o->cfg.width + (route & 0x3ff);
+	uint64_t w = c->cycle + wait;
+	snprintf(a, sizeof a, "control unit of tile %u writes a message to %u at %" PRIu64, id, dst,
+		 w);
+	if (t->next_cu >= t->ncu)
+		return net_fail(c, id, "the RTL's control unit sent a message the model's did not", a,
+				"(none)");
+	const cnet_msg *m = &t->cu[t->next_cu++];
+	snprintf(b, sizeof b, "control unit of tile %u writes a message to %u at %" PRIu64
+		 " (tag %u)", id, m->dst, m->sent, m->tag);
+	if (m->sent != w || m->dst != dst)
+		return net_fail(c, id, "control-unit injections differ", a, b);
+	c->cu_writes++;
+	return 0;
 }
 
 /* A message completed at an ejection point: compare with the model's next delivery. */
@@ -305,6 +327,9 @@ static int tile_checks(cnet_run *c, uint32_t id)
 		return rc;
 	if (rtl_injected(t->r, &in) && (rc = check_inject(c, id, &in)))
 		return rc;
+	uint32_t route, wait;
+	if (rtl_cu_injected(t->r, &route, &wait) && (rc = check_cu_inject(c, id, route, wait)))
+		return rc;
 	if (rtl_ecall(t->r, regs))
 		cosim_semihost(t->r, c->o->cfg.bound, regs, &t->out, false);
 	halted = rtl_halted(t->r, &h);
@@ -404,6 +429,19 @@ static int end_checks(cnet_run *c)
 		if (line)
 			return net_fail(c, id, "the model retired an instruction the RTL did not",
 					"(none)", line);
+		if (t->next_inj < t->ninj) {
+			cnet_msg mm = t->inj[t->next_inj];
+			mm.delivered = 0;
+			msg_text(&mm, b, sizeof b);
+			return net_fail(c, id, "the model sent a message the RTL did not", "(none)", b);
+		}
+		if (t->next_cu < t->ncu) {
+			const cnet_msg *m = &t->cu[t->next_cu];
+			snprintf(b, sizeof b, "control unit writes a message to %u at %" PRIu64, m->dst,
+				 m->sent);
+			return net_fail(c, id, "the model's control unit sent a message the RTL's did not",
+					"(none)", b);
+		}
 		if (t->next_halt < t->nhalts) {
 			halt_text(&t->halts[t->next_halt], b, sizeof b);
 			return net_fail(c, id, "the model halted, the RTL did not", "(running)", b);
@@ -459,8 +497,9 @@ int cosim_net_run(const cosim_opts *o, int argc, char **argv)
 	double dt = seconds() - t0;
 	if (rc == 0)
 		fprintf(stderr, "COSIM PASS: %" PRIu64 " instructions, %" PRIu64 " messages, %" PRIu64
-			" cycles matched on %u tile%s, %" PRIu64 " halts (%.0f cycles/s)\n", c.retired,
-			c.delivered, c.cycle, c.n, c.n > 1 ? "s" : "", c.halts,
+			" cycles matched on %u tile%s, %" PRIu64 " halts, %" PRIu64 " control-unit "
+			"writes (%.0f cycles/s)\n", c.retired, c.delivered, c.cycle, c.n,
+			c.n > 1 ? "s" : "", c.halts, c.cu_writes,
 			dt > 0 ? (double)c.cycle / dt : 0.0);
 	if (rc == 0 && !o->quiet)
 		cnet_print_output(&c);

@@ -28,12 +28,6 @@ typedef struct {
 	uint32_t cap[3];
 } cnet_msg;
 
-/* Indices into the model's messages, in an order, with a cursor. */
-typedef struct {
-	size_t *idx;
-	size_t n, next;
-} cnet_list;
-
 /* Flits of the message passing an ejection point. */
 typedef struct {
 	unsigned k;
@@ -50,12 +44,16 @@ typedef struct {
 	rtl *r;
 	cnet_halt *halts;         /* the model's halts of this tile, in order */
 	size_t nhalts, next_halt, halts_cap;
+	cnet_msg *cu;             /* the model's control-unit writes from this tile (sent:
+				     the cycle its first flit entered the NI), in order */
+	size_t ncu, next_cu, cu_cap;
 	uint64_t base;            /* the chip cycle of the RTL core's local cycle 0 */
 	bool was_running, was_halted;
 	cosim_log log_rtl, log_ref;
 	char **lines;             /* the model's commit-trace lines of this tile read ahead */
 	size_t nlines, next_line, cap_lines;
-	cnet_list sent;           /* the model's messages from this tile, by send cycle */
+	cnet_msg *inj;            /* the model's msg.send injections from this tile, in order */
+	size_t ninj, next_inj, inj_cap;
 	cnet_asm ej;
 	cosim_bytes out;          /* the RTL's console and semihosting output */
 } cnet_tile;
@@ -78,6 +76,7 @@ typedef struct {
 	size_t disk_len;
 	uint64_t ref_end;         /* the model's last cycle */
 	uint64_t halts;           /* halts matched */
+	uint64_t cu_writes;       /* control-unit messages matched at their NI write */
 	cnet_msg *pend;           /* RTL injections not yet delivered */
 	size_t npend, pend_cap;
 } cnet_run;

@@ -50,21 +50,8 @@ static void *grow(void *v, size_t *cap_, size_t n, size_t size)
 	return w;
 }
 
-static void cap_msg(const msg_t *m)
+static void msg_fill(cnet_msg *c, const msg_t *m)
 {
-	if (!cap.on)
-		return;
-	if (cap.n == cap.cap) {
-		size_t n = cap.cap ? cap.cap * 2 : 256;
-		cnet_msg *v = realloc(cap.v, n * sizeof *v);
-		if (!v) {
-			fprintf(stderr, "cosim: out of memory\n");
-			exit(125);
-		}
-		cap.v = v;
-		cap.cap = n;
-	}
-	cnet_msg *c = &cap.v[cap.n++];
 	memset(c, 0, sizeof *c);
 	c->sent = m->sent;
 	c->delivered = m->delivered;
@@ -82,6 +69,14 @@ static void cap_msg(const msg_t *m)
 		c->cap[1] = m->cap.hi;
 		c->cap[2] = m->cap.badge;
 	}
+}
+
+static void cap_msg(const msg_t *m)
+{
+	if (!cap.on)
+		return;
+	cap.v = grow(cap.v, &cap.cap, cap.n, sizeof *cap.v);
+	msg_fill(&cap.v[cap.n++], m);
 }
 
 void __real_mb_deliver(mailbox *mb, int q, msg_t *m);
@@ -130,9 +125,22 @@ void __wrap_net_on_halt(tile_t *t)
 void __wrap_ni_write(ni_vnet *nv, msg_t *m, uint64_t from)
 {
 	if (cap.on && cap.in_halt) {
+		cnet_msg w = {.sent = m->sent, .src = m->src, .dst = m->dst, .tag = m->tag};
 		cap.cu = grow(cap.cu, &cap.cu_cap, cap.ncu, sizeof *cap.cu);
-		cap.cu[cap.ncu++] = (cnet_msg){.sent = m->sent, .src = m->src, .dst = m->dst,
-					       .tag = m->tag};
+		cap.cu[cap.ncu++] = w;
+		if (m->src < cap.ntiles) {
+			/* its first flit's write time, as ni_write fixes it */
+			cnet_tile *t = &cap.tiles[m->src];
+			w.delivered = from;
+			w.sent = nv->last_write > from ? nv->last_write : from;
+			t->cu = grow(t->cu, &t->cu_cap, t->ncu, sizeof *t->cu);
+			t->cu[t->ncu++] = w;
+		}
+	} else if (cap.on && m->src < cap.ntiles) {
+		/* a msg.send: the tile's injections in order (delivered or not, ever) */
+		cnet_tile *t = &cap.tiles[m->src];
+		t->inj = grow(t->inj, &t->inj_cap, t->ninj, sizeof *t->inj);
+		msg_fill(&t->inj[t->ninj++], m);
 	}
 	__real_ni_write(nv, m, from);
 }
@@ -266,34 +274,6 @@ static bool read_msgs(cnet_run *c, FILE *f)
 	return true;
 }
 
-static const cnet_msg *sort_base;
-static int by_sent(const void *a, const void *b)
-{
-	uint64_t x = sort_base[*(const size_t *)a].sent, y = sort_base[*(const size_t *)b].sent;
-	return x < y ? -1 : x > y;
-}
-
-/* Per tile, the model's messages from it in the order it sent them. */
-static bool index_senders(cnet_run *c)
-{
-	for (size_t i = 0; i < c->nref; i++) {
-		uint32_t s = c->ref_msgs[i].src;
-		if (s >= c->n || c->ref_msgs[i].by_cu)
-			continue;               /* a device's reply, or a control unit's */
-		cnet_list *l = &c->t[s].sent;
-		size_t *v = realloc(l->idx, (l->n + 1) * sizeof *v);
-		if (!v)
-			return false;
-		l->idx = v;
-		l->idx[l->n++] = i;
-	}
-	sort_base = c->ref_msgs;
-	for (uint32_t id = 0; id < c->n; id++)
-		if (c->t[id].sent.n)
-			qsort(c->t[id].sent.idx, c->t[id].sent.n, sizeof(size_t), by_sent);
-	return true;
-}
-
 static int run_model(cnet_run *c)
 {
 	FILE *tr = tmpfile(), *ms = tmpfile();
@@ -312,7 +292,7 @@ static int run_model(cnet_run *c)
 		for (uint32_t id = 0; id < c->n; id++)
 			if (c->t[id].nhalts && c->t[id].halts[c->t[id].nhalts - 1].at > c->ref_last)
 				c->ref_last = c->t[id].halts[c->t[id].nhalts - 1].at;
-		if (!read_msgs(c, ms) || !index_senders(c)) {
+		if (!read_msgs(c, ms)) {
 			fprintf(stderr, "cosim: out of memory reading the model's traces\n");
 			rc = 125;
 		}
@@ -440,8 +420,9 @@ void cnet_free(cnet_run *c)
 		for (size_t i = t->next_line; i < t->nlines; i++)
 			free(t->lines[i]);
 		free(t->lines);
-		free(t->sent.idx);
+		free(t->inj);
 		free(t->halts);
+		free(t->cu);
 		free(t->out.data);
 		if (c->ref_out)
 			free(c->ref_out[id].data);

@@ -353,3 +353,13 @@ extern "C" bool rtl_ejected(rtl *r, rtl_flit *f)
 	f->data = t->ej_data_o;
 	return f->valid;
 }
+
+extern "C" bool rtl_cu_injected(rtl *r, uint32_t *route, uint32_t *wait)
+{
+	Vtess_tile *t = r->top.get();
+	if (!t->cu_inj_o)
+		return false;
+	*route = t->cu_inj_route_o;
+	*wait = t->cu_inj_wait_o;
+	return true;
+}
