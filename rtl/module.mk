@@ -27,7 +27,7 @@ RTL_CXXFLAGS := -O2 -std=c++17
 RTL_VINC := -isystem /usr/share/verilator/include -isystem /usr/share/verilator/include/vltstd
 RTL_VOBJS = $(addprefix $(BUILD)/$(1)/,Vtess_tile__ALL.a verilated.o verilated_vcd_c.o verilated_threads.o)
 
-TEST_GROUPS += rtl
+TEST_GROUPS += rtl rtl-meshes
 # not in ALL: Verilating takes a minute; make rtl or make test-rtl builds it
 
 $(BUILD)/gen_sv: isa/gen_sv.c isa/insns.def isa/formats.def isa/timing.def isa/causes.def \
@@ -109,7 +109,7 @@ $(BUILD)/tests/rtl/%.elf: tests/rtl/%.c tests/rtl/crt0.S toolchain/tess.h
 	$(RV_CC) $(RV_ARCH) -O2 -nostdlib -static -Wl,-Ttext=0,--no-relax -ffreestanding -Itoolchain -Iisa \
 		-o $@ tests/rtl/crt0.S $<
 
-.PHONY: rtl rtl-lint rtl-synth test-rtl
+.PHONY: rtl rtl-lint rtl-synth test-rtl test-rtl-meshes
 ifneq ($(HAVE_VERILATOR),)
 rtl: $(BUILD)/cosim
 RTL_DIFF_COUNT ?= 100
@@ -119,6 +119,12 @@ test-rtl: $(BUILD)/cosim $(BUILD)/cosim-fault $(BUILD)/cosim-fault-hop $(BUILD)/
 	@$(MAKE) --no-print-directory $(E2E_ELFS) $(MESH_ELFS) $(EX_ELFS) > /dev/null
 	@RTL_DIFF_COUNT=$(RTL_DIFF_COUNT) RTL_DIFF_SEED=$(RTL_DIFF_SEED) \
 		tests/rtl/run.sh $(BUILD) $(RTL_TEST_ELFS) $(E2E_ELFS)
+# every end-to-end program on 1x1, 2x2 and 4x4 meshes (tests/rtl/meshes.sh)
+RTL_MESH_ELFS = $(E2E_ELFS) $(addprefix $(MESH_DIR)/,lat.elf pingpong.elf ring.elf reduce.elf \
+	a2a.elf) $(addprefix $(BUILD)/examples/,hello.elf ring.elf sum.elf matmul.elf pipeline.elf)
+test-rtl-meshes: $(BUILD)/cosim
+	@$(MAKE) --no-print-directory $(RTL_MESH_ELFS) $(if $(RTL_SLOW),$(BUILD)/examples/life.elf) > /dev/null
+	@tests/rtl/meshes.sh $(BUILD) $(RTL_MESH_ELFS) $(if $(RTL_SLOW),$(BUILD)/examples/life.elf)
 rtl-lint: $(RTL_SV)
 	$(VERILATOR) --lint-only -Wall --no-timing --top-module $(RTL_TOP) $(RTL_SV)
 	$(VERILATOR) --lint-only -Wall --no-timing +define+TESS_FAULT_HOP_LONG --top-module $(RTL_TOP) $(RTL_SV)
@@ -126,7 +132,7 @@ rtl-lint: $(RTL_SV)
 else
 rtl rtl-lint:
 	@echo "rtl: verilator is not installed (make deps installs it)"
-test-rtl:
+test-rtl test-rtl-meshes:
 	@echo "rtl: SKIP: verilator is not installed, no co-simulation run"
 	@echo "0 passed, 0 failed"
 endif
