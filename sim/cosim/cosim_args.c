@@ -157,8 +157,8 @@ int cosim_parse_args(cosim_opts *o, int argc, char **argv)
 		return usage_error("--trace is for one tile; this run has", "--mesh");
 	if (o->rtl_only)
 		o->net = false;           /* the RTL tiles alone, unwired (timing Verilator) */
-	if (o->net && (o->fail_vcd || o->poke))
-		return usage_error("--fail-vcd and --poke are for runs without", "--mesh");
+	if (o->net && o->poke)
+		return usage_error("--poke is for runs without", "--mesh");
 	o->cfg.max_cycles = o->max_cycles;
 	if (!o->cfg.bound)
 		o->cfg.bound = o->cfg.mem_size;

@@ -267,7 +267,7 @@ static bool make_tiles(cosim_run *c)
 	}
 	memcpy(c->image, cosim_ref_mem(c->ref, 0), c->o->cfg.mem_size);
 	for (uint32_t id = 0; id < c->ntiles; id++) {
-		c->tiles[id].r = rtl_new(c->o->vcd_path, c->argc, c->argv,
+		c->tiles[id].r = rtl_new(id ? NULL : c->o->vcd_path, c->argc, c->argv,
 					 id ? c->tiles[0].r : NULL);
 		if (rtl_mem_bytes(c->tiles[id].r) < c->o->cfg.mem_size) {
 			fprintf(stderr, "cosim: --mem %u is larger than the RTL's SRAM (%u bytes)\n",

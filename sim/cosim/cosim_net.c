@@ -66,6 +66,10 @@ static int net_fail(cnet_run *c, uint32_t id, const char *what, const char *rtl_
 {
 	char side[32];
 	char who[24] = "the mesh";
+	if (c->replay)
+		return 0;                 /* the waves' run: the RTL goes on as before */
+	c->fail_tile = id < c->n ? id : 0;
+	c->fail_at = c->cycle;
 	if (id < c->n)
 		snprintf(who, sizeof who, "tile %u", id);
 	fprintf(stderr, "COSIM FAIL: %s, cycle %" PRIu64 ": %s (after %" PRIu64
@@ -470,6 +474,8 @@ static int net_loop(cnet_run *c)
 	/* until the model's last event has been matched and no RTL tile runs, or the
 	 * model's end (tiles that wait forever) */
 	while (!rc && c->cycle <= end && (any_running(c) || c->cycle <= c->ref_last + 2)) {
+		if (c->replay && c->cycle >= c->stop_at)
+			return 0;
 		if (c->cycle >= c->o->max_cycles) {
 			fprintf(stderr, "cosim: stopped at --max-cycles %" PRIu64 "\n", c->o->max_cycles);
 			return 0;
@@ -482,7 +488,28 @@ static int net_loop(cnet_run *c)
 		c->cycle++;
 		rc = cycle_checks(c);
 	}
-	return rc ? rc : end_checks(c);
+	return rc || c->replay ? rc : end_checks(c);
+}
+
+/*
+ * --fail-vcd: the same run again (the model and the RTL mesh are deterministic), its
+ * checks silenced, the failing tile writing waves of the 40 cycles before the failure
+ * and the 10 after (VCD time 2c is the edge of chip cycle c).
+ */
+static void replay_waves(const cosim_opts *o, int argc, char **argv, uint32_t tile,
+			 uint64_t at)
+{
+	cosim_opts ro = *o;
+	ro.vcd_path = NULL;
+	cnet_run c = {.o = &ro, .replay = true, .wave_tile = tile, .fail_at = at,
+		      .stop_at = at + 10};
+	if (cnet_setup(&c, argc, argv) == 0) {
+		set_sinks(&c);
+		net_loop(&c);
+	}
+	cnet_free(&c);
+	fprintf(stderr, "cosim: waves of tile %u, cycles %" PRIu64 "..%" PRIu64 ", in %s\n",
+		tile, at > 40 ? at - 40 : 0, at + 10, o->fail_vcd);
 }
 
 int cosim_net_run(const cosim_opts *o, int argc, char **argv)
@@ -504,5 +531,7 @@ int cosim_net_run(const cosim_opts *o, int argc, char **argv)
 	if (rc == 0 && !o->quiet)
 		cnet_print_output(&c);
 	cnet_free(&c);
+	if (rc == 1 && o->fail_vcd)
+		replay_waves(o, argc, argv, c.fail_tile, c.fail_at);
 	return rc;
 }

@@ -79,6 +79,11 @@ typedef struct {
 	uint64_t cu_writes;       /* control-unit messages matched at their NI write */
 	cnet_msg *pend;           /* RTL injections not yet delivered */
 	size_t npend, pend_cap;
+	uint32_t fail_tile;       /* the first failure: its tile and cycle */
+	uint64_t fail_at;
+	bool replay;              /* --fail-vcd's second run: no checks, waves of wave_tile */
+	uint32_t wave_tile;       /* for cycles [fail_at - 40, fail_at + 10], to stop_at */
+	uint64_t stop_at;
 } cnet_run;
 
 /* cosim_net_ref.c */

@@ -380,8 +380,14 @@ static int make_rtl(cnet_run *c, int argc, char **argv)
 {
 	const cosim_cfg *g = &c->o->cfg;
 	for (uint32_t id = 0; id < c->n; id++) {
-		rtl *r = rtl_new(c->o->vcd_path, argc, argv, id ? c->t[0].r : NULL);
+		/* tiles share tile 0's simulated time; the waves' run gives the failing tile a
+		   time of its own, so its waves have both edges of every cycle */
+		bool waves = c->replay && id == c->wave_tile;
+		const char *vcd = waves ? c->o->fail_vcd : c->replay || id ? NULL : c->o->vcd_path;
+		rtl *r = rtl_new(vcd, argc, argv, id && !waves ? c->t[0].r : NULL);
 		c->t[id].r = r;
+		if (c->replay && id == c->wave_tile)
+			rtl_wave_window(r, c->fail_at > 40 ? c->fail_at - 40 : 0, c->fail_at + 10);
 		if (rtl_mem_bytes(r) < g->mem_size) {
 			fprintf(stderr, "cosim: --mem %u is larger than the RTL's SRAM (%u bytes)\n",
 				g->mem_size, rtl_mem_bytes(r));

@@ -109,8 +109,15 @@ for spec in mesh/pingpong:2x1 mesh/a2a:4x4; do
 	# sent delivered src dst ...: both ends tiles, not the same one
 	first=$(awk '$3 != $4 && $3 < 1024 && $4 < 1024 { print $1, $2, $3, $4; exit }' "$work/hop.mt")
 	set -- $first
-	"$build/cosim-fault-hop" --quiet --mesh "$mesh" "$elf" > "$work/hop.log" 2>&1
+	rm -f "$work/hop.vcd"
+	"$build/cosim-fault-hop" --quiet --mesh "$mesh" --fail-vcd "$work/hop.vcd" "$elf" \
+		> "$work/hop.log" 2>&1
 	rc=$?
+	# the waves of the failing tile: the failure's cycle c at time 2c, 40 cycles before
+	fc=$(sed -n 's/^COSIM FAIL: tile [0-9]*, cycle \([0-9]*\):.*/\1/p' "$work/hop.log")
+	if [ -n "$fc" ] && grep -qx "#$((2 * fc))" "$work/hop.vcd" &&
+	   [ "$(grep -m 1 '^#' "$work/hop.vcd")" = "#$((fc > 40 ? 2 * (fc - 40) : 0))" ]; then ok
+	else bad "--fail-vcd on $prog $mesh: no waves around cycle '$fc'"; fi
 	if [ -n "$first" ] && [ $rc = 1 ] &&
 	   grep -q "^COSIM FAIL: tile .*: message deliveries differ" "$work/hop.log" &&
 	   grep -q "^  rtl:   msg sent $1 delivered $(($2 + 1)) $3 -> 0x$(printf %x "$4") " "$work/hop.log" &&
