@@ -227,19 +227,32 @@ void cnet_ref_pop(cnet_run *c, uint32_t id)
 	t->lines[t->next_line++] = NULL;
 }
 
-/* The payload the wraps saw for a message of the trace (none for a dropped one): one
- * destination takes one message a cycle, so (sent, src, dst, delivered, tag) is unique
- * (replies a device writes in one cycle share the rest). */
+static void take_payload(cnet_msg *m, const cnet_msg *from)
+{
+	memcpy(m->w, from->w, sizeof m->w);
+	m->has_pay = true;
+	m->has_cap = from->has_cap;
+	m->cap_kind = from->cap_kind;
+	memcpy(m->cap, from->cap, sizeof m->cap);
+}
+
+/* The payload the wraps saw for a message of the trace: one destination takes one
+ * message a cycle, so (sent, src, dst, delivered, tag) is unique (replies a device writes
+ * in one cycle share the rest). A message the model discarded on arrival (its tile had
+ * halted: with run-ahead, possibly at a later cycle, when the RTL's tile still takes it
+ * into its mailbox) is its sender's msg.send, one per (sent, src). */
 static void find_payload(cnet_msg *m)
 {
 	for (size_t i = 0; i < cap.n; i++)
 		if (cap.v[i].sent == m->sent && cap.v[i].src == m->src && cap.v[i].dst == m->dst &&
 		    cap.v[i].delivered == m->delivered && cap.v[i].tag == m->tag) {
-			memcpy(m->w, cap.v[i].w, sizeof m->w);
-			m->has_pay = true;
-			m->has_cap = cap.v[i].has_cap;
-			m->cap_kind = cap.v[i].cap_kind;
-			memcpy(m->cap, cap.v[i].cap, sizeof m->cap);
+			take_payload(m, &cap.v[i]);
+			return;
+		}
+	const cnet_tile *t = m->src < cap.ntiles ? &cap.tiles[m->src] : NULL;
+	for (size_t i = 0; t && i < t->ninj; i++)
+		if (t->inj[i].sent == m->sent && t->inj[i].dst == m->dst && t->inj[i].tag == m->tag) {
+			take_payload(m, &t->inj[i]);
 			return;
 		}
 }
