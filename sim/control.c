@@ -46,6 +46,8 @@ static bool apply_budget(tile_t *t, const msg_t *m)
 static void clear_state(tile_t *t)
 {
 	tile_clear(t);
+	mb_clear(&t->net->mb);
+	t->net->mb_stale = false;
 	memset(&t->net->caps, 0, sizeof t->net->caps);
 	t->net->dirty = false;
 }
@@ -314,7 +316,10 @@ void ctl_on_halt(tile_t *t)
 	cu->has_super = false;
 	cu->nchildren = 0;
 	cu->nacks = 0;
-	mb_clear(&t->net->mb);
+	/* The mailbox goes when the network reaches the halt cycle (net.c): messages due
+	   before it still find the tile running (SPEC §8.4). */
+	t->net->rx_until = t->now;
+	t->net->mb_stale = true;
 	memset(&t->net->caps, 0, sizeof t->net->caps);
 	t->net->waiting = false;
 	t->net->starting = false;

@@ -149,13 +149,31 @@ static net_event event_pop(net_t *n)
 
 /* ---- delivery ----------------------------------------------------------------- */
 
+/*
+ * Does tile t take a message that reaches it at cycle s (SPEC §8.4)? A halted tile does
+ * until its halt cycle: a tile that ran ahead of the network may have halted before
+ * the network got there. From the halt cycle on, its mailbox is cleared and messages
+ * are discarded on arrival.
+ */
+static bool takes_messages(tile_t *t, uint64_t s)
+{
+	struct tile_net *tn = t->net;
+	if (tile_active(t) || (t->state == TS_HALTED && s < tn->rx_until))
+		return true;
+	if (tn->mb_stale) {
+		mb_clear(&tn->mb);
+		tn->mb_stale = false;
+	}
+	return false;
+}
+
 bool net_eject_ok(net_t *n, router_t *r, msg_t *m, uint64_t s)
 {
 	if (m->flags & MSGF_CTL)
 		return true;                  /* control units and control queues always take
 					 * (SPEC §8.4): the control network never backs up */
 	tile_t *t = mesh_tile_if(n->mesh, r->id);
-	if (!t || !t->net || !tile_active(t))
+	if (!t || !t->net || !takes_messages(t, s))
 		return true;                  /* discarded on arrival */
 	if (!mb_has_slot(&t->net->mb, MBQ_DATA, s))
 		return false;
@@ -180,7 +198,7 @@ static void deliver_to_tile(net_t *n, msg_t *m)
 {
 	tile_t *t = mesh_tile_if(n->mesh, m->dst);
 	int q = m->flags & MSGF_CTL ? MBQ_CTL : MBQ_DATA;
-	if (!t || !t->net || !tile_active(t)) {
+	if (!t || !t->net || !takes_messages(t, m->delivered)) {
 		if (t && t->net) {
 			if (m->flags & MSGF_SLOT)
 				mb_unreserve(&t->net->mb, q);

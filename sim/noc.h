@@ -94,6 +94,10 @@ struct tile_net {
 	uint8_t block_vnet;       /* blocked in msg.send: NI vnet and flits needed */
 	uint8_t block_need;
 	uint64_t wait_until;
+	uint64_t rx_until;        /* halted: takes messages as running until this cycle (its
+	                             halt; a tile run ahead halts before the network gets
+	                             there), then the mailbox is cleared (net.c) */
+	bool mb_stale;            /* the mailbox still holds what came before the halt */
 };
 
 /* A timed event for control units and devices: (time, target, seq) orders them. */
