@@ -120,7 +120,7 @@ test-rtl: $(BUILD)/cosim $(BUILD)/cosim-fault $(BUILD)/cosim-fault-hop $(BUILD)/
 	@RTL_DIFF_COUNT=$(RTL_DIFF_COUNT) RTL_DIFF_SEED=$(RTL_DIFF_SEED) \
 		tests/rtl/run.sh $(BUILD) $(RTL_TEST_ELFS) $(E2E_ELFS)
 # every end-to-end program on 1x1, 2x2 and 4x4 meshes (tests/rtl/meshes.sh)
-RTL_MESH_ELFS = $(E2E_ELFS) $(addprefix $(MESH_DIR)/,lat.elf pingpong.elf ring.elf reduce.elf caps.elf \
+RTL_MESH_ELFS = $(E2E_ELFS) $(addprefix $(MESH_DIR)/,lat.elf pingpong.elf ring.elf reduce.elf caps.elf deaf.elf \
 	a2a.elf) $(addprefix $(BUILD)/examples/,hello.elf ring.elf sum.elf matmul.elf pipeline.elf)
 test-rtl-meshes: $(BUILD)/cosim
 	@$(MAKE) --no-print-directory $(RTL_MESH_ELFS) $(if $(RTL_SLOW),$(BUILD)/examples/life.elf) > /dev/null

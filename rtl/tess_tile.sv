@@ -333,8 +333,13 @@ module tess_tile #(
   logic [1:0]    dq_ckind, cq_ckind;
   logic [31:0]   dq_clo, cq_clo, dq_chi, cq_chi, dq_cbadge, cq_cbadge;
 
+  // SPEC §8.4: a tile is IDLE from its halt cycle on: what reaches it in that cycle is
+  // already discarded (the core halts in it: halt_now_o), as the C model does
+  logic mb_active;
+  assign mb_active = running_o && !halt_now_o;
+
   tess_mailbox #(.DEPTH(tess_isa_pkg::MAILBOX_MSGS), .SLOTS(1'b1)) u_mb_data (
-    .clk_i, .rst_ni, .active_i(running_o),
+    .clk_i, .rst_ni, .active_i(mb_active),
     .in_valid_i(r_out_valid[0] && !r_out_vnet[0]), .in_head_i(r_out_head[0]),
     .in_tail_i(r_out_tail[0]), .in_data_i(r_out_data[31:0]),
     .reserve_i(eject_take), .slot_ok_o(eject_ok),
@@ -347,7 +352,7 @@ module tess_tile #(
   );
 
   tess_mailbox #(.DEPTH(CTLQ_MSGS), .SLOTS(1'b0)) u_mb_ctl (
-    .clk_i, .rst_ni, .active_i(running_o),
+    .clk_i, .rst_ni, .active_i(mb_active),
     .in_valid_i(r_out_valid[0] && r_out_vnet[0] && !to_cu), .in_head_i(r_out_head[0]),
     .in_tail_i(r_out_tail[0]), .in_data_i(r_out_data[31:0]),
     .reserve_i(1'b0), .slot_ok_o(cq_slot_ok),

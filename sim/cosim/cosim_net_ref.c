@@ -239,8 +239,7 @@ static void take_payload(cnet_msg *m, const cnet_msg *from)
 /* The payload the wraps saw for a message of the trace: one destination takes one
  * message a cycle, so (sent, src, dst, delivered, tag) is unique (replies a device writes
  * in one cycle share the rest). A message the model discarded on arrival (its tile had
- * halted) is its sender's msg.send, one per (sent, src): the RTL may take it (it
- * discards from the cycle after the halt, sim/README.md). */
+ * halted) is its sender's msg.send, one per (sent, src), should the RTL take it. */
 static void find_payload(cnet_msg *m)
 {
 	for (size_t i = 0; i < cap.n; i++)
