@@ -140,7 +140,7 @@ struct engine {
 	bool done;
 	part_t *parts;
 	uint32_t nparts;
-	uint32_t *ran, nran, ran_cap;  /* tiles run in the last window, by part */
+	uint32_t *ran, nran, ran_cap;  /* MPI: tiles run in the last window, by part */
 };
 
 static void oom(void)
@@ -313,7 +313,7 @@ static bool gather_parts(engine_t *e)
 		part_t *p = &e->parts[k];
 		for (uint32_t i = 0; i < p->nhalted; i++)
 			push_id(&m->draining, &m->ndraining, &m->draining_cap, p->halted[i]);
-		for (uint32_t i = 0; i < p->nready; i++)
+		for (uint32_t i = 0; m->cfg.dist && i < p->nready; i++)   /* MPI only */
 			push_id(&e->ran, &e->nran, &e->ran_cap, p->ready[i]);
 		p->nhalted = p->nready = 0;
 	}
