@@ -18,6 +18,7 @@
 
 #include "Vdev_top.h"
 #include "ctl_dev_host.h"
+#include "tb_console.h"
 #include "verilated.h"
 
 namespace {
@@ -26,12 +27,10 @@ constexpr uint64_t kNiLatency = 4;   // NI_LATENCY (isa/params.h)
 
 struct Req { uint64_t d; uint32_t src, tag, len, cap; std::vector<uint32_t> w; };
 struct Rep { uint64_t at; uint32_t dst, tag, len; std::vector<uint32_t> w; };
-struct Con { uint64_t cycle; uint32_t src; std::string b; };
 struct Flit { uint64_t cycle; bool head, tail; uint32_t data; };
 
 std::vector<Req> reqs[2];
 std::vector<Rep> reps[2];
-std::vector<Con> con_want, con_got;
 int failures = 0;
 uint32_t mesh_w = 0;
 const char *name = "";
@@ -115,29 +114,6 @@ bool parse(const char *path)
 	}
 	std::fclose(f);
 	return ok;
-}
-
-bool read_file(const char *path, std::string &out)
-{
-	out.clear();
-	if (!std::strcmp(path, "-"))
-		return true;
-	FILE *f = std::fopen(path, "rb");
-	if (!f) {
-		std::perror(path);
-		return false;
-	}
-	char buf[65536];
-	size_t n;
-	while ((n = std::fread(buf, 1, sizeof buf, f)) > 0)
-		out.append(buf, n);
-	std::fclose(f);
-	return true;
-}
-
-void on_output(void *, uint64_t cycle, uint32_t src, const char *b, uint32_t n)
-{
-	con_got.push_back({cycle, src, std::string(b, n)});
 }
 
 // The flits a device's replies put into the router, as the C model's NI would.

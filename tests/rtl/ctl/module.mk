@@ -60,7 +60,8 @@ $(CTL_B)/dev/Vdev_top__ALL.a: $(DEV_SV)
 		--Mdir $(CTL_B)/dev $(DEV_SV)
 	+$(MAKE) --no-print-directory -C $(CTL_B)/dev -f Vdev_top.mk OPT_FAST="$(RTL_CXXFLAGS)" \
 		Vdev_top__ALL.a verilated.o verilated_threads.o verilated_dpi.o > /dev/null
-$(CTL_B)/dev_tb: tests/rtl/ctl/dev_tb.cpp sim/cosim/ctl_dev_host.cpp sim/cosim/ctl_dev_host.h \
+$(CTL_B)/dev_tb: tests/rtl/ctl/dev_tb.cpp tests/rtl/ctl/tb_console.h sim/cosim/ctl_dev_host.cpp \
+		sim/cosim/ctl_dev_host.h \
 		$(CTL_B)/dev/Vdev_top__ALL.a
 	$(CXX) $(RTL_CXXFLAGS) -Wall -Wextra -I$(CTL_B)/dev -Isim/cosim $(RTL_VINC) -o $@ \
 		tests/rtl/ctl/dev_tb.cpp sim/cosim/ctl_dev_host.cpp $(DEV_VOBJS) -lpthread
@@ -78,7 +79,8 @@ $(CTL_B)/chip/Vtess_dev_chip__ALL.a: $(CHIP_SV)
 		--top-module tess_dev_chip -GW=1 -GH=1 -GAW=14 --Mdir $(CTL_B)/chip $(CHIP_SV)
 	+$(MAKE) --no-print-directory -C $(CTL_B)/chip -f Vtess_dev_chip.mk OPT_FAST="$(RTL_CXXFLAGS)" \
 		Vtess_dev_chip__ALL.a verilated.o verilated_threads.o verilated_dpi.o > /dev/null
-$(CTL_B)/chip_tb: tests/rtl/ctl/chip_tb.cpp sim/cosim/ctl_dev_host.cpp sim/cosim/ctl_dev_host.h \
+$(CTL_B)/chip_tb: tests/rtl/ctl/chip_tb.cpp tests/rtl/ctl/tb_console.h sim/cosim/ctl_dev_host.cpp \
+		sim/cosim/ctl_dev_host.h \
 		$(CTL_B)/chip/Vtess_dev_chip__ALL.a
 	$(CXX) $(RTL_CXXFLAGS) -Wall -Wextra -I$(CTL_B)/chip -Isim/cosim $(RTL_VINC) -o $@ \
 		tests/rtl/ctl/chip_tb.cpp sim/cosim/ctl_dev_host.cpp $(CHIP_VOBJS) -lpthread
@@ -96,7 +98,8 @@ $(CTL_B)/$(1)/Vtess_dev_chip__ALL.a: $(CHIP_SV)
 		--top-module tess_dev_chip -GW=4 -GH=4 -GAW=14 --Mdir $(CTL_B)/$(1) $(CHIP_SV)
 	+$(MAKE) --no-print-directory -C $(CTL_B)/$(1) -f Vtess_dev_chip.mk OPT_FAST="-O1 -std=c++17" \
 		Vtess_dev_chip__ALL.a verilated.o verilated_threads.o verilated_dpi.o > /dev/null
-$(3): tests/rtl/ctl/ctl_chip_tb.cpp sim/cosim/ctl_dev_host.cpp sim/cosim/ctl_dev_host.h \
+$(3): tests/rtl/ctl/ctl_chip_tb.cpp tests/rtl/ctl/tb_console.h sim/cosim/ctl_dev_host.cpp \
+		sim/cosim/ctl_dev_host.h \
 		$(CTL_B)/$(1)/Vtess_dev_chip__ALL.a
 	$(CXX) -O1 -std=c++17 -Wall -Wextra -I$(CTL_B)/$(1) -Isim/cosim $(RTL_VINC) -o $$@ \
 		tests/rtl/ctl/ctl_chip_tb.cpp sim/cosim/ctl_dev_host.cpp \
