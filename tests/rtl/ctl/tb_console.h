@@ -19,7 +19,7 @@ struct Con { uint64_t cycle; uint32_t src; std::string b; };
 std::vector<Con> con_want, con_got;
 
 // The whole file into out; "-" stands for no file (empty).
-bool read_file(const char *path, std::string &out)
+inline bool read_file(const char *path, std::string &out)
 {
 	out.clear();
 	if (!std::strcmp(path, "-"))
@@ -38,7 +38,7 @@ bool read_file(const char *path, std::string &out)
 }
 
 // A Z record (after the 'Z'): cycle, tile, byte count, the bytes in hex.
-Con parse_con(char *p)
+inline Con parse_con(char *p)
 {
 	Con c{};
 	c.cycle = std::strtoull(p, &p, 10);
@@ -49,7 +49,7 @@ Con parse_con(char *p)
 }
 
 // The console output the C model wrote: the Z records of the log, into con_want.
-bool read_console_log(const char *path)
+inline bool read_console_log(const char *path)
 {
 	FILE *f = std::fopen(path, "r");
 	if (!f) {
@@ -65,14 +65,14 @@ bool read_console_log(const char *path)
 }
 
 // dev_host_on_output's callback: the RTL console's writes, into con_got.
-void on_output(void *, uint64_t cycle, uint32_t src, const char *b, uint32_t n)
+inline void on_output(void *, uint64_t cycle, uint32_t src, const char *b, uint32_t n)
 {
 	con_got.push_back({cycle, src, std::string(b, n)});
 }
 
 // The first console write that differs from the C model's, or a different count: one
 // line "<what> FAIL <name>: ..." and true.
-bool console_differs(const char *what, const char *name)
+inline bool console_differs(const char *what, const char *name)
 {
 	for (size_t i = 0; i < con_got.size() && i < con_want.size(); i++) {
 		const Con &g = con_got[i], &w = con_want[i];
@@ -90,7 +90,7 @@ bool console_differs(const char *what, const char *name)
 	return true;
 }
 
-size_t console_bytes()
+inline size_t console_bytes()
 {
 	size_t n = 0;
 	for (const Con &c : con_got)
