@@ -83,20 +83,26 @@ static bool ev_before(const net_event *a, const net_event *b)
 	return a->seq < b->seq;
 }
 
+/* Room for one more event in *v (n of cap used). */
+static void events_reserve(net_event **v, uint32_t n, uint32_t *cap)
+{
+	if (n < *cap)
+		return;
+	uint32_t c = *cap ? *cap * 2 : 64;
+	net_event *w = realloc(*v, c * sizeof *w);
+	if (!w) {
+		fprintf(stderr, "tessera: out of host memory for network events\n");
+		exit(125);
+	}
+	*v = w;
+	*cap = c;
+}
+
 /* While the parts compute their inner routers, an event waits in its part's list. */
 static void event_defer(net_t *n, uint64_t time, uint32_t target, msg_t *m)
 {
 	noc_part *p = &n->parts[mesh_part(n->mesh, target)];
-	if (p->nev == p->ev_cap) {
-		uint32_t cap = p->ev_cap ? p->ev_cap * 2 : 16;
-		net_event *v = realloc(p->ev, cap * sizeof *v);
-		if (!v) {
-			fprintf(stderr, "tessera: out of host memory for network events\n");
-			exit(125);
-		}
-		p->ev = v;
-		p->ev_cap = cap;
-	}
+	events_reserve(&p->ev, p->nev, &p->ev_cap);
 	p->ev[p->nev++] = (net_event){time, target, 0, m};
 }
 
@@ -106,16 +112,7 @@ void net_event_push(net_t *n, uint64_t time, uint32_t target, msg_t *m)
 		event_defer(n, time, target, m);
 		return;
 	}
-	if (n->nev == n->ev_cap) {
-		uint32_t cap = n->ev_cap ? n->ev_cap * 2 : 64;
-		net_event *v = realloc(n->ev, cap * sizeof *v);
-		if (!v) {
-			fprintf(stderr, "tessera: out of host memory for network events\n");
-			exit(125);
-		}
-		n->ev = v;
-		n->ev_cap = cap;
-	}
+	events_reserve(&n->ev, n->nev, &n->ev_cap);
 	uint32_t i = n->nev++;
 	n->ev[i] = (net_event){time, target, n->ev_seq++, m};
 	while (i && ev_before(&n->ev[i], &n->ev[(i - 1) / 2])) {
