@@ -295,12 +295,14 @@ static void send_remains(tile_t *t)
 		m->len = EXIT_NOTICE_WORDS;
 		m->nflits = (uint8_t)msg_flits(m->len, 0);
 		ni_write(&t->net->ni[VNET_CTL], m, h);
+		noc_count_sent(n, m);
 		any = true;
 	}
 	for (uint32_t i = 0; i < cu->nchildren; i++) {
 		msg_t *m = ctl_msg(t, cu->children[i], TAG_CTL_KILL, MSGF_CU, h);
 		m->nflits = (uint8_t)msg_flits(0, 0);
 		ni_write(&t->net->ni[VNET_CTL], m, h);
+		noc_count_sent(n, m);
 		any = true;
 	}
 	if (any && !t->net->ni_listed) {

@@ -20,6 +20,7 @@ enum {
 	MSGF_CAP = 2,             /* carries a capability */
 	MSGF_CU = 4,              /* a control operation, for the control unit */
 	MSGF_SLOT = 8,            /* holds a mailbox slot at its destination */
+	MSGF_COUNTED = 16,        /* counted in noc_part.special until delivered */
 };
 
 typedef struct msg {

@@ -108,6 +108,10 @@ static void event_defer(net_t *n, uint64_t time, uint32_t target, msg_t *m)
 
 void net_event_push(net_t *n, uint64_t time, uint32_t target, msg_t *m)
 {
+	if (n->window && time < n->win_to) {
+		fprintf(stderr, "tessera: internal error: an event inside a parallel network window\n");
+		abort();
+	}
 	if (n->inner_step) {
 		event_defer(n, time, target, m);
 		return;
@@ -213,6 +217,8 @@ static void deliver_to_tile(net_t *n, msg_t *m)
 void net_deliver(net_t *n, router_t *r, msg_t *m, uint64_t at)
 {
 	net_tally *c = n->inner_step ? &n->parts[mesh_part(n->mesh, r->id)].tally : &n->tally;
+	if (m->flags & MSGF_COUNTED)
+		n->parts[mesh_thread].special--;
 	m->delivered = at;
 	c->msgs++;
 	c->lat_sum += at - m->sent;
@@ -250,6 +256,18 @@ void dev_reply(net_t *n, int dev, uint32_t dst, uint8_t tag, const uint32_t *w,
 
 /* ---- the network phase -------------------------------------------------------- */
 
+/*
+ * Can the parts step their routers on their own threads for the whole window? Only
+ * while the traffic is between tiles: no message for a device, a control unit or the
+ * control network in flight (their deliveries make events inside the window), no
+ * event due in it, the block store idle.
+ */
+static bool window_parallel(const net_t *n, uint64_t to)
+{
+	return n->mesh->nparts > 1 && !n->mesh->cfg.dist && noc_special(n) == 0 &&
+	       !(n->nev && n->ev[0].time < to) && !(n->blk && blk_busy(n)) && noc_window_ready(n);
+}
+
 void net_advance(mesh_t *m, uint64_t from, uint64_t to, struct workers *w)
 {
 	net_t *n = m->net;
@@ -257,6 +275,10 @@ void net_advance(mesh_t *m, uint64_t from, uint64_t to, struct workers *w)
 	noc_take_injections(n);
 	if (n->ncu_wait)
 		ctl_expire(n, from);
+	if (window_parallel(n, to)) {
+		noc_window(n, from, to);
+		return;
+	}
 	for (uint64_t s = from; s < to; s++) {
 		while (n->nev && n->ev[0].time <= s) {
 			net_event e = event_pop(n);
@@ -405,6 +427,7 @@ static unsigned exec_send(tile_t *t, const dinsn *d, uint32_t *rd)
 	/* NULL SRAM: an MPI rank replays another rank's send with the words it read. */
 	memcpy(m->w, t->mem ? t->mem + addr : t->mesh->cfg.dist->payload, len * 4);
 	ni_write(&tn->ni[v], m, t->now);
+	noc_count_sent(t->mesh->net, m);
 	if (!tn->ni_listed) {
 		tn->ni_listed = true;
 		noc_tile_injected(t->mesh->net, t->id);

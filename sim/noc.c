@@ -125,6 +125,23 @@ static bool router_on_edge(const net_t *n, const router_t *r)
 	       (r->x + 1u < n->w && mesh_part(m, r->id + 1) != k);
 }
 
+/* Ports whose neighbour is a tile in another part (window mode stages what crosses). */
+static uint8_t cross_ports(const net_t *n, const router_t *r)
+{
+	const mesh_t *m = n->mesh;
+	uint32_t k = mesh_part(m, r->id);
+	uint8_t x = 0;
+	if (r->y > 0 && mesh_part(m, r->id - n->w) != k)
+		x |= 1u << PORT_N;
+	if (r->x + 1u < n->w && mesh_part(m, r->id + 1) != k)
+		x |= 1u << PORT_E;
+	if (r->y + 1u < n->h && mesh_part(m, r->id + n->w) != k)
+		x |= 1u << PORT_S;
+	if (r->x > 0 && mesh_part(m, r->id - 1) != k)
+		x |= 1u << PORT_W;
+	return x;
+}
+
 static router_t *router_get(net_t *n, uint32_t id)
 {
 	router_t *r = n->routers[id];
@@ -137,6 +154,8 @@ static router_t *router_get(net_t *n, uint32_t id)
 	r->x = (uint16_t)(id % n->w);
 	r->y = (uint16_t)(id / n->w);
 	r->edge = router_on_edge(n, r);
+	r->xport = cross_ports(n, r);
+	memset(r->xcredit, ROUTER_BUF_FLITS, sizeof r->xcredit);
 	memset(r->owner, -1, sizeof r->owner);
 	for (int p = 0; p < NPORTS; p++)
 		for (int v = 0; v < NVNETS; v++)
@@ -162,8 +181,19 @@ bool noc_init(net_t *n)
 	n->parts = aligned_alloc(64, bytes);   /* each part's lists on lines of their own */
 	if (n->parts)
 		memset(n->parts, 0, bytes);
-	for (uint32_t k = 0; n->parts && k < n->mesh->nparts; k++)
+	uint32_t np = n->mesh->nparts;
+	for (uint32_t k = 0; n->parts && k < np; k++) {
 		n->parts[k].trace.by_router = true;
+		for (int par = 0; par < 2 && np > 1; par++)
+			if (!(n->parts[k].xout[par] = calloc(np, sizeof(noc_xfer_list))))
+				return false;
+	}
+	uint32_t xcap = 0;
+	for (uint32_t id = 0; n->parts && np > 1 && id < n->mesh->ntiles; id++) {
+		router_t probe = {.id = id, .x = (uint16_t)(id % n->w), .y = (uint16_t)(id / n->w)};
+		if (cross_ports(n, &probe) && !mesh_list_push(&n->xids, &n->nxids, &xcap, id))
+			return false;
+	}
 	return n->routers && n->parts;
 }
 
@@ -199,7 +229,13 @@ void noc_free(net_t *n)
 		free(p->inject.v);
 		free(p->ev);
 		out_buf_free(&p->trace);
+		for (int par = 0; par < 2; par++) {
+			for (uint32_t j = 0; p->xout[par] && j < n->mesh->nparts; j++)
+				free(p->xout[par][j].v);
+			free(p->xout[par]);
+		}
 	}
+	free(n->xids);
 	free(n->parts);
 	for (int d = 0; d < NDEVS; d++) {
 		flitq_free_msgs(&n->dev_ni[d].q);
@@ -363,12 +399,29 @@ static void inject(router_t *r, ni_vnet *nis[NVNETS], int port, uint64_t s)
 
 static void forward(net_t *n, router_t *r, int o, int v, flit_t f, uint64_t s);
 
+/* Window mode: x goes to router `id` of another part, for the start of cycle s+1. */
+static void xfer_stage(net_t *n, uint64_t s, uint32_t id, noc_xfer x)
+{
+	noc_xfer_list *l = &n->parts[mesh_thread].xout[s & 1][mesh_part(n->mesh, id)];
+	if (l->n == l->cap) {
+		uint32_t cap = l->cap ? l->cap * 2 : 64;
+		noc_xfer *v = realloc(l->v, cap * sizeof *v);
+		if (!v)
+			noc_oom();
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = x;
+}
+
 static bool has_credit(net_t *n, router_t *r, int o, int v, const flit_t *f, uint64_t s)
 {
 	if (o == PORT_LOCAL)
 		return f->idx != 0 || net_eject_ok(n, r, f->m, s);
 	if (edge_device(n, r, o) != DEV_NONE)
 		return true;              /* devices always consume (SPEC §8.5) */
+	if (n->window && (r->xport >> o & 1))
+		return r->xcredit[o][v] > 0;   /* the downstream part is busy with its own */
 	const router_t *d = n->routers[neighbour(n, r, o)];
 	return !d || inbuf_seen(&d->in[opposite[o]][v], s) < ROUTER_BUF_FLITS;
 }
@@ -382,9 +435,14 @@ static void forward(net_t *n, router_t *r, int o, int v, flit_t f, uint64_t s)
 		return;
 	}
 	uint32_t id = neighbour(n, r, o);
+	f.t = s + 1;
+	if (n->window && (r->xport >> o & 1)) {
+		r->xcredit[o][v]--;
+		xfer_stage(n, s, id, (noc_xfer){id, (uint8_t)opposite[o], (uint8_t)v, false, f});
+		return;
+	}
 	noc_router_activate(n, id);
 	router_t *d = n->routers[id];
-	f.t = s + 1;
 	inbuf_push(&d->in[opposite[o]][v], f);
 	d->nflits++;
 	d->occ |= (uint16_t)(1u << (opposite[o] * NVNETS + v));
@@ -442,6 +500,10 @@ static void switch_cycle(net_t *n, router_t *r, uint64_t s)
 				continue;
 			}
 			flit_t f = inbuf_pop(b, s);
+			if (n->window && (r->xport >> i & 1)) {   /* the slot is free upstream at s+1 */
+				uint32_t up = neighbour(n, r, i);
+				xfer_stage(n, s, up, (noc_xfer){up, (uint8_t)opposite[i], (uint8_t)v, true, {0}});
+			}
 			r->nflits--;
 			if (!b->n)
 				r->occ &= (uint16_t)~(1u << (i * NVNETS + v));
@@ -527,6 +589,7 @@ static void routers_cycle(net_t *n, part_list *l, uint32_t cnt, uint64_t s)
 static void inner_cycle(void *ctx, int k)
 {
 	net_t *n = ctx;
+	mesh_thread = (uint32_t)k;
 	part_list *l = &n->parts[k].act;
 	routers_cycle(n, l, l->n, n->cycle);
 }
@@ -567,6 +630,7 @@ static void join_parts(net_t *n)
 void noc_cycle(net_t *n, uint64_t s)
 {
 	uint32_t nparts = n->mesh->nparts;
+	n->xcredit_ok = false;    /* edge routers move flits across parts directly */
 	for (uint32_t k = 0; k < nparts; k++)
 		n->parts[k].edge_began = n->parts[k].edge.n;
 	n->cycle = s;
@@ -582,6 +646,103 @@ void noc_cycle(net_t *n, uint64_t s)
 		if (n->parts[k].edge.n)
 			routers_cycle(n, &n->parts[k].edge, n->parts[k].edge_began, s);
 	join_parts(n);
+}
+
+/* ---- window mode ---------------------------------------------------------------- */
+
+/* What the other parts staged for part k at cycle parity `par` reaches its routers. */
+static void xfer_apply(net_t *n, uint32_t k, int par)
+{
+	for (uint32_t j = 0; j < n->mesh->nparts; j++) {
+		noc_xfer_list *l = &n->parts[j].xout[par][k];
+		for (uint32_t i = 0; i < l->n; i++) {
+			const noc_xfer *x = &l->v[i];
+			if (x->credit) {
+				n->routers[x->id]->xcredit[x->port][x->vnet]++;
+				continue;
+			}
+			noc_router_activate(n, x->id);
+			router_t *d = n->routers[x->id];
+			inbuf_push(&d->in[x->port][x->vnet], x->f);
+			d->nflits++;
+			d->occ |= (uint16_t)(1u << (x->port * NVNETS + x->vnet));
+		}
+		l->n = 0;
+	}
+}
+
+/* Part k's thread: all its routers, cycle by cycle, in step with the other parts. */
+static void window_part(void *ctx, int k)
+{
+	net_t *n = ctx;
+	noc_part *p = &n->parts[k];
+	mesh_thread = (uint32_t)k;
+	for (uint64_t s = n->win_from; s < n->win_to; s++) {
+		if (s > n->win_from)
+			xfer_apply(n, (uint32_t)k, (int)((s - 1) & 1));
+		uint32_t act = p->act.n, edge = p->edge.n;
+		if (act)
+			routers_cycle(n, &p->act, act, s);
+		if (edge)
+			routers_cycle(n, &p->edge, edge, s);
+		workers_sync(n->workers);
+	}
+	xfer_apply(n, (uint32_t)k, (int)((n->win_to - 1) & 1));
+}
+
+/* Credits across parts as the downstream buffers hold them now (a window begins). */
+static void xcredit_init(net_t *n)
+{
+	for (uint32_t i = 0; i < n->nxids; i++) {
+		router_t *r = n->routers[n->xids[i]];
+		for (int o = 1; r && o < NPORTS; o++) {
+			if (!(r->xport >> o & 1))
+				continue;
+			const router_t *d = n->routers[neighbour(n, r, o)];
+			for (int v = 0; v < NVNETS; v++)
+				r->xcredit[o][v] = (uint8_t)(ROUTER_BUF_FLITS -
+							     (d ? d->in[opposite[o]][v].n : 0));
+		}
+	}
+	n->xcredit_ok = true;
+}
+
+bool noc_window_ready(const net_t *n)
+{
+	if (!n->workers || n->dev_ni[DEVI_CONSOLE].q.n || n->dev_ni[DEVI_BLOCK].q.n)
+		return false;
+	uint32_t parts = 0;
+	for (uint32_t k = 0; k < n->mesh->nparts; k++)
+		parts += n->parts[k].act.n + n->parts[k].edge.n > 0;
+	return parts >= 2;
+}
+
+void noc_window(net_t *n, uint64_t from, uint64_t to)
+{
+	if (!n->xcredit_ok)
+		xcredit_init(n);
+	n->win_from = from;
+	n->win_to = to;
+	n->window = n->inner_step = true;
+	workers_run(n->workers, window_part, n);
+	n->window = n->inner_step = false;
+	join_parts(n);
+}
+
+void noc_count_sent(net_t *n, msg_t *m)
+{
+	if (!(m->flags & (MSGF_CTL | MSGF_CU)) && m->dst < n->mesh->ntiles)
+		return;
+	m->flags |= MSGF_COUNTED;
+	n->parts[mesh_thread].special++;
+}
+
+int64_t noc_special(const net_t *n)
+{
+	int64_t c = 0;
+	for (uint32_t k = 0; k < n->mesh->nparts; k++)
+		c += n->parts[k].special;
+	return c;
 }
 
 /* ---- statistics --------------------------------------------------------------- */

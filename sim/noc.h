@@ -11,9 +11,15 @@
  * s+1, whatever order the routers are computed in (see inbuf_seen), so the result does
  * not depend on the order of the active-router list.
  *
- * Host threads: routers belong to the parts of the mesh (mesh_part). An inner router
- * (its four neighbours in its part, no device port) touches only its part, so the parts
- * compute theirs at once; edge routers follow on one thread (noc_cycle, sim/README.md).
+ * Host threads: routers belong to the parts of the mesh (mesh_part). While only tiles
+ * talk (no message for a device, a control unit or the control network in flight), each
+ * part's thread steps all its routers through the whole window (noc_window): a flit or
+ * a freed slot crossing into another part is staged and applied by that part at the
+ * start of the next cycle, which is when the one-thread order would make it visible
+ * (a flit pushed at s is not eligible before s+2; a slot freed at s is seen from s+1),
+ * and the parts meet once a cycle. Otherwise, cycle by cycle, an inner router (its four
+ * neighbours in its part, no device port) touches only its part, so the parts compute
+ * theirs at once; edge routers follow on one thread (noc_cycle, sim/README.md).
  */
 #ifndef TESS_NOC_H
 #define TESS_NOC_H
@@ -72,6 +78,8 @@ typedef struct router {
 	uint16_t x, y;
 	bool active;
 	bool edge;                /* a neighbour in another part, or a device: serial step */
+	uint8_t xport;            /* bit per port: the neighbour is in another part */
+	uint8_t xcredit[NPORTS][NVNETS];  /* window mode: free slots seen downstream (xport) */
 	uint32_t nflits;          /* flits in input buffers */
 	uint16_t occ;             /* bit port * NVNETS + vnet: that input buffer holds flits */
 	inbuf in[NPORTS][NVNETS];
@@ -115,6 +123,20 @@ typedef struct {
 	uint64_t msgs, lat_sum, lat_max;
 } net_tally;
 
+/* Window mode (noc_window): a flit or a credit crossing into another part, applied by
+   that part's thread at the start of the next cycle. */
+typedef struct {
+	uint32_t id;              /* the router it is for */
+	uint8_t port, vnet;
+	bool credit;              /* a slot freed (else the flit f arrives) */
+	flit_t f;
+} noc_xfer;
+
+typedef struct {
+	noc_xfer *v;
+	uint32_t n, cap;
+} noc_xfer_list;
+
 /*
  * The network of one host thread's part of the mesh (mesh_part). Its inner routers (all
  * four neighbours in the part, no device port) run on the part's thread; what their
@@ -129,6 +151,8 @@ typedef struct {
 	uint32_t nev, ev_cap;
 	out_buf trace;            /* message-trace lines of inner deliveries */
 	net_tally tally;
+	int64_t special;          /* sent less delivered, counted by this thread (noc_count_sent) */
+	noc_xfer_list *xout[2];   /* window mode: [cycle parity][part] what crosses to it */
 	char pad[64];
 } noc_part;
 
@@ -138,6 +162,10 @@ typedef struct net {
 	router_t **routers;       /* per tile, allocated when a flit first reaches it */
 	noc_part *parts;          /* mesh->nparts of them */
 	bool inner_step;          /* the parts' inner routers are being computed */
+	bool window;              /* window mode: each part steps all its routers (noc_window) */
+	bool xcredit_ok;          /* the routers' xcredit hold (window mode last ran) */
+	uint64_t win_from, win_to;
+	uint32_t *xids, nxids;    /* routers with a neighbour in another part */
 	uint64_t cycle;           /* the cycle noc_cycle computes */
 	struct workers *workers;  /* host threads for the inner routers, or NULL */
 	ni_vnet dev_ni[NDEVS];    /* replies of the devices, waiting to enter the mesh */
@@ -170,6 +198,16 @@ void noc_free(net_t *n);
 /* One cycle of every active router: the parts' inner routers (on n->workers when set
    and worth it), then the edge routers, then what the inner ones left for later. */
 void noc_cycle(net_t *n, uint64_t s);
+/* Cycles [from, to) of the whole network with each part's thread stepping all its
+   routers, meeting the others once a cycle; only for traffic between tiles (see
+   net_advance: no device, control-unit or control-network message anywhere). */
+void noc_window(net_t *n, uint64_t from, uint64_t to);
+/* Whether noc_window may run: threads, two parts with routers, no device NI busy. */
+bool noc_window_ready(const net_t *n);
+/* After a tile wrote m into its NI: a message for a device, a control unit or the
+   control network is counted until its delivery (it keeps noc_window off). */
+void noc_count_sent(net_t *n, msg_t *m);
+int64_t noc_special(const net_t *n);
 bool noc_busy(const net_t *n);
 /* A tile's NI got flits (core phase: listed by the host thread, mesh_thread). */
 void noc_tile_injected(net_t *n, uint32_t tile);

@@ -21,6 +21,8 @@ struct workers {
 	atomic_uint_fast64_t generation;  /* bumped to start a round */
 	atomic_uint busy;                 /* helper threads still in the round */
 	atomic_bool quit;
+	atomic_uint arrived;              /* workers_sync: threads at the barrier */
+	atomic_uint passed;               /* workers_sync: barriers completed */
 	void (*fn)(void *, int);
 	void *ctx;
 };
@@ -106,5 +108,18 @@ void workers_run(workers *w, void (*fn)(void *ctx, int k), void *ctx)
 	fn(ctx, 0);
 	unsigned spins = 0;
 	while (atomic_load_explicit(&w->busy, memory_order_acquire) != 0)
+		spin_pause(&spins);
+}
+
+void workers_sync(workers *w)
+{
+	unsigned gen = atomic_load_explicit(&w->passed, memory_order_acquire);
+	if (atomic_fetch_add_explicit(&w->arrived, 1, memory_order_acq_rel) == (unsigned)w->n - 1) {
+		atomic_store_explicit(&w->arrived, 0, memory_order_relaxed);
+		atomic_fetch_add_explicit(&w->passed, 1, memory_order_release);
+		return;
+	}
+	unsigned spins = 0;
+	while (atomic_load_explicit(&w->passed, memory_order_acquire) == gen)
 		spin_pause(&spins);
 }

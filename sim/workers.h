@@ -17,5 +17,7 @@ void workers_free(workers *w);
 /* Call fn(ctx, k) on thread k for k in [0, n) (0: the caller); returns when all
    are done. */
 void workers_run(workers *w, void (*fn)(void *ctx, int k), void *ctx);
+/* Inside a round: every thread waits here until all n have arrived (a barrier). */
+void workers_sync(workers *w);
 
 #endif
