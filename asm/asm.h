@@ -96,6 +96,8 @@ typedef struct asm_state {
 } asm_state;
 
 /* assemble.c: the driver. */
+/* realloc that ends the assembler with "out of memory" rather than return NULL. */
+void *asm_xrealloc(void *p, size_t n);
 asm_state *asm_new(FILE *err);
 void asm_free(asm_state *a);
 /* Assembles the sources (text, len, name) of n files. Returns the error count. */

@@ -221,12 +221,7 @@ static Elf_Scn *new_section(writer *w, const char *name, uint32_t type, uint32_t
 
 static void *zalloc(size_t n, size_t size)
 {
-	void *p = calloc(n, size);
-	if (!p) {
-		fprintf(stderr, "tessera as: out of memory\n");
-		exit(1);
-	}
-	return p;
+	return memset(asm_xrealloc(NULL, n * size), 0, n * size);
 }
 
 static Elf32_Sym *build_symbols(writer *w, asm_state *a, size_t *count, size_t *first_global)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void *xrealloc(void *p, size_t n)
+void *asm_xrealloc(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);
 	if (!q) {
@@ -27,7 +27,7 @@ static void rehash(asm_state *a)
 {
 	free(a->hash);
 	a->hcap = a->hcap ? a->hcap * 2 : 1024;
-	a->hash = xrealloc(NULL, a->hcap * sizeof *a->hash);
+	a->hash = asm_xrealloc(NULL, a->hcap * sizeof *a->hash);
 	for (size_t i = 0; i < a->hcap; i++)
 		a->hash[i] = -1;
 	for (size_t s = 0; s < a->nsyms; s++) {
@@ -59,11 +59,11 @@ static int new_sym(asm_state *a, const char *name, size_t len)
 {
 	if (a->nsyms == a->csyms) {
 		a->csyms = a->csyms ? a->csyms * 2 : 256;
-		a->syms = xrealloc(a->syms, a->csyms * sizeof *a->syms);
+		a->syms = asm_xrealloc(a->syms, a->csyms * sizeof *a->syms);
 	}
 	asm_sym *s = &a->syms[a->nsyms];
 	memset(s, 0, sizeof *s);
-	s->name = xrealloc(NULL, len + 1);
+	s->name = asm_xrealloc(NULL, len + 1);
 	memcpy(s->name, name, len);
 	s->name[len] = 0;
 	s->section = ASM_SEC_UNDEF;
@@ -93,7 +93,7 @@ int asm_section_get(asm_state *a, const char *name, uint32_t type, uint32_t flag
 	for (size_t i = 0; i < a->nsecs; i++)
 		if (!strcmp(a->secs[i].name, name))
 			return (int)i;
-	a->secs = xrealloc(a->secs, (a->nsecs + 1) * sizeof *a->secs);
+	a->secs = asm_xrealloc(a->secs, (a->nsecs + 1) * sizeof *a->secs);
 	asm_section *sec = &a->secs[a->nsecs];
 	memset(sec, 0, sizeof *sec);
 	sec->name = strdup(name);
@@ -139,7 +139,7 @@ static void grow(asm_section *sec, uint32_t n)
 		uint64_t cap = sec->cap ? sec->cap : 256;
 		while (cap < (uint64_t)sec->size + n)
 			cap *= 2;
-		sec->data = xrealloc(sec->data, (size_t)cap);
+		sec->data = asm_xrealloc(sec->data, (size_t)cap);
 		sec->cap = (uint32_t)cap;
 	}
 }
@@ -237,7 +237,7 @@ void asm_add_reloc(asm_state *a, uint32_t offset, int type, int sym, int32_t add
 	asm_section *sec = &a->secs[a->cur];
 	if (sec->nrelocs == sec->crelocs) {
 		sec->crelocs = sec->crelocs ? sec->crelocs * 2 : 16;
-		sec->relocs = xrealloc(sec->relocs, sec->crelocs * sizeof *sec->relocs);
+		sec->relocs = asm_xrealloc(sec->relocs, sec->crelocs * sizeof *sec->relocs);
 	}
 	sec->relocs[sec->nrelocs++] = (asm_reloc){offset, type, sym, addend};
 	a->syms[sym].used_in_reloc = true;
@@ -259,7 +259,7 @@ uint32_t asm_fixed_size(asm_state *a, uint32_t want)
 	if (a->pass == 1) {
 		if (a->nsizes == a->csizes) {
 			a->csizes = a->csizes ? a->csizes * 2 : 256;
-			a->sizes = xrealloc(a->sizes, a->csizes * sizeof *a->sizes);
+			a->sizes = asm_xrealloc(a->sizes, a->csizes * sizeof *a->sizes);
 		}
 		a->sizes[a->nsizes++] = want;
 		return want;

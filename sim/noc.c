@@ -114,34 +114,28 @@ void ni_free(ni_vnet *nv)
 
 /* ---- routers ------------------------------------------------------------------ */
 
-/* A device behind one of its ports, or a neighbour in another part (sim/engine.c). */
-static bool router_on_edge(const net_t *n, const router_t *r)
+/* Ports whose neighbour is a tile in another part (sim/engine.c's parts). */
+static uint8_t cross_ports(const net_t *n, uint32_t id)
 {
 	const mesh_t *m = n->mesh;
-	if (r->y == 0 && (r->x == 0 || r->x == n->w - 1))
-		return true;
-	uint32_t k = mesh_part(m, r->id);
-	return (r->y > 0 && mesh_part(m, r->id - n->w) != k) ||
-	       (r->y + 1u < n->h && mesh_part(m, r->id + n->w) != k) ||
-	       (r->x > 0 && mesh_part(m, r->id - 1) != k) ||
-	       (r->x + 1u < n->w && mesh_part(m, r->id + 1) != k);
+	uint32_t k = mesh_part(m, id), x = id % n->w, y = id / n->w;
+	uint8_t c = 0;
+	if (y > 0 && mesh_part(m, id - n->w) != k)
+		c |= 1u << PORT_N;
+	if (x + 1u < n->w && mesh_part(m, id + 1) != k)
+		c |= 1u << PORT_E;
+	if (y + 1u < n->h && mesh_part(m, id + n->w) != k)
+		c |= 1u << PORT_S;
+	if (x > 0 && mesh_part(m, id - 1) != k)
+		c |= 1u << PORT_W;
+	return c;
 }
 
-/* Ports whose neighbour is a tile in another part (window mode stages what crosses). */
-static uint8_t cross_ports(const net_t *n, const router_t *r)
+/* A device behind one of its ports (the two ends of row 0), or a neighbour in another
+   part: the serial step of a cycle-by-cycle window. */
+static bool router_on_edge(const net_t *n, const router_t *r)
 {
-	const mesh_t *m = n->mesh;
-	uint32_t k = mesh_part(m, r->id);
-	uint8_t x = 0;
-	if (r->y > 0 && mesh_part(m, r->id - n->w) != k)
-		x |= 1u << PORT_N;
-	if (r->x + 1u < n->w && mesh_part(m, r->id + 1) != k)
-		x |= 1u << PORT_E;
-	if (r->y + 1u < n->h && mesh_part(m, r->id + n->w) != k)
-		x |= 1u << PORT_S;
-	if (r->x > 0 && mesh_part(m, r->id - 1) != k)
-		x |= 1u << PORT_W;
-	return x;
+	return (r->y == 0 && (r->x == 0 || r->x == n->w - 1)) || r->xport;
 }
 
 static router_t *router_get(net_t *n, uint32_t id)
@@ -155,8 +149,8 @@ static router_t *router_get(net_t *n, uint32_t id)
 	r->id = id;
 	r->x = (uint16_t)(id % n->w);
 	r->y = (uint16_t)(id / n->w);
+	r->xport = cross_ports(n, id);
 	r->edge = router_on_edge(n, r);
-	r->xport = cross_ports(n, r);
 	memset(r->xcredit, ROUTER_BUF_FLITS, sizeof r->xcredit);
 	memset(r->owner, -1, sizeof r->owner);
 	for (int p = 0; p < NPORTS; p++)
@@ -191,11 +185,9 @@ bool noc_init(net_t *n)
 				return false;
 	}
 	uint32_t xcap = 0;
-	for (uint32_t id = 0; n->parts && np > 1 && id < n->mesh->ntiles; id++) {
-		router_t probe = {.id = id, .x = (uint16_t)(id % n->w), .y = (uint16_t)(id / n->w)};
-		if (cross_ports(n, &probe) && !mesh_list_push(&n->xids, &n->nxids, &xcap, id))
+	for (uint32_t id = 0; n->parts && np > 1 && id < n->mesh->ntiles; id++)
+		if (cross_ports(n, id) && !mesh_list_push(&n->xids, &n->nxids, &xcap, id))
 			return false;
-	}
 	return n->routers && n->parts;
 }
 
@@ -356,6 +348,14 @@ static void inbuf_push(inbuf *b, flit_t f)
 	b->n++;
 }
 
+/* A flit enters r's input buffer (port, vnet). */
+static void router_take(router_t *r, int port, int v, flit_t f)
+{
+	inbuf_push(&r->in[port][v], f);
+	r->nflits++;
+	r->occ |= (uint16_t)(1u << (port * NVNETS + v));
+}
+
 static flit_t inbuf_pop(inbuf *b, uint64_t s)
 {
 	flit_t f = b->f[b->head];
@@ -392,9 +392,7 @@ static void inject(router_t *r, ni_vnet *nis[NVNETS], int port, uint64_t s)
 		flitq_pop(&nv->q);
 		if (port == PORT_LOCAL)
 			ni_note_departure(nv, s);
-		inbuf_push(b, g);
-		r->nflits++;
-		r->occ |= (uint16_t)(1u << (port * NVNETS + v));
+		router_take(r, port, v, g);
 		return;
 	}
 }
@@ -444,10 +442,7 @@ static void forward(net_t *n, router_t *r, int o, int v, flit_t f, uint64_t s)
 		return;
 	}
 	noc_router_activate(n, id);
-	router_t *d = n->routers[id];
-	inbuf_push(&d->in[opposite[o]][v], f);
-	d->nflits++;
-	d->occ |= (uint16_t)(1u << (opposite[o] * NVNETS + v));
+	router_take(n->routers[id], opposite[o], v, f);
 }
 
 /* Round robin among the inputs in mask, starting after the last winner. */
@@ -664,10 +659,7 @@ static void xfer_apply(net_t *n, uint32_t k, int par)
 				continue;
 			}
 			noc_router_activate(n, x->id);
-			router_t *d = n->routers[x->id];
-			inbuf_push(&d->in[x->port][x->vnet], x->f);
-			d->nflits++;
-			d->occ |= (uint16_t)(1u << (x->port * NVNETS + x->vnet));
+			router_take(n->routers[x->id], x->port, x->vnet, x->f);
 		}
 		l->n = 0;
 	}

@@ -493,8 +493,8 @@ static int net_loop(cnet_run *c)
 
 /*
  * --fail-vcd: the same run again (the model and the RTL mesh are deterministic), its
- * checks silenced, the failing tile writing waves of the 40 cycles before the failure
- * and the 10 after (VCD time 2c is the edge of chip cycle c).
+ * checks silenced, the failing tile writing waves of the CNET_WAVE_BEFORE cycles before
+ * the failure and the CNET_WAVE_AFTER after (VCD time 2c is the edge of chip cycle c).
  */
 static void replay_waves(const cosim_opts *o, int argc, char **argv, uint32_t tile,
 			 uint64_t at)
@@ -502,14 +502,14 @@ static void replay_waves(const cosim_opts *o, int argc, char **argv, uint32_t ti
 	cosim_opts ro = *o;
 	ro.vcd_path = NULL;
 	cnet_run c = {.o = &ro, .replay = true, .wave_tile = tile, .fail_at = at,
-		      .stop_at = at + 10};
+		      .stop_at = at + CNET_WAVE_AFTER};
 	if (cnet_setup(&c, argc, argv) == 0) {
 		set_sinks(&c);
 		net_loop(&c);
 	}
 	cnet_free(&c);
 	fprintf(stderr, "cosim: waves of tile %u, cycles %" PRIu64 "..%" PRIu64 ", in %s\n",
-		tile, at > 40 ? at - 40 : 0, at + 10, o->fail_vcd);
+		tile, cnet_wave_from(at), c.stop_at, o->fail_vcd);
 }
 
 int cosim_net_run(const cosim_opts *o, int argc, char **argv)

@@ -82,9 +82,16 @@ typedef struct {
 	uint32_t fail_tile;       /* the first failure: its tile and cycle */
 	uint64_t fail_at;
 	bool replay;              /* --fail-vcd's second run: no checks, waves of wave_tile */
-	uint32_t wave_tile;       /* for cycles [fail_at - 40, fail_at + 10], to stop_at */
+	uint32_t wave_tile;       /* for cycles cnet_wave_from(fail_at) .. stop_at */
 	uint64_t stop_at;
 } cnet_run;
+
+/* --fail-vcd: the cycles of waves around a failure at cycle `at`. */
+enum { CNET_WAVE_BEFORE = 40, CNET_WAVE_AFTER = 10 };
+static inline uint64_t cnet_wave_from(uint64_t at)
+{
+	return at > CNET_WAVE_BEFORE ? at - CNET_WAVE_BEFORE : 0;
+}
 
 /* cosim_net_ref.c */
 int cnet_setup(cnet_run *c, int argc, char **argv);   /* 0, or an exit status */

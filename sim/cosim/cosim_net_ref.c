@@ -398,8 +398,8 @@ static int make_rtl(cnet_run *c, int argc, char **argv)
 		const char *vcd = waves ? c->o->fail_vcd : c->replay || id ? NULL : c->o->vcd_path;
 		rtl *r = rtl_new(vcd, argc, argv, id && !waves ? c->t[0].r : NULL);
 		c->t[id].r = r;
-		if (c->replay && id == c->wave_tile)
-			rtl_wave_window(r, c->fail_at > 40 ? c->fail_at - 40 : 0, c->fail_at + 10);
+		if (waves)
+			rtl_wave_window(r, cnet_wave_from(c->fail_at), c->stop_at);
 		if (rtl_mem_bytes(r) < g->mem_size) {
 			fprintf(stderr, "cosim: --mem %u is larger than the RTL's SRAM (%u bytes)\n",
 				g->mem_size, rtl_mem_bytes(r));

@@ -32,34 +32,34 @@ expect reduce 0 "reduce: sum 2080 over 64 tiles in 381 cycles" -- \
 expect all-to-all 0 "all-to-all: 64 tiles, 16128 messages" -- \
 	--mesh 8x8 --tile all="$P/a2a.elf"
 
+# same_threads NAME "THREADS" RUN-ARGS...: the run with 1 thread, then with each of
+# THREADS: the same output, message trace and statistics (files $tmp/NAME.1.*).
+same_threads() {
+	name=$1; list=$2; shift 2
+	for th in 1 $list; do
+		"$T" run "$@" --threads $th --msg-trace "$tmp/$name.$th.mt" \
+			--stats-json "$tmp/$name.$th.json" > "$tmp/$name.$th.out" 2>&1
+	done
+	for th in $list; do
+		if cmp -s "$tmp/$name.1.mt" "$tmp/$name.$th.mt" &&
+		   cmp -s "$tmp/$name.1.out" "$tmp/$name.$th.out" &&
+		   cmp -s "$tmp/$name.1.json" "$tmp/$name.$th.json"
+		then ok; else ko "$name: --threads $th differs from --threads 1"; fi
+	done
+}
+
 # Same output, message trace and statistics with 2, 3 and 5 host threads (each thread
 # has its own part of the mesh: parts of unequal size, more threads than cores).
-for th in 1 2 3 5; do
-	"$T" run --mesh 8x8 --tile all="$P/a2a.elf" --threads $th --msg-trace "$tmp/mt$th" \
-		--stats-json "$tmp/s$th.json" > "$tmp/o$th" 2>&1
-done
-for th in 2 3 5; do
-	if cmp -s "$tmp/mt1" "$tmp/mt$th" && cmp -s "$tmp/o1" "$tmp/o$th" &&
-	   cmp -s "$tmp/s1.json" "$tmp/s$th.json"
-	then ok; else ko "a2a: --threads $th differs from --threads 1"; fi
-done
+same_threads a2a "2 3 5" --mesh 8x8 --tile all="$P/a2a.elf"
 # One trace line per message; the JSON carries the count and the links.
-n=$(wc -l < "$tmp/mt1")
-if grep -q "\"messages\": $n," "$tmp/s1.json" && grep -q '"links": \[' "$tmp/s1.json" &&
+n=$(wc -l < "$tmp/a2a.1.mt")
+if grep -q "\"messages\": $n," "$tmp/a2a.1.json" && grep -q '"links": \[' "$tmp/a2a.1.json" &&
    [ "$n" = 16129 ]; then ok; else ko "msg-trace: $n lines, JSON does not agree"; fi
 # Every line: sent delivered src dst tag len vnet, delivered after sent.
-if awk 'NF != 7 || $2 <= $1 { exit 1 }' "$tmp/mt1"; then ok; else ko "msg-trace format"; fi
+if awk 'NF != 7 || $2 <= $1 { exit 1 }' "$tmp/a2a.1.mt"; then ok; else ko "msg-trace format"; fi
 
 # The same with 256 tiles, enough for the threads to share the work.
-for th in 1 2 3; do
-	"$T" run --mesh 16x16 --tile all="$P/ring.elf" --threads $th --msg-trace "$tmp/rt$th" \
-		--stats-json "$tmp/rs$th.json" > "$tmp/ro$th" 2>&1
-done
-for th in 2 3; do
-	if cmp -s "$tmp/rt1" "$tmp/rt$th" && cmp -s "$tmp/ro1" "$tmp/ro$th" &&
-	   cmp -s "$tmp/rs1.json" "$tmp/rs$th.json"
-	then ok; else ko "ring 16x16: --threads $th differs from --threads 1"; fi
-done
+same_threads "ring 16x16" "2 3" --mesh 16x16 --tile all="$P/ring.elf"
 
 # A tile that never receives and halts later than the network has got (it ran ahead):
 # messages due before its halt still fill its mailbox and back the network up, so the
@@ -75,15 +75,9 @@ then ok; else ko "deaf: sender ended at '$c0', the tile that never receives at '
 if cmp -s "$tmp/deaf" "$tmp/deaf2"; then ok; else ko "deaf: --threads 2 differs"; fi
 # All-to-all on 5x7 with 2 and 4 threads: parts end inside rows (links east-west cross);
 # the network's window mode also with more threads than this machine has cores.
-for th in 1 2 4; do
-	TESSERA_WINDOW_ANY_CORES=1 "$T" run --mesh 5x7 --tile all="$P/a2a.elf" --threads $th --msg-trace "$tmp/at$th" \
-		--stats-json "$tmp/as$th.json" > "$tmp/ao$th" 2>&1
-done
-for th in 2 4; do
-	if cmp -s "$tmp/at1" "$tmp/at$th" && cmp -s "$tmp/ao1" "$tmp/ao$th" &&
-	   cmp -s "$tmp/as1.json" "$tmp/as$th.json"
-	then ok; else ko "a2a 5x7: --threads $th differs from --threads 1"; fi
-done
+export TESSERA_WINDOW_ANY_CORES=1
+same_threads "a2a 5x7" "2 4" --mesh 5x7 --tile all="$P/a2a.elf"
+unset TESSERA_WINDOW_ANY_CORES
 
 # Console input through CON_READ.
 out=$(printf 'hello tessera\nsecond line\n' | "$T" run "$P/conread.elf")
