@@ -138,13 +138,14 @@ static uint64_t max_all(dist_t *ds, uint64_t v)
 	return r;
 }
 
-static long read_input(dist_t *ds, void *buf, size_t len)
+static void share(dist_t *ds, void *buf, size_t len)
 {
-	long got = ds->rank == 0 ? (long)read(0, buf, len) : 0;
-	MPI_Bcast(&got, 1, MPI_LONG, 0, MPI_COMM_WORLD);
-	if (got > 0)
-		MPI_Bcast(buf, (int)got, MPI_BYTE, 0, MPI_COMM_WORLD);
-	return got;
+	(void)ds;
+	for (size_t done = 0; done < len;) {      /* MPI counts are ints */
+		int n = len - done > (1u << 30) ? 1 << 30 : (int)(len - done);
+		MPI_Bcast((uint8_t *)buf + done, n, MPI_BYTE, 0, MPI_COMM_WORLD);
+		done += (size_t)n;
+	}
 }
 
 mpi_dist *mpi_dist_new(uint32_t w, uint32_t h, char *err, size_t errlen)
@@ -168,7 +169,7 @@ mpi_dist *mpi_dist_new(uint32_t w, uint32_t h, char *err, size_t errlen)
 	mpi_part_owners(w, h, px, py, d->owner);
 	d->ds = (dist_t){.rank = rank, .nranks = k, .owner = d->owner, .exec = hook_exec,
 			 .halted = hook_halted, .reach_limit = hook_reach_limit,
-			 .min_all = min_all, .max_all = max_all, .read_input = read_input,
+			 .min_all = min_all, .max_all = max_all, .share = share,
 			 .window_start = mpi_window_start, .window_end = mpi_window_end};
 	return d;
 }

@@ -38,15 +38,17 @@ typedef struct dist {
 	   event before `to` (known from the last exchange), so no tile runs anywhere and
 	   window_end exchanges nothing. Decided alike on every rank. */
 	void (*window_start)(struct dist *ds, const struct mesh *m, uint64_t to);
-	/* After the core phase (collective unless window_start found it quiet): ship the logs of the tiles that ran (ids in
-	   ready), replay the others'; rank 0 gets every rank's output and calls
-	   note(ctx, t) for each tile whose output buffer grew. next: the earliest event
-	   of this rank's schedule (its tiles are filed again), which min_all then knows. */
-	/* Console input (CON_READ, network phase; collective): rank 0 reads stdin, every
-	   rank gets the same bytes. Returns the count, as read(2). */
-	long (*read_input)(struct dist *ds, void *buf, size_t len);
+	/* After the core phase (collective unless window_start found it quiet): ship the
+	   logs of the tiles that ran (ids in ready), replay the others'; rank 0 gets every
+	   rank's output and calls note(ctx, t) for each tile whose output buffer grew.
+	   next: the earliest event of this rank's schedule (its tiles are filed again),
+	   which min_all then knows. */
 	void (*window_end)(struct mesh *m, const uint32_t *ready, uint32_t n, uint64_t next,
 			   void (*note)(void *ctx, tile_t *t), void *ctx);
+	/* Collective, in the network phase: rank 0's len bytes at buf reach every rank's
+	   buf. Only rank 0 touches host input (stdin, the --disk file); the devices send
+	   what it read to the others' replicas (console input, block store sectors). */
+	void (*share)(struct dist *ds, void *buf, size_t len);
 } dist_t;
 
 /* Does this process run the tile's core (always, without MPI)? */

@@ -55,7 +55,18 @@ static int run_mesh(run_opts *o, mpi_dist *d)
 	int rc = 0;
 	o->cfg.dist = &d->ds;
 	mesh_t *m = run_load(o, &rc);
-	/* Loading fails or succeeds on every rank alike (same files, same options). */
+	/* Loading reads the same files with the same options everywhere, but only rank 0
+	   opens the --disk and the output files: the ranks run only if all loaded. */
+	int failed = !m, any = 0;
+	MPI_Allreduce(&failed, &any, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+	if (any && m) {
+		run_unload(m);
+		m = NULL;
+		if (!rc)
+			rc = EXIT_BAD_INPUT;
+		if (d->ds.rank == 0)
+			fprintf(stderr, "tessera-mpi run: loading failed on another rank\n");
+	}
 	if (m) {
 		engine_run(m);
 		mpi_gather_tiles(m);

@@ -494,14 +494,18 @@ int run_write_reports(const run_opts *o, const mesh_t *m)
 	return fclose(f) == 0 ? 0 : EXIT_BAD_INPUT;
 }
 
+/* Under MPI rank 0 writes the traces; the others record them (the trace must be on)
+   and drop them, so they open /dev/null rather than truncate rank 0's file. */
 static int open_outputs(mesh_t *m)
 {
-	if (m->cfg.trace_path && !(m->trace = fopen(m->cfg.trace_path, "w"))) {
-		perror(m->cfg.trace_path);
+	bool root = !m->cfg.dist || m->cfg.dist->rank == 0;
+	const char *tp = m->cfg.trace_path, *mp = m->cfg.msg_trace_path;
+	if (tp && !(m->trace = fopen(root ? tp : "/dev/null", "w"))) {
+		perror(tp);
 		return EXIT_BAD_INPUT;
 	}
-	if (m->cfg.msg_trace_path && !(m->msg_trace = fopen(m->cfg.msg_trace_path, "w"))) {
-		perror(m->cfg.msg_trace_path);
+	if (mp && !(m->msg_trace = fopen(root ? mp : "/dev/null", "w"))) {
+		perror(mp);
 		return EXIT_BAD_INPUT;
 	}
 	return 0;
@@ -538,11 +542,16 @@ static void close_outputs(mesh_t *m)
 	m->trace = m->msg_trace = NULL;
 }
 
-int run_finish(run_opts *o, mesh_t *m, int rc)
+void run_unload(mesh_t *m)
 {
 	if (m)
 		close_outputs(m);
 	mesh_free(m);
+}
+
+int run_finish(run_opts *o, mesh_t *m, int rc)
+{
+	run_unload(m);
 	image_cache_free(&o->ic);
 	for (size_t i = 0; i < o->nplaces; i++) {
 		free(o->places[i].spec);

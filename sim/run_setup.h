@@ -65,7 +65,9 @@ mesh_t *run_load(run_opts *o, int *rc);
 int run_status(const mesh_t *m);
 /* --stats and --stats-json; 0 or an exit status. */
 int run_write_reports(const run_opts *o, const mesh_t *m);
-/* Close the outputs, free the mesh (may be NULL) and the options; returns rc. */
+/* Close the outputs and free the mesh (may be NULL). */
+void run_unload(mesh_t *m);
+/* run_unload, then free the options; returns rc. */
 int run_finish(run_opts *o, mesh_t *m, int rc);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "devices.h"
 #include "mesh.h"
+#include "mpi_hooks.h"
 
 #define BLK_WORDS (BLK_SECTOR_BYTES / 4)
 
@@ -26,9 +27,9 @@ typedef struct blk_req {
 } blk_req;
 
 typedef struct blockstore {
-	FILE *f;
-	char *path;
+	FILE *f;                  /* MPI: open on rank 0 only */
 	uint32_t sectors;
+	bool sized;               /* MPI: the other ranks learn `sectors` from rank 0 */
 	blk_req *head, *tail;     /* not yet completed, in arrival order */
 	uint32_t running, seq;
 	uint64_t next_done;       /* earliest completion of a running request */
@@ -37,9 +38,21 @@ typedef struct blockstore {
 	uint32_t done_cap, ndone;
 } blockstore;
 
+/* Under MPI only rank 0 opens the file (sim/README.md, "Devices"). */
 bool blk_open(mesh_t *me, const char *path, char *err, size_t errlen)
 {
 	net_t *n = me->net;
+	blockstore *b = calloc(1, sizeof *b);
+	if (!b) {
+		snprintf(err, errlen, "out of memory");
+		return false;
+	}
+	b->next_done = b->recheck = UINT64_MAX;
+	const dist_t *ds = me->cfg.dist;
+	if (ds && ds->rank != 0) {
+		n->blk = b;
+		return true;
+	}
 	FILE *f = fopen(path, "r+b");
 	if (!f && errno == ENOENT && (f = fopen(path, "w+b"))) {
 		static const char zero[BLK_SECTOR_BYTES];
@@ -47,28 +60,48 @@ bool blk_open(mesh_t *me, const char *path, char *err, size_t errlen)
 			fwrite(zero, 1, sizeof zero, f);
 		fflush(f);
 	}
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return false;
-	}
 	struct stat st;
-	if (fstat(fileno(f), &st) != 0 || st.st_size < BLK_SECTOR_BYTES) {
+	if (!f)
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	else if (fstat(fileno(f), &st) != 0 || st.st_size < BLK_SECTOR_BYTES)
 		snprintf(err, errlen, "%s: a disk needs at least one %d-byte sector", path,
 			 BLK_SECTOR_BYTES);
-		fclose(f);
-		return false;
+	else {
+		b->f = f;
+		b->sectors = (uint32_t)(st.st_size / BLK_SECTOR_BYTES);
+		b->sized = !ds;
+		n->blk = b;
+		return true;
 	}
-	blockstore *b = calloc(1, sizeof *b);
-	if (!b) {
+	if (f)
 		fclose(f);
-		snprintf(err, errlen, "out of memory");
-		return false;
+	free(b);
+	return false;
+}
+
+/* The disk's size; under MPI rank 0 tells the others at the first request (a
+   collective: every rank's replica completes the same requests in the same order). */
+static uint32_t disk_sectors(net_t *n, blockstore *b)
+{
+	if (!b->sized) {
+		dist_t *ds = n->mesh->cfg.dist;
+		ds->share(ds, &b->sectors, sizeof b->sectors);
+		b->sized = true;
 	}
-	b->f = f;
-	b->next_done = b->recheck = UINT64_MAX;
-	b->sectors = (uint32_t)(st.st_size / BLK_SECTOR_BYTES);
-	n->blk = b;
-	return true;
+	return b->sectors;
+}
+
+/* Sector lba into buf: from the file on rank 0, which sends it to the others. */
+static void read_sector(net_t *n, blockstore *b, uint32_t lba, uint32_t *buf)
+{
+	if (b->f) {
+		fseek(b->f, (long)lba * BLK_SECTOR_BYTES, SEEK_SET);
+		if (fread(buf, 1, BLK_SECTOR_BYTES, b->f) != BLK_SECTOR_BYTES)
+			memset(buf, 0, BLK_SECTOR_BYTES);
+	}
+	dist_t *ds = n->mesh->cfg.dist;
+	if (ds)
+		ds->share(ds, buf, BLK_SECTOR_BYTES);
 }
 
 void blk_close(net_t *n)
@@ -82,7 +115,8 @@ void blk_close(net_t *n)
 		msg_free(r->m);
 		free(r);
 	}
-	fclose(b->f);
+	if (b->f)
+		fclose(b->f);
 	free(b->done_ids);
 	free(b);
 	n->blk = NULL;
@@ -214,21 +248,19 @@ static void complete(net_t *n, blockstore *b, blk_req *r, uint64_t s)
 	bool io = m->tag == TAG_BLK_READ || m->tag == TAG_BLK_WRITE;
 	if (r->status)
 		w[1] = (uint32_t)r->status;
-	else if (io && (m->len < 5 || lba >= b->sectors ||
+	else if (io && (m->len < 5 || lba >= disk_sectors(n, b) ||
 			(m->tag == TAG_BLK_WRITE && m->len < 5 + BLK_WORDS)))
 		w[1] = (uint32_t)-1;
 	else if (m->tag == TAG_BLK_READ) {
-		fseek(b->f, (long)lba * BLK_SECTOR_BYTES, SEEK_SET);
-		if (fread(&w[2], 1, BLK_SECTOR_BYTES, b->f) != BLK_SECTOR_BYTES)
-			memset(&w[2], 0, BLK_SECTOR_BYTES);
+		read_sector(n, b, lba, &w[2]);
 		len = 2 + BLK_WORDS;
-	} else if (m->tag == TAG_BLK_WRITE) {
+	} else if (m->tag == TAG_BLK_WRITE && b->f) {
 		fseek(b->f, (long)lba * BLK_SECTOR_BYTES, SEEK_SET);
 		fwrite(&m->w[5], 1, BLK_SECTOR_BYTES, b->f);
-	} else if (m->tag == TAG_BLK_FLUSH) {
+	} else if (m->tag == TAG_BLK_FLUSH && b->f) {
 		fflush(b->f);
-	} else {
-		w[2] = b->sectors;
+	} else if (m->tag != TAG_BLK_WRITE && m->tag != TAG_BLK_FLUSH) {
+		w[2] = disk_sectors(n, b);
 		len = 3;
 	}
 	dev_reply(n, DEVI_BLOCK, m->src, m->tag, w, len, s);

@@ -22,9 +22,14 @@ static void con_read(net_t *n, const msg_t *m, uint64_t at)
 	if (want) {
 		fflush(stdout);
 		dist_t *ds = n->mesh->cfg.dist;   /* MPI: rank 0 reads, every rank gets it */
-		got = ds ? ds->read_input(ds, &w[1], want) : read(0, &w[1], want);
+		if (!ds || ds->rank == 0)
+			got = read(0, &w[1], want);
 		if (got < 0)
 			got = 0;
+		if (ds) {
+			ds->share(ds, &got, sizeof got);
+			ds->share(ds, &w[1], (size_t)got);
+		}
 	}
 	w[0] = (uint32_t)got;
 	dev_reply(n, DEVI_CONSOLE, m->src, TAG_CON_READ, w, 1 + ((uint32_t)got + 3) / 4, at);

@@ -112,6 +112,14 @@ else
 	echo "(no $B/os/root_demo.elf: OS demo not compared)"
 fi
 
+# A load that fails on rank 0 only (it alone opens the output files): every rank stops
+# with its status instead of the others running on without it.
+timeout 120 mpirun --oversubscribe -np 2 "$M" run --mesh 2x1 --tile all="$P/ring.elf" \
+	--trace "$tmp/none/t" > "$tmp/lf.out" 2> "$tmp/lf.err"
+rc=$?
+if [ $rc = 125 ] && grep -q "$tmp/none/t: No such file" "$tmp/lf.err"; then ok
+else ko "load failing on rank 0 only: exit $rc"; head -3 "$tmp/lf.err"; fi
+
 # Bad rank counts: a clear error, exit status 125.
 bad() {
 	np=$1; mesh=$2; want=$3
