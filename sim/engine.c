@@ -21,7 +21,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "balance.h"
 #include "console.h"
 #include "core.h"
 #include "mpi_hooks.h"
@@ -114,8 +116,8 @@ typedef struct {
 } sched_entry;
 
 /*
- * One host thread's part of the mesh (consecutive tile ids, ntiles * k / parts
- * onwards): the events of its tiles, the tiles ready in this window, and what they
+ * One host thread's part of the mesh (consecutive tile ids, sim/balance.h): the events
+ * of its tiles, the tiles ready in this window, and what they
  * left behind. A part is touched only by its thread during the core phase, so
  * collecting, running and rescheduling tiles all happen in parallel, and a tile always
  * runs on the same thread (its registers and SRAM stay in that core's cache).
@@ -131,6 +133,7 @@ typedef struct {
 	uint32_t *halted, nhalted, halted_cap;    /* became inactive in this window */
 	uint32_t *pending, npending, pending_cap; /* tiles holding unwritten output */
 	uint64_t latest;          /* the latest cycle any of its tiles reached */
+	double busy;              /* seconds its thread worked since the last balance look */
 	char pad[64];             /* parts are written by different threads */
 } part_t;
 
@@ -140,6 +143,9 @@ struct engine {
 	bool done;
 	part_t *parts;
 	uint32_t nparts;
+	balance bal;                   /* which part runs which tile */
+	bool timed;                    /* parts on the threads: each times its work */
+	double *busy;                  /* the parts' busy times, gathered for balance_move */
 	uint32_t *ran, nran, ran_cap;  /* MPI: tiles run in the last window, by part */
 };
 
@@ -178,10 +184,9 @@ static void heap_push(part_t *p, sched_entry x)
 	p->heap[i] = x;
 }
 
-static sched_entry heap_pop(part_t *p)
+/* Put x at slot i or below, moving smaller children up. */
+static void sift_down(part_t *p, uint32_t i, sched_entry x)
 {
-	sched_entry top = p->heap[0], x = p->heap[--p->nheap];
-	uint32_t i = 0;
 	for (;;) {
 		uint32_t l = 2 * i + 1, r = l + 1, b = i;
 		const sched_entry *best = &x;
@@ -194,14 +199,20 @@ static sched_entry heap_pop(part_t *p)
 		p->heap[i] = p->heap[b];
 		i = b;
 	}
+	p->heap[i] = x;
+}
+
+static sched_entry heap_pop(part_t *p)
+{
+	sched_entry top = p->heap[0], x = p->heap[--p->nheap];
 	if (p->nheap)
-		p->heap[i] = x;
+		sift_down(p, 0, x);
 	return top;
 }
 
 static part_t *part_of(const engine_t *e, uint32_t id)
 {
-	return &e->parts[mesh_part(e->m, id)];
+	return &e->parts[balance_part(&e->bal, id)];
 }
 
 /* Puts the tile on its part's ready list for this window (once). */
@@ -247,18 +258,36 @@ static uint64_t next_any(engine_t *e)
 	return t;
 }
 
-/* Tiles of part k the network woke (or started) go on its ready list. */
+/* Tiles of part k the network woke (or started) go on its ready list. The network
+   files them by its own parts (mesh_part): every part reads every list, and the lists
+   are emptied once all parts took theirs (drop_woken). */
 static void take_woken(engine_t *e, uint32_t k)
 {
 	mesh_t *m = e->m;
-	part_list *l = &m->woken[k];
-	for (uint32_t i = 0; i < l->n; i++) {
-		tile_t *t = m->tiles[l->v[i]];
-		t->woken = false;
-		if (tile_active(t) && dist_mine(m, t->id))   /* MPI: its own tiles only */
-			make_ready(&e->parts[k], t);
+	for (uint32_t j = 0; j < m->nparts; j++) {
+		const part_list *l = &m->woken[j];
+		for (uint32_t i = 0; i < l->n; i++) {
+			tile_t *t = m->tiles[l->v[i]];
+			if (balance_part(&e->bal, t->id) != k)
+				continue;
+			t->woken = false;
+			if (tile_active(t) && dist_mine(m, t->id))   /* MPI: its own tiles only */
+				make_ready(&e->parts[k], t);
+		}
 	}
-	l->n = 0;
+}
+
+static void drop_woken(mesh_t *m)
+{
+	for (uint32_t j = 0; j < m->nparts; j++)
+		m->woken[j].n = 0;
+}
+
+static double seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 /* ---- a window -------------------------------------------------------------------- */
@@ -287,6 +316,7 @@ static void run_part(void *ctx, int k)
 	mesh_t *m = e->m;
 	part_t *p = &e->parts[k];
 	mesh_thread = (uint32_t)k;
+	double start = e->timed ? seconds() : 0;
 	take_woken(e, (uint32_t)k);
 	while (heap_next(m, p) < e->to)
 		make_ready(p, m->tiles[heap_pop(p).id]);
@@ -295,6 +325,8 @@ static void run_part(void *ctx, int k)
 		run_tile(t, e->to);
 		settle(p, t);
 	}
+	if (e->timed)
+		p->busy += seconds() - start;
 }
 
 static int cmp_id(const void *a, const void *b)
@@ -340,15 +372,64 @@ static void note_output_cb(void *ctx, tile_t *t)
 	}
 }
 
-/* Parts with a tile to run in this window: threads are woken only for two or more. */
-static uint32_t parts_with_work(engine_t *e)
+/* Whether two or more parts have a tile to run in this window: only then are the
+   threads woken. */
+static bool parts_with_work(engine_t *e)
 {
-	uint32_t n = 0;
-	for (uint32_t k = 0; k < e->nparts; k++) {
-		part_t *p = &e->parts[k];
-		n += e->m->woken[k].n || heap_next(e->m, p) < e->to;
+	uint32_t seen = UINT32_MAX;
+	for (uint32_t k = 0; k < e->nparts; k++)
+		if (heap_next(e->m, &e->parts[k]) < e->to) {
+			if (seen != UINT32_MAX)
+				return true;
+			seen = k;
+		}
+	for (uint32_t j = 0; j < e->m->nparts; j++) {
+		const part_list *l = &e->m->woken[j];
+		for (uint32_t i = 0; i < l->n; i++) {
+			uint32_t k = balance_part(&e->bal, l->v[i]);
+			if (seen != UINT32_MAX && k != seen)
+				return true;
+			seen = k;
+		}
 	}
-	return n;
+	return false;
+}
+
+/* Drop the entries of tiles that left part k (and stale ones): a part's thread reads
+   only its own tiles. Then restore the heap order. */
+static void keep_own(engine_t *e, uint32_t k)
+{
+	part_t *p = &e->parts[k];
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < p->nheap; i++)
+		if (balance_part(&e->bal, p->heap[i].id) == k && entry_live(e->m, &p->heap[i]))
+			p->heap[n++] = p->heap[i];
+	p->nheap = n;
+	for (uint32_t i = n / 2; i-- > 0;)
+		sift_down(p, i, p->heap[i]);
+}
+
+/* After a core phase on the threads: maybe move the parts' boundaries (sim/balance.h);
+   a tile that changes part is filed under its new part's schedule (its old entry goes
+   stale with its stamp). */
+static void rebalance(engine_t *e)
+{
+	if (!balance_due(&e->bal))
+		return;
+	mesh_t *m = e->m;
+	for (uint32_t k = 0; k < e->nparts; k++) {
+		e->busy[k] = e->parts[k].busy;
+		e->parts[k].busy = 0;
+	}
+	if (!balance_move(&e->bal, e->busy, m->active, m->nactive))
+		return;
+	for (uint32_t k = 0; k < e->nparts; k++)
+		keep_own(e, k);
+	for (uint32_t i = 0; i < m->nactive; i++) {
+		uint32_t id = m->active[i], k = balance_part(&e->bal, id);
+		if (k != balance_part_in(e->bal.prev, e->nparts, id))
+			reschedule(&e->parts[k], m->tiles[id]);
+	}
 }
 
 static void run_window(engine_t *e, workers *w, uint64_t to)
@@ -356,17 +437,22 @@ static void run_window(engine_t *e, workers *w, uint64_t to)
 	e->to = to;
 	if (e->m->cfg.dist)       /* MPI: can a tile of any rank run in this window? */
 		e->m->cfg.dist->window_start(e->m->cfg.dist, e->m, to);
-	if (w && parts_with_work(e) >= 2)
+	bool parallel = w && parts_with_work(e);
+	e->timed = parallel && e->bal.every;
+	if (parallel)
 		workers_run(w, run_part, e);
 	else
 		for (uint32_t k = 0; k < e->nparts; k++)
 			run_part(e, (int)k);
 	mesh_t *m = e->m;
+	drop_woken(m);
 	bool halted = gather_parts(e);
 	if (m->cfg.dist)          /* MPI: the other ranks replay what the cores did */
 		m->cfg.dist->window_end(m, e->ran, e->nran, next_any(e), note_output_cb, e);
 	if (halted || m->cfg.dist)
 		drop_inactive(m);
+	if (e->timed)
+		rebalance(e);
 }
 
 /* Write the output recorded before cycle `cutoff` (everything, at the end). */
@@ -414,11 +500,17 @@ engine_t *engine_new(mesh_t *m)
 	uint32_t n = m->nparts;
 	size_t bytes = (n * sizeof(part_t) + 63) / 64 * 64;   /* a multiple of the alignment */
 	part_t *parts = e ? aligned_alloc(64, bytes) : NULL;
-	if (!parts) {
+	double *busy = parts ? calloc(n, sizeof *busy) : NULL;
+	if (!busy || !balance_init(&e->bal, n, m->ntiles)) {
+		free(busy);
+		free(parts);
 		free(e);
 		return NULL;
 	}
+	if (m->cfg.dist)
+		e->bal.every = 0;     /* MPI: the ranks' parts stay as mesh_part cut them */
 	memset(parts, 0, bytes);
+	e->busy = busy;
 	e->m = m;
 	e->T = m->now;
 	e->parts = parts;
@@ -516,6 +608,8 @@ void engine_end(engine_t *e)
 		free(p->pending);
 	}
 	free(e->parts);
+	free(e->busy);
+	balance_free(&e->bal);
 	free(e->ran);
 	free(e);
 }

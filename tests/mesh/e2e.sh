@@ -78,6 +78,16 @@ if cmp -s "$tmp/deaf" "$tmp/deaf2"; then ok; else ko "deaf: --threads 2 differs"
 export TESSERA_WINDOW_ANY_CORES=1
 same_threads "a2a 5x7" "2 4" --mesh 5x7 --tile all="$P/a2a.elf"
 unset TESSERA_WINDOW_ANY_CORES
+# The core phase's parts moved to random places every 4 windows (sim/balance.h), empty
+# parts included: which thread runs a tile changes nothing. Chaos with a controlling
+# tile adds loads, starts, kills and halts while tiles change parts.
+export TESSERA_BALANCE_TEST=12345
+same_threads "a2a random parts" "2 3" --mesh 8x8 --tile all="$P/a2a.elf"
+same_threads "ring random parts" "2 5" --mesh 16x16 --tile all="$P/ring.elf"
+printf 'all chaos.elf\n11 chaos.elf control=all\n' > "$tmp/m7"
+cp "$P/chaos.elf" "$tmp/"
+same_threads "chaos random parts" "2 3" --mesh 4x4 --manifest "$tmp/m7" --max-cycles 200000
+unset TESSERA_BALANCE_TEST
 
 # Console input through CON_READ.
 out=$(printf 'hello tessera\nsecond line\n' | "$T" run "$P/conread.elf")

@@ -31,6 +31,11 @@ if [ "$skip" = 0 ]; then
 	check "OS demo 8x8, 2 threads" --mesh 8x8 --manifest "$B/os/boot_demo.mf" --threads 2 \
 		--msg-trace /dev/null
 	check "Life 64x64, 2 threads" --mesh 64x64 --tile all="$B/bench/quick/life.elf" --threads 2
+	# The core phase's parts moved every 4 windows (sim/balance.h).
+	export TESSERA_BALANCE_TEST=7
+	check "all-to-all 8x8, 3 threads, random parts" --mesh 8x8 --tile all="$B/mesh/a2a.elf" \
+		--threads 3
+	unset TESSERA_BALANCE_TEST
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
