@@ -4,9 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Core phases on the threads between two looks at their times: Life 64x64 has about
-   18,000, so the boundaries settle within the first few percent of the run. */
-#define BALANCE_EVERY 256
+/* Core phases on the threads between two looks at their times (Life 64x64 has about
+   18,000). Fewer rounds measure the work's own ups and downs: Life's parts differ by
+   up to 40% over 256 rounds on equal cores, and a boundary that follows them costs
+   the moved tiles their cache. */
+#define BALANCE_EVERY 2048
+/* The parts are left alone while the busiest is within this much of the mean. */
+#define BALANCE_TOLERANCE 0.05
 /* A boundary moves by at least 1/BALANCE_STEP of the active tiles (measurement noise
    smaller than that is left alone). */
 #define BALANCE_STEP 256
@@ -103,10 +107,12 @@ static uint32_t even_index(const balance *b, const double *busy, const uint32_t 
 static bool even_out(balance *b, const double *busy, const uint32_t *active, uint32_t n)
 {
 	uint32_t np = b->nparts, *at = b->at, step = n / BALANCE_STEP ? n / BALANCE_STEP : 1;
-	double total = 0;
-	for (uint32_t k = 0; k < np; k++)
+	double total = 0, most = 0;
+	for (uint32_t k = 0; k < np; k++) {
 		total += busy[k];
-	if (n < np || total <= 0)
+		most = busy[k] > most ? busy[k] : most;
+	}
+	if (n < np || total <= 0 || most <= (1 + BALANCE_TOLERANCE) * total / np)
 		return false;
 	for (uint32_t k = 0; k <= np; k++)
 		at[k] = lower_bound(active, n, b->first[k]);
