@@ -63,6 +63,42 @@ static void gen_network(FILE *f)
 	fprintf(f, "  localparam logic [31:0] DEV_BASE = 32'h%08x;\n", DEV_BASE);
 }
 
+/* The route flit's fields (isa/params.h), as functions that build and read it. */
+static void gen_route(FILE *f)
+{
+	_Static_assert((1u << ROUTE_COORD_BITS) >= MESH_MAX_DIM, "a coordinate fits");
+	_Static_assert(ROUTE_ROW_LSB >= ROUTE_COORD_BITS && ROUTE_ROW_LSB + ROUTE_COORD_BITS
+		       <= ROUTE_CTL_BIT && ROUTE_CTL_BIT < ROUTE_KIND_LSB && ROUTE_KIND_LSB == 30,
+		       "the fields do not overlap");
+	fprintf(f, "\n  // The route flit (isa/params.h).\n");
+	fprintf(f, "  localparam int unsigned ROUTE_ROW_LSB = %d, ROUTE_COORD_BITS = %d, "
+		   "ROUTE_CTL_BIT = %d, ROUTE_KIND_LSB = %d;\n", ROUTE_ROW_LSB, ROUTE_COORD_BITS,
+		ROUTE_CTL_BIT, ROUTE_KIND_LSB);
+	fprintf(f, "  localparam logic [1:0] ROUTE_KIND_TILE = 2'd%d, ROUTE_KIND_CONSOLE = 2'd%d, "
+		   "ROUTE_KIND_BLOCK = 2'd%d;\n", ROUTE_KIND_TILE, ROUTE_KIND_CONSOLE,
+		ROUTE_KIND_BLOCK);
+	fprintf(f, "  typedef logic [ROUTE_COORD_BITS-1:0] coord_t;\n"
+		   "  function automatic logic [31:0] route_flit(input logic [1:0] kind, input logic ctl,\n"
+		   "                                             input coord_t row, input coord_t col);\n"
+		   "    route_flit = '0;\n"
+		   "    route_flit[ROUTE_KIND_LSB +: 2] = kind;\n"
+		   "    route_flit[ROUTE_CTL_BIT] = ctl;\n"
+		   "    route_flit[ROUTE_ROW_LSB +: ROUTE_COORD_BITS] = row;\n"
+		   "    route_flit[0 +: ROUTE_COORD_BITS] = col;\n"
+		   "  endfunction\n"
+		   "  /* verilator lint_off UNUSEDSIGNAL */\n"
+		   "  function automatic coord_t route_row(input logic [31:0] f);\n"
+		   "    route_row = f[ROUTE_ROW_LSB +: ROUTE_COORD_BITS];\n"
+		   "  endfunction\n"
+		   "  function automatic coord_t route_col(input logic [31:0] f);\n"
+		   "    route_col = f[0 +: ROUTE_COORD_BITS];\n"
+		   "  endfunction\n"
+		   "  function automatic logic [1:0] route_kind(input logic [31:0] f);\n"
+		   "    route_kind = f[ROUTE_KIND_LSB +: 2];\n"
+		   "  endfunction\n"
+		   "  /* verilator lint_on UNUSEDSIGNAL */\n");
+}
+
 static void gen_constants(FILE *f)
 {
 	fprintf(f, "  // Instruction ids: the order of isa/insns.def; OP_INVALID for any other word.\n");
@@ -85,6 +121,7 @@ static void gen_constants(FILE *f)
 	fprintf(f, "  localparam logic [1:0] CAP_KIND_EMPTY = 2'd%d, CAP_KIND_SEND = 2'd%d, "
 		   "CAP_KIND_CONTROL = 2'd%d;\n", CAP_KIND_EMPTY, CAP_KIND_SEND, CAP_KIND_CONTROL);
 	gen_network(f);
+	gen_route(f);
 	fprintf(f, "\n  // Status codes of Xtess instructions (isa/errors.def).\n");
 	for (size_t i = 0; i < N_OF(gen_errors); i++)
 		fprintf(f, "  localparam logic [31:0] ERR_%s = 32'h%08x;\n", gen_errors[i].name,

@@ -63,6 +63,22 @@
 #define NI_BUF_FLITS          32
 #define MAILBOX_MSGS          8
 #define MSG_HDR_FLITS         3           /* route, header, badge                      */
+/*
+ * The route flit (a message's first, SPEC §8.2) as the RTL carries it: the destination
+ * router's coordinates packed as tess.txy packs a tile's (row << ROUTE_ROW_LSB | column),
+ * ROUTE_COORD_BITS each (MESH_MAX_DIM a side), the control network's bit, and the
+ * endpoint's kind: the tile, or the console or block store attached to that router.
+ * The C model keeps a message whole and needs none of it; the RTL's modules and
+ * co-simulation's checks of them take it from here (rtl/tess_isa_pkg.sv: route_flit,
+ * route_row, route_col, route_kind).
+ */
+#define ROUTE_ROW_LSB         16
+#define ROUTE_COORD_BITS      10
+#define ROUTE_CTL_BIT         29
+#define ROUTE_KIND_LSB        30
+#define ROUTE_KIND_TILE       0
+#define ROUTE_KIND_CONSOLE    1
+#define ROUTE_KIND_BLOCK      2
 
 /* Semihosting (SPEC §11): the a7 numbers of the ecalls, as on Linux */
 #define SEMIHOST_READ         63

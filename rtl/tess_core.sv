@@ -289,6 +289,7 @@ module tess_core #(
   logic        s_ctl;
   logic [31:0] s_route;
   logic [9:0]  d_row, d_col;
+  logic [1:0]  d_kind;
   logic [2:0]  msize;
   logic signed [32:0] m_a, m_b;
   // 33x33 signed product: bits 65:64 are sign copies nobody needs.
@@ -507,16 +508,14 @@ module tess_core #(
   assign row_base = {12'd0, row_prod[51:32]} * {16'd0, mesh_i[15:0]};
   always_comb begin
     if (s_dst == tess_isa_pkg::DEV_CONSOLE) begin
-      d_row = 10'd0; d_col = 10'd0;
-      s_route = {2'd1, 30'd0};
+      d_kind = tess_isa_pkg::ROUTE_KIND_CONSOLE; d_row = 10'd0; d_col = 10'd0;
     end else if (s_dst == tess_isa_pkg::DEV_BLOCK) begin
-      d_row = 10'd0; d_col = 10'(mesh_i[15:0] - 16'd1);
-      s_route = {2'd2, 30'd0};
+      d_kind = tess_isa_pkg::ROUTE_KIND_BLOCK; d_row = 10'd0; d_col = 10'(mesh_i[15:0] - 16'd1);
     end else begin
-      d_row = row_prod[41:32]; d_col = 10'(s_dst - row_base);
-      s_route = '0;
+      d_kind = tess_isa_pkg::ROUTE_KIND_TILE; d_row = row_prod[41:32];
+      d_col = 10'(s_dst - row_base);
     end
-    s_route = s_route | {2'd0, s_ctl, 3'd0, d_row, 6'd0, d_col};
+    s_route = tess_isa_pkg::route_flit(d_kind, s_ctl, d_row, d_col);
   end
 
   assign ni_alloc_o  = send_go;

@@ -13,8 +13,9 @@
 // A when the tile is already idle then (it cannot start meanwhile: only this unit starts
 // it, one operation at a time), else after A.
 //
-// Route flit (tess_core's): [31:30] 0 (a tile), [29] control operation (kill) or not
-// (EXIT notice, for the mailbox's control queue), [25:16] row, [9:0] column.
+// Route flit (tess_isa_pkg::route_flit, laid out in isa/params.h): kind a tile, the
+// control bit set for a control operation (kill), clear for an EXIT notice (for the
+// mailbox's control queue), the destination's row and column.
 // Ports: see rtl/README.md ("The control unit and the devices") and
 // /work/helpers/rtl_notes.md; flits as tess_ni/tess_router carry them (header bits
 // [19:0] source, [27:20] tag, [28] control operation, [29] passed cap is CONTROL,
@@ -309,7 +310,7 @@ module tess_ctl #(
     logic [9:0]  col;
     row = id / {4'd0, w};
     col = 10'(id - row * {4'd0, w});
-    route_to = {2'b00, op, 3'd0, row[9:0], 6'd0, col};
+    route_to = tess_isa_pkg::route_flit(tess_isa_pkg::ROUTE_KIND_TILE, op, row[9:0], col);
   endfunction
 
   always_ff @(posedge clk_i or negedge rst_ni) begin

@@ -71,10 +71,10 @@ module tess_dev_ni #(
       if (wr_i) begin
         w = wr_at_i > lw_q ? wr_at_i : lw_q;
         nf = 5'(tess_isa_pkg::MSG_HDR_FLITS) + wr_len_i;
-        // tess_core's route flit to a tile: [25:16] row, [9:0] column
+        // the route flit to a tile, on the data network
         row = wr_dst_i / {4'd0, mesh_w_i};
         col = 10'(wr_dst_i - row * {4'd0, mesh_w_i});
-        route = {6'd0, row[9:0], 6'd0, col};
+        route = tess_isa_pkg::route_flit(tess_isa_pkg::ROUTE_KIND_TILE, 1'b0, row[9:0], col);
         for (int i = 0; i < 32; i++)
           if (i < 32'(nf)) begin
             g.data = i == 0 ? route : i == 1 ? {1'b1, 3'b000, wr_tag_i, 20'(DEV)} :

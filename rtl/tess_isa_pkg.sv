@@ -191,6 +191,30 @@ package tess_isa_pkg;
   localparam logic [31:0] MSG_INFO_VALID = 32'h80000000, MSG_INFO_CONTROL = 32'h40000000, MSG_INFO_CAP = 32'h20000000;
   localparam logic [31:0] DEV_BASE = 32'hffff0000;
 
+  // The route flit (isa/params.h).
+  localparam int unsigned ROUTE_ROW_LSB = 16, ROUTE_COORD_BITS = 10, ROUTE_CTL_BIT = 29, ROUTE_KIND_LSB = 30;
+  localparam logic [1:0] ROUTE_KIND_TILE = 2'd0, ROUTE_KIND_CONSOLE = 2'd1, ROUTE_KIND_BLOCK = 2'd2;
+  typedef logic [ROUTE_COORD_BITS-1:0] coord_t;
+  function automatic logic [31:0] route_flit(input logic [1:0] kind, input logic ctl,
+                                             input coord_t row, input coord_t col);
+    route_flit = '0;
+    route_flit[ROUTE_KIND_LSB +: 2] = kind;
+    route_flit[ROUTE_CTL_BIT] = ctl;
+    route_flit[ROUTE_ROW_LSB +: ROUTE_COORD_BITS] = row;
+    route_flit[0 +: ROUTE_COORD_BITS] = col;
+  endfunction
+  /* verilator lint_off UNUSEDSIGNAL */
+  function automatic coord_t route_row(input logic [31:0] f);
+    route_row = f[ROUTE_ROW_LSB +: ROUTE_COORD_BITS];
+  endfunction
+  function automatic coord_t route_col(input logic [31:0] f);
+    route_col = f[0 +: ROUTE_COORD_BITS];
+  endfunction
+  function automatic logic [1:0] route_kind(input logic [31:0] f);
+    route_kind = f[ROUTE_KIND_LSB +: 2];
+  endfunction
+  /* verilator lint_on UNUSEDSIGNAL */
+
   // Status codes of Xtess instructions (isa/errors.def).
   localparam logic [31:0] ERR_OK = 32'h00000000;
   localparam logic [31:0] ERR_E_SLOT = 32'hffffffff;

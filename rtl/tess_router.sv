@@ -14,9 +14,10 @@
 // Every output (out_*_o, in_credit_o) is a register: nothing combinational leaves the
 // router except eject_take_o, which only the tile's own mailbox sees.
 //
-// Route flit (flit 0 of a message, written by tess_ni): [31:30] endpoint kind (0 a tile,
-// 1 the console, 2 the block store), [29] control operation for the control unit,
-// [25:16] destination row, [9:0] destination column (for a device: its attachment tile).
+// Route flit (flit 0 of a message, written by tess_ni; fields in isa/params.h, read with
+// tess_isa_pkg::route_kind/row/col): the endpoint's kind (a tile, the console, the
+// block store), the control bit, the destination router's row and column (for a device:
+// its attachment tile).
 module tess_router (
   input  logic             clk_i,
   input  logic             rst_ni,
@@ -61,8 +62,8 @@ module tess_router (
     else if (rx < x) route = 3'd4;
     else if (ry > y) route = 3'd3;
     else if (ry < y) route = 3'd1;
-    else if (kind == 2'd1) route = 3'd4;
-    else if (kind == 2'd2) route = 3'd2;
+    else if (kind == tess_isa_pkg::ROUTE_KIND_CONSOLE) route = 3'd4;   // west of (0,0)
+    else if (kind == tess_isa_pkg::ROUTE_KIND_BLOCK) route = 3'd2;     // east of (W-1,0)
     else route = 3'd0;
   endfunction
 
@@ -115,7 +116,10 @@ module tess_router (
     for (int i = 0; i < 5; i++)
       for (int v = 0; v < 2; v++) begin
         hd[i][v] = buf_q[i][v][rd_q[i][v]];
-        want[i][v] = hd[i][v][33] ? route(hd[i][v][31:30], hd[i][v][25:16], hd[i][v][9:0], x_i, y_i) : dir_q[i][v];
+        want[i][v] = hd[i][v][33] ? route(tess_isa_pkg::route_kind(hd[i][v][31:0]),
+                                          tess_isa_pkg::route_row(hd[i][v][31:0]),
+                                          tess_isa_pkg::route_col(hd[i][v][31:0]), x_i, y_i)
+                                  : dir_q[i][v];
         req[i][v] = cnt_q[i][v] != '0 &&
                     (hd[i][v][33] ? owner_q[want[i][v]][v] == NONE
                                   : owner_q[want[i][v]][v] == 3'(i));

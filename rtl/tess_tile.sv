@@ -284,7 +284,7 @@ module tess_tile #(
   assign tx_data_o    = r_out_data[159:32];
 
   tess_router u_router (
-    .clk_i, .rst_ni, .x_i(txy_i[9:0]), .y_i(txy_i[25:16]),
+    .clk_i, .rst_ni, .x_i(tess_isa_pkg::route_col(txy_i)), .y_i(tess_isa_pkg::route_row(txy_i)),
     .in_valid_i(r_in_valid), .in_vnet_i(r_in_vnet), .in_head_i(r_in_head),
     .in_tail_i(r_in_tail), .in_data_i(r_in_data), .in_credit_o(r_in_credit),
     .out_valid_o(r_out_valid), .out_vnet_o(r_out_vnet), .out_head_o(r_out_head),

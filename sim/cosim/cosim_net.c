@@ -182,7 +182,8 @@ static int check_cu_inject(cnet_run *c, uint32_t id, uint32_t route, uint32_t wa
 {
 	cnet_tile *t = &c->t[id];
 	char a[160], b[160];
-	uint32_t dst = ((route >> 16) & 0x3ff) * c->o->cfg.width + (route & 0x3ff);
+	uint32_t coord = (1u << ROUTE_COORD_BITS) - 1;
+	uint32_t dst = (route >> ROUTE_ROW_LSB & coord) * c->o->cfg.width + (route & coord);
 	uint64_t w = c->cycle + wait;
 	snprintf(a, sizeof a, "control unit of tile %u writes a message to %u at %" PRIu64, id, dst,
 		 w);

@@ -115,7 +115,7 @@ typedef struct {
 } rtl_inject;
 bool rtl_injected(rtl *r, rtl_inject *o);
 /* The control unit writes a message (EXIT notice, kill) into the NI in this cycle: its
- * route flit (SPEC §8 wire format: [25:16] row, [9:0] column), and how many cycles from
+ * route flit (fields in isa/params.h, ROUTE_*), and how many cycles from
  * now its first flit's write time is (after the flits queued before it). */
 bool rtl_cu_injected(rtl *r, uint32_t *route, uint32_t *wait);
 /* The flit that crossed into the tile's local port last cycle. */

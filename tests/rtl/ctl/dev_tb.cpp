@@ -18,12 +18,12 @@
 
 #include "Vdev_top.h"
 #include "ctl_dev_host.h"
+#include "params.h"
 #include "tb_console.h"
 #include "verilated.h"
 
 namespace {
 
-constexpr uint64_t kNiLatency = 4;   // NI_LATENCY (isa/params.h)
 
 struct Req { uint64_t d; uint32_t src, tag, len, cap; std::vector<uint32_t> w; };
 struct Rep { uint64_t at; uint32_t dst, tag, len; std::vector<uint32_t> w; };
@@ -127,7 +127,7 @@ std::vector<Flit> expected_flits(int dev)
 			w = last_write;
 		uint32_t nf = 3 + r.len;
 		for (uint32_t i = 0; i < nf; i++) {
-			uint64_t t = w + i + kNiLatency;
+			uint64_t t = w + i + NI_LATENCY;
 			if (!out.empty() && t <= leave)
 				t = leave + 1;
 			leave = t;

@@ -61,9 +61,9 @@ $(CTL_B)/dev/Vdev_top__ALL.a: $(DEV_SV)
 	+$(MAKE) --no-print-directory -C $(CTL_B)/dev -f Vdev_top.mk OPT_FAST="$(RTL_CXXFLAGS)" \
 		Vdev_top__ALL.a verilated.o verilated_threads.o verilated_dpi.o > /dev/null
 $(CTL_B)/dev_tb: tests/rtl/ctl/dev_tb.cpp tests/rtl/ctl/tb_console.h sim/cosim/ctl_dev_host.cpp \
-		sim/cosim/ctl_dev_host.h \
+		sim/cosim/ctl_dev_host.h isa/params.h \
 		$(CTL_B)/dev/Vdev_top__ALL.a
-	$(CXX) $(RTL_CXXFLAGS) -Wall -Wextra -I$(CTL_B)/dev -Isim/cosim $(RTL_VINC) -o $@ \
+	$(CXX) $(RTL_CXXFLAGS) -Wall -Wextra -I$(CTL_B)/dev -Isim/cosim -Iisa $(RTL_VINC) -o $@ \
 		tests/rtl/ctl/dev_tb.cpp sim/cosim/ctl_dev_host.cpp $(DEV_VOBJS) -lpthread
 test-rtl-ctl: $(CTL_B)/dev_tb $(BUILD)/mesh/blk.elf $(BUILD)/mesh/conread.elf
 
