@@ -665,7 +665,9 @@ static void xfer_apply(net_t *n, uint32_t k, int par)
 	}
 }
 
-/* Part k's thread: all its routers, cycle by cycle, in step with the other parts. */
+/* Part k's thread: all its routers, cycle by cycle, in step with the other parts. The
+   window's last cycle needs no meeting: the round's end is one, and the main thread
+   then applies what that cycle staged (noc_window). */
 static void window_part(void *ctx, int k)
 {
 	net_t *n = ctx;
@@ -679,9 +681,9 @@ static void window_part(void *ctx, int k)
 			routers_cycle(n, &p->act, act, s);
 		if (edge)
 			routers_cycle(n, &p->edge, edge, s);
-		workers_sync(n->workers);
+		if (s + 1 < n->win_to)
+			workers_sync(n->workers);
 	}
-	xfer_apply(n, (uint32_t)k, (int)((n->win_to - 1) & 1));
 }
 
 /* Credits across parts as the downstream buffers hold them now (a window begins). */
@@ -733,6 +735,8 @@ void noc_window(net_t *n, uint64_t from, uint64_t to)
 	n->win_to = to;
 	n->window = n->inner_step = true;
 	workers_run(n->workers, window_part, n);
+	for (uint32_t k = 0; k < n->mesh->nparts; k++)
+		xfer_apply(n, k, (int)((to - 1) & 1));
 	n->window = n->inner_step = false;
 	join_parts(n);
 }
