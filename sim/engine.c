@@ -117,10 +117,10 @@ typedef struct {
 
 /*
  * One host thread's part of the mesh (consecutive tile ids, sim/balance.h): the events
- * of its tiles, the tiles ready in this window, and what they
- * left behind. A part is touched only by its thread during the core phase, so
- * collecting, running and rescheduling tiles all happen in parallel, and a tile always
- * runs on the same thread (its registers and SRAM stay in that core's cache).
+ * of its tiles, the tiles ready in this window, and what they left behind. A part is
+ * touched only by its thread during the core phase, so collecting, running and
+ * rescheduling tiles all happen in parallel, and a tile runs on the same thread until
+ * the boundaries move (its registers and SRAM stay in that core's cache).
  *
  * (Balancing by letting a thread that is done run other parts' ready tiles was tried:
  * Life 64x64 on 2 threads took 1.55 s instead of 1.40 s, as the tiles' state moved
@@ -410,8 +410,8 @@ static void keep_own(engine_t *e, uint32_t k)
 }
 
 /* After a core phase on the threads: maybe move the parts' boundaries (sim/balance.h);
-   a tile that changes part is filed under its new part's schedule (its old entry goes
-   stale with its stamp). */
+   a tile that changes part leaves its old part's heap and is filed under its new
+   part's. */
 static void rebalance(engine_t *e)
 {
 	if (!balance_due(&e->bal))
