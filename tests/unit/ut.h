@@ -66,6 +66,7 @@ Suite *suite_xtess(void);
 Suite *suite_fault(void);
 Suite *suite_semihost(void);
 Suite *suite_elf(void);
+Suite *suite_balance(void);
 
 #define NROWS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
