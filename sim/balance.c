@@ -9,6 +9,8 @@
    up to 40% over 256 rounds on equal cores, and a boundary that follows them costs
    the moved tiles their cache. */
 #define BALANCE_EVERY 2048
+/* Test mode (TESSERA_BALANCE_TEST): random boundaries this often. */
+#define BALANCE_TEST_EVERY 4
 /* The parts are left alone while the busiest is within this much of the mean. */
 #define BALANCE_TOLERANCE 0.05
 /* A boundary moves by at least 1/BALANCE_STEP of the active tiles (measurement noise
@@ -34,7 +36,7 @@ bool balance_init(balance *b, uint32_t nparts, uint32_t ntiles)
 	b->every = off && !strcmp(off, "0") ? 0 : BALANCE_EVERY;
 	if (test && *test) {
 		b->seed = strtoull(test, NULL, 0) | 1;
-		b->every = 4;
+		b->every = BALANCE_TEST_EVERY;
 	}
 	return true;
 }

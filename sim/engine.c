@@ -258,29 +258,22 @@ static uint64_t next_any(engine_t *e)
 	return t;
 }
 
-/* Tiles of part k the network woke (or started) go on its ready list. The network
-   files them by its own parts (mesh_part): every part reads every list, and the lists
-   are emptied once all parts took theirs (drop_woken). */
-static void take_woken(engine_t *e, uint32_t k)
+/* Before the core phase (one thread): the tiles the network woke (or started) go on
+   their parts' ready lists. The network files them by its own parts (mesh_part),
+   which the core phase's parts need not match (sim/balance.h). */
+static void take_woken(engine_t *e)
 {
 	mesh_t *m = e->m;
 	for (uint32_t j = 0; j < m->nparts; j++) {
-		const part_list *l = &m->woken[j];
+		part_list *l = &m->woken[j];
 		for (uint32_t i = 0; i < l->n; i++) {
 			tile_t *t = m->tiles[l->v[i]];
-			if (balance_part(&e->bal, t->id) != k)
-				continue;
 			t->woken = false;
 			if (tile_active(t) && dist_mine(m, t->id))   /* MPI: its own tiles only */
-				make_ready(&e->parts[k], t);
+				make_ready(part_of(e, t->id), t);
 		}
+		l->n = 0;
 	}
-}
-
-static void drop_woken(mesh_t *m)
-{
-	for (uint32_t j = 0; j < m->nparts; j++)
-		m->woken[j].n = 0;
 }
 
 static double seconds(void)
@@ -308,8 +301,8 @@ static void settle(part_t *p, tile_t *t)
 	}
 }
 
-/* The core phase of one part: its woken tiles and its events before `to` become
-   ready; they run. */
+/* The core phase of one part: its events before `to` join its woken tiles on its ready
+   list; they run. */
 static void run_part(void *ctx, int k)
 {
 	engine_t *e = ctx;
@@ -317,7 +310,6 @@ static void run_part(void *ctx, int k)
 	part_t *p = &e->parts[k];
 	mesh_thread = (uint32_t)k;
 	double start = e->timed ? seconds() : 0;
-	take_woken(e, (uint32_t)k);
 	while (heap_next(m, p) < e->to)
 		make_ready(p, m->tiles[heap_pop(p).id]);
 	for (uint32_t i = 0; i < p->nready; i++) {
@@ -372,27 +364,14 @@ static void note_output_cb(void *ctx, tile_t *t)
 	}
 }
 
-/* Whether two or more parts have a tile to run in this window: only then are the
-   threads woken. */
+/* Whether two or more parts have a tile to run in this window (after take_woken):
+   only then are the threads woken. */
 static bool parts_with_work(engine_t *e)
 {
-	uint32_t seen = UINT32_MAX;
-	for (uint32_t k = 0; k < e->nparts; k++)
-		if (heap_next(e->m, &e->parts[k]) < e->to) {
-			if (seen != UINT32_MAX)
-				return true;
-			seen = k;
-		}
-	for (uint32_t j = 0; j < e->m->nparts; j++) {
-		const part_list *l = &e->m->woken[j];
-		for (uint32_t i = 0; i < l->n; i++) {
-			uint32_t k = balance_part(&e->bal, l->v[i]);
-			if (seen != UINT32_MAX && k != seen)
-				return true;
-			seen = k;
-		}
-	}
-	return false;
+	uint32_t n = 0;
+	for (uint32_t k = 0; k < e->nparts && n < 2; k++)
+		n += e->parts[k].nready || heap_next(e->m, &e->parts[k]) < e->to;
+	return n >= 2;
 }
 
 /* Drop the entries of tiles that left part k (and stale ones): a part's thread reads
@@ -437,6 +416,7 @@ static void run_window(engine_t *e, workers *w, uint64_t to)
 	e->to = to;
 	if (e->m->cfg.dist)       /* MPI: can a tile of any rank run in this window? */
 		e->m->cfg.dist->window_start(e->m->cfg.dist, e->m, to);
+	take_woken(e);
 	bool parallel = w && parts_with_work(e);
 	e->timed = parallel && e->bal.every;
 	if (parallel)
@@ -445,7 +425,6 @@ static void run_window(engine_t *e, workers *w, uint64_t to)
 		for (uint32_t k = 0; k < e->nparts; k++)
 			run_part(e, (int)k);
 	mesh_t *m = e->m;
-	drop_woken(m);
 	bool halted = gather_parts(e);
 	if (m->cfg.dist)          /* MPI: the other ranks replay what the cores did */
 		m->cfg.dist->window_end(m, e->ran, e->nran, next_any(e), note_output_cb, e);

@@ -104,6 +104,15 @@ static void read_sector(net_t *n, blockstore *b, uint32_t lba, uint32_t *buf)
 		ds->share(ds, buf, BLK_SECTOR_BYTES);
 }
 
+/* Writes reach the file on rank 0 only (the others have none). */
+static void write_sector(blockstore *b, uint32_t lba, const uint32_t *buf)
+{
+	if (b->f) {
+		fseek(b->f, (long)lba * BLK_SECTOR_BYTES, SEEK_SET);
+		fwrite(buf, 1, BLK_SECTOR_BYTES, b->f);
+	}
+}
+
 void blk_close(net_t *n)
 {
 	blockstore *b = n->blk;
@@ -254,12 +263,12 @@ static void complete(net_t *n, blockstore *b, blk_req *r, uint64_t s)
 	else if (m->tag == TAG_BLK_READ) {
 		read_sector(n, b, lba, &w[2]);
 		len = 2 + BLK_WORDS;
-	} else if (m->tag == TAG_BLK_WRITE && b->f) {
-		fseek(b->f, (long)lba * BLK_SECTOR_BYTES, SEEK_SET);
-		fwrite(&m->w[5], 1, BLK_SECTOR_BYTES, b->f);
-	} else if (m->tag == TAG_BLK_FLUSH && b->f) {
-		fflush(b->f);
-	} else if (m->tag != TAG_BLK_WRITE && m->tag != TAG_BLK_FLUSH) {
+	} else if (m->tag == TAG_BLK_WRITE) {
+		write_sector(b, lba, &m->w[5]);
+	} else if (m->tag == TAG_BLK_FLUSH) {
+		if (b->f)
+			fflush(b->f);
+	} else {
 		w[2] = disk_sectors(n, b);
 		len = 3;
 	}

@@ -84,9 +84,9 @@ unset TESSERA_WINDOW_ANY_CORES
 export TESSERA_BALANCE_TEST=12345
 same_threads "a2a random parts" "2 3" --mesh 8x8 --tile all="$P/a2a.elf"
 same_threads "ring random parts" "2 5" --mesh 16x16 --tile all="$P/ring.elf"
-printf 'all chaos.elf\n11 chaos.elf control=all\n' > "$tmp/m7"
+printf 'all chaos.elf\n11 chaos.elf control=all\n' > "$tmp/m5"
 cp "$P/chaos.elf" "$tmp/"
-same_threads "chaos random parts" "2 3" --mesh 4x4 --manifest "$tmp/m7" --max-cycles 200000
+same_threads "chaos random parts" "2 3" --mesh 4x4 --manifest "$tmp/m5" --max-cycles 200000
 unset TESSERA_BALANCE_TEST
 
 # Console input through CON_READ.
@@ -136,7 +136,6 @@ then ok; else ko "chaos: exit $rc"; cat "$tmp/err"; fi
 # The same with one tile sending random control operations to every tile (random
 # words loaded and started, kills, grants): every run still ends, with 124.
 for seed in 1 2 3; do
-	printf 'all chaos.elf\n11 chaos.elf control=all\n' > "$tmp/m5"
 	"$T" run --mesh 4x4 --manifest "$tmp/m5" --max-cycles $((seed * 100000)) --quiet \
 		> /dev/null 2>&1
 	rc=$?
