@@ -19,6 +19,7 @@
  */
 #include "engine.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -32,6 +33,11 @@
 
 /* Cycles a tile runs ahead of the window at most per visit. */
 #define RUN_AHEAD_CHUNK (1u << 20)
+/* Deferred run-ahead (below, "The core phase on threads"): a visit in a window on the
+   threads runs a tile this far past the window's next window at most; the rest of its
+   run-ahead is done in pieces of DEFER_PIECE cycles while the other parts still work. */
+#define DEFER_SLACK 252u
+#define DEFER_PIECE 4096u
 
 static uint64_t min64(uint64_t a, uint64_t b) { return a < b ? a : b; }
 
@@ -78,20 +84,25 @@ static bool resume_blocked(tile_t *t, uint64_t to)
 	return true;
 }
 
-/* Runs the tile through the window ending at `to` (and beyond, when it may run ahead). */
-static void run_tile(tile_t *t, uint64_t to)
+/*
+ * Runs the tile through the window ending at `to`, and on to `ahead` when it may run
+ * ahead. A running tile that stops at `ahead` rather than before a message instruction
+ * is cut short: it has more of its own computation to run (t->cut).
+ */
+static void run_tile(tile_t *t, uint64_t to, uint64_t ahead)
 {
-	bool ahead = !t->mesh->control_in_use;
+	uint64_t until = t->mesh->control_in_use ? to : min64(ahead, t->mesh->ahead_end);
 	t->msg_horizon = to;
+	t->cut = false;
 	for (;;) {
 		if (t->state == TS_RUNNING) {
 			uint64_t lim = net_tile_limit(t);
-			uint64_t until = ahead ? min64(to + RUN_AHEAD_CHUNK, t->mesh->ahead_end) : to;
 			core_run(t, min64(until, lim));
 			if (t->state == TS_RUNNING && t->now >= lim) {
 				net_tile_reach_limit(t);
 				return;
 			}
+			t->cut = t->state == TS_RUNNING && t->now >= until && until > to;
 			if (t->state == TS_RUNNING || !tile_active(t))
 				return;
 		}
@@ -100,11 +111,16 @@ static void run_tile(tile_t *t, uint64_t to)
 	}
 }
 
-/* The cycle of the tile's next event, UINT64_MAX when only the network can wake it. */
+/*
+ * The cycle of the tile's next event, UINT64_MAX when only the network can wake it. A
+ * tile cut short is due a window early: by the end of every core phase each running
+ * tile has passed the next window's end or stands before a message instruction, so a
+ * halt is known before the network reaches its cycle (net.c takes_messages).
+ */
 static uint64_t next_event(const tile_t *t)
 {
 	if (t->state == TS_RUNNING)
-		return t->now;
+		return t->cut && t->now > LOOKAHEAD ? t->now - LOOKAHEAD : t->now;
 	return min64(net_tile_wake(t), min64(net_tile_limit(t), budget_end(t)));
 }
 
@@ -132,6 +148,9 @@ typedef struct {
 	uint32_t *ready, nready, ready_cap;
 	uint32_t *halted, nhalted, halted_cap;    /* became inactive in this window */
 	uint32_t *pending, npending, pending_cap; /* tiles holding unwritten output */
+	uint32_t *defer, ndefer, defer_cap;       /* tiles cut short, from defer_head on */
+	uint32_t defer_head;
+	uint64_t rng;             /* TESSERA_DEFER_TEST: the part's random cuts */
 	uint64_t latest;          /* the latest cycle any of its tiles reached */
 	double busy;              /* seconds its thread worked since the last balance look */
 	char pad[64];             /* parts are written by different threads */
@@ -145,6 +164,11 @@ struct engine {
 	uint32_t nparts;
 	balance bal;                   /* which part runs which tile */
 	bool timed;                    /* parts on the threads: each times its work */
+	bool defer;                    /* parts on the threads: run-ahead is deferred */
+	bool defer_allowed;            /* TESSERA_DEFER=0 turns deferral off */
+	bool defer_test;               /* TESSERA_DEFER_TEST=SEED: cuts at random places */
+	atomic_uint busy_parts;        /* parts still running their window's tiles */
+	atomic_bool dry;               /* a part ran out of deferred tiles */
 	double *busy;                  /* the parts' busy times, gathered for balance_move */
 	uint32_t *ran, nran, ran_cap;  /* MPI: tiles run in the last window, by part */
 };
@@ -301,8 +325,94 @@ static void settle(part_t *p, tile_t *t)
 	}
 }
 
-/* The core phase of one part: its events before `to` join its woken tiles on its ready
-   list; they run. */
+/* A tile cut short goes on its part's list of deferred run-ahead (once). */
+static void note_cut(part_t *p, tile_t *t)
+{
+	if (t->cut && !t->deferred) {
+		t->deferred = true;
+		push_id(&p->defer, &p->ndefer, &p->defer_cap, t->id);
+	}
+}
+
+/* Whether the core phase is over: every part ran its window's tiles and one has no
+   deferred run-ahead left. */
+static bool phase_over(engine_t *e)
+{
+	return atomic_load_explicit(&e->dry, memory_order_relaxed) &&
+	       atomic_load_explicit(&e->busy_parts, memory_order_relaxed) == 0;
+}
+
+/* Test mode: a random number in [0, n) from the part's generator (xorshift64). */
+static uint32_t part_random(part_t *p, uint32_t n)
+{
+	p->rng ^= p->rng << 13;
+	p->rng ^= p->rng >> 7;
+	p->rng ^= p->rng << 17;
+	return (uint32_t)(p->rng % n);
+}
+
+/* Cycles a visit may run past the next window; a deferred piece's length. In test mode
+   both are random and short, and a part may leave its deferred work at any point. */
+static uint64_t defer_slack(engine_t *e, part_t *p)
+{
+	return e->defer_test ? part_random(p, 8) : DEFER_SLACK;
+}
+
+static uint64_t defer_piece(engine_t *e, part_t *p)
+{
+	return e->defer_test ? 1 + part_random(p, 64) : DEFER_PIECE;
+}
+
+static bool defer_leave(engine_t *e, part_t *p)
+{
+	return phase_over(e) || (e->defer_test && part_random(p, 4) == 0);
+}
+
+/* Whether the tile has run-ahead left that this window's deferral may run. */
+static bool defer_more(const tile_t *t, uint64_t full)
+{
+	return tile_active(t) && t->state == TS_RUNNING && t->cut && t->now < full;
+}
+
+/*
+ * The rest of the part's deferred run-ahead, piece by piece, until the phase is over;
+ * what is left waits for the next window on the threads (a tile due before then runs
+ * in its window as any other).
+ */
+static void run_deferred(engine_t *e, part_t *p)
+{
+	mesh_t *m = e->m;
+	atomic_fetch_sub(&e->busy_parts, 1);
+	uint64_t full = e->to + RUN_AHEAD_CHUNK;
+	while (p->defer_head < p->ndefer && !defer_leave(e, p)) {
+		tile_t *t = m->tiles[p->defer[p->defer_head]];
+		bool ran = false;
+		while (defer_more(t, full) && !defer_leave(e, p)) {
+			run_tile(t, e->to, min64(t->now + defer_piece(e, p), full));
+			ran = true;
+		}
+		if (ran)
+			settle(p, t);
+		if (!defer_more(t, full)) {
+			t->deferred = false;
+			p->defer_head++;
+		}
+	}
+	p->ndefer -= p->defer_head;
+	memmove(p->defer, p->defer + p->defer_head, p->ndefer * sizeof *p->defer);
+	p->defer_head = 0;
+	if (!p->ndefer)
+		atomic_store(&e->dry, true);
+}
+
+/*
+ * The core phase of one part: its events before `to` join its woken tiles on its ready
+ * list; they run. On the threads, with run-ahead, a visit runs a tile only a little past
+ * the next window, and the part then works through its deferred run-ahead until every
+ * part has run its window and one has nothing deferred left: a window's few long
+ * computations no longer decide which part is last (results do not depend on where a
+ * tile's run-ahead is cut).
+ */
 static void run_part(void *ctx, int k)
 {
 	engine_t *e = ctx;
@@ -310,13 +420,18 @@ static void run_part(void *ctx, int k)
 	part_t *p = &e->parts[k];
 	mesh_thread = (uint32_t)k;
 	double start = e->timed ? seconds() : 0;
+	uint64_t ahead = e->to + (e->defer ? LOOKAHEAD + defer_slack(e, p) : RUN_AHEAD_CHUNK);
 	while (heap_next(m, p) < e->to)
 		make_ready(p, m->tiles[heap_pop(p).id]);
 	for (uint32_t i = 0; i < p->nready; i++) {
 		tile_t *t = m->tiles[p->ready[i]];
-		run_tile(t, e->to);
+		run_tile(t, e->to, ahead);
 		settle(p, t);
+		if (e->defer)
+			note_cut(p, t);
 	}
+	if (e->defer)
+		run_deferred(e, p);
 	if (e->timed)
 		p->busy += seconds() - start;
 }
@@ -370,12 +485,13 @@ static bool parts_with_work(engine_t *e)
 {
 	uint32_t n = 0;
 	for (uint32_t k = 0; k < e->nparts && n < 2; k++)
-		n += e->parts[k].nready || heap_next(e->m, &e->parts[k]) < e->to;
+		n += e->parts[k].nready || e->parts[k].ndefer || heap_next(e->m, &e->parts[k]) < e->to;
 	return n >= 2;
 }
 
-/* Drop the entries of tiles that left part k (and stale ones): a part's thread reads
-   only its own tiles. Then restore the heap order. */
+/* Drop the entries of tiles that left part k (and stale ones), in its schedule and its
+   deferred run-ahead: a part's thread reads only its own tiles. Then restore the heap
+   order. */
 static void keep_own(engine_t *e, uint32_t k)
 {
 	part_t *p = &e->parts[k];
@@ -386,6 +502,11 @@ static void keep_own(engine_t *e, uint32_t k)
 	p->nheap = n;
 	for (uint32_t i = n / 2; i-- > 0;)
 		sift_down(p, i, p->heap[i]);
+	n = 0;
+	for (uint32_t i = 0; i < p->ndefer; i++)
+		if (balance_part(&e->bal, p->defer[i]) == k)
+			p->defer[n++] = p->defer[i];
+	p->ndefer = n;
 }
 
 /* After a core phase on the threads: maybe move the parts' boundaries (sim/balance.h);
@@ -406,8 +527,13 @@ static void rebalance(engine_t *e)
 		keep_own(e, k);
 	for (uint32_t i = 0; i < m->nactive; i++) {
 		uint32_t id = m->active[i], k = balance_part(&e->bal, id);
-		if (k != balance_part_in(e->bal.prev, e->nparts, id))
-			reschedule(&e->parts[k], m->tiles[id]);
+		if (k == balance_part_in(e->bal.prev, e->nparts, id))
+			continue;
+		part_t *p = &e->parts[k];
+		tile_t *t = m->tiles[id];
+		reschedule(p, t);
+		if (t->deferred)
+			push_id(&p->defer, &p->ndefer, &p->defer_cap, id);
 	}
 }
 
@@ -419,6 +545,9 @@ static void run_window(engine_t *e, workers *w, uint64_t to)
 	take_woken(e);
 	bool parallel = w && parts_with_work(e);
 	e->timed = parallel && e->bal.every;
+	e->defer = parallel && e->defer_allowed && !e->m->control_in_use;
+	atomic_store(&e->busy_parts, e->nparts);
+	atomic_store(&e->dry, false);
 	if (parallel)
 		workers_run(w, run_part, e);
 	else
@@ -473,6 +602,17 @@ static void flush_output(engine_t *e, uint64_t cutoff)
 
 /* ---- the loop -------------------------------------------------------------------- */
 
+/* Deferred run-ahead: on unless TESSERA_DEFER=0 or under MPI (whose ranks replay the
+   tiles each window ran); TESSERA_DEFER_TEST=SEED cuts at random places. */
+static void defer_init(engine_t *e)
+{
+	const char *off = getenv("TESSERA_DEFER"), *test = getenv("TESSERA_DEFER_TEST");
+	e->defer_allowed = !e->m->cfg.dist && !(off && strcmp(off, "0") == 0);
+	e->defer_test = test && *test;
+	for (uint32_t k = 0; e->defer_test && k < e->nparts; k++)
+		e->parts[k].rng = (strtoull(test, NULL, 0) + k + 1) * 0x9e3779b97f4a7c15ull | 1;
+}
+
 engine_t *engine_new(mesh_t *m)
 {
 	engine_t *e = calloc(1, sizeof *e);
@@ -494,6 +634,7 @@ engine_t *engine_new(mesh_t *m)
 	e->T = m->now;
 	e->parts = parts;
 	e->nparts = n;
+	defer_init(e);
 	for (uint32_t i = 0; i < m->nactive; i++)
 		if (dist_mine(m, m->active[i]))
 			reschedule(part_of(e, m->active[i]), m->tiles[m->active[i]]);
@@ -551,8 +692,12 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 		uint64_t cap = m->cfg.max_cycles ? min64(stop, m->cfg.max_cycles) : stop;
 		if (net_idle(m) && !mesh_nwoken(m)) {
 			uint64_t next = next_all(e);
-			if (next > T) {
-				T = min64(next, cap);   /* nothing happens before `next` */
+			/* nothing happens before `next`: on to its window, keeping the windows'
+			   phase (where windows fall must not depend on where a tile's
+			   run-ahead was cut: sim/README, "Deferred run-ahead") */
+			uint64_t skip = next > T ? (next - T) / LOOKAHEAD * LOOKAHEAD : 0;
+			if (skip) {
+				T = min64(T + skip, cap);
 				continue;
 			}
 		}
@@ -585,6 +730,7 @@ void engine_end(engine_t *e)
 		free(p->ready);
 		free(p->halted);
 		free(p->pending);
+		free(p->defer);
 	}
 	free(e->parts);
 	free(e->busy);

@@ -53,6 +53,9 @@ typedef struct tile {
 	bool sched_ready;      /* engine: on the ready list of the current window */
 	bool woken;            /* on the mesh's woken list (mesh_wake) */
 	bool out_pending;      /* engine: has output not yet written */
+	bool cut;              /* engine: its run-ahead stopped at a cycle, not before a
+	                          message instruction */
+	bool deferred;         /* engine: on its part's list of deferred run-ahead */
 
 	uint8_t *mem;          /* MEM bytes, allocated when the tile is first loaded */
 	dinsn *dcache;         /* predecoded words [0, dc_words*4): grown on first fetch */

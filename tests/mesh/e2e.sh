@@ -89,6 +89,31 @@ cp "$P/chaos.elf" "$tmp/"
 same_threads "chaos random parts" "2 3" --mesh 4x4 --manifest "$tmp/m5" --max-cycles 200000
 unset TESSERA_BALANCE_TEST
 
+# Deferred run-ahead (sim/engine.c) cut at random places: visits a random 0-7 cycles
+# past the next window, deferred pieces of 1-64 cycles, a part leaving its deferred
+# work at random. Long computations between messages and halts while messages are on
+# their way (lag), a halt that unblocks a backed-up sender (deaf, 20 seeds: a halt
+# found a window late shows in its cycles), Life's halo exchange.
+for seed in 1 2 3 4; do
+	export TESSERA_DEFER_TEST=$seed
+	same_threads "lag cut $seed" "2" --mesh 8x8 --tile all="$P/lag.elf"
+	unset TESSERA_DEFER_TEST
+done
+export TESSERA_DEFER_TEST=5
+same_threads "lag cut 3 threads" "3" --mesh 8x8 --tile all="$P/lag.elf"
+unset TESSERA_DEFER_TEST
+"$T" run --mesh 2x1 --tile all="$P/deaf.elf" --stats > /dev/null 2> "$tmp/deaf1"
+bad=""
+for seed in $(seq 1 20); do
+	TESSERA_DEFER_TEST=$seed "$T" run --mesh 2x1 --tile all="$P/deaf.elf" --stats \
+		--threads 2 > /dev/null 2> "$tmp/deafc"
+	cmp -s "$tmp/deaf1" "$tmp/deafc" || bad="$bad $seed"
+done
+[ -z "$bad" ] && ok || ko "deaf with random cuts differs (seeds$bad)"
+export TESSERA_DEFER_TEST=7
+same_threads "life cut" "2 3" --mesh 8x8 --tile all="$LIFE_ELF"
+unset TESSERA_DEFER_TEST
+
 # Console input through CON_READ.
 out=$(printf 'hello tessera\nsecond line\n' | "$T" run "$P/conread.elf")
 [ "$out" = "HELLO TESSERA

@@ -5,7 +5,7 @@ TEST_GROUPS += mesh mesh-e2e
 MESH_DIR   := $(BUILD)/mesh
 MESH_RV    := $(RV_CC) $(RV_ARCH) -O2 -ffreestanding -nostdlib -static -Wl,-Ttext=0 -Wl,--no-relax \
 	-Itoolchain -Iisa
-MESH_PROGS := lat pingpong ring reduce a2a super caps blk chaos conread deaf
+MESH_PROGS := lat pingpong ring reduce a2a super caps blk chaos conread deaf lag
 MESH_ELFS  := $(MESH_PROGS:%=$(MESH_DIR)/%.elf)
 MESH_TSRC  := tests/mesh/main.c tests/mesh/mt.c tests/mesh/t_net.c tests/mesh/t_progs.c
 
@@ -22,8 +22,8 @@ $(MESH_DIR)/mesh_tests: $(MESH_TSRC) tests/mesh/mt.h $(BUILD)/libtessera.a
 test-mesh: $(MESH_DIR)/mesh_tests $(MESH_ELFS)
 	@CK_DEFAULT_TIMEOUT=120 $(MESH_DIR)/mesh_tests
 
-test-mesh-e2e: $(BUILD)/tessera $(MESH_ELFS)
-	@tests/mesh/e2e.sh $(BUILD)/tessera $(MESH_DIR)
+test-mesh-e2e: $(BUILD)/tessera $(MESH_ELFS) $(BUILD)/bench/quick/life.elf
+	@LIFE_ELF=$(BUILD)/bench/quick/life.elf tests/mesh/e2e.sh $(BUILD)/tessera $(MESH_DIR)
 
 # The threaded engine under ThreadSanitizer: a tessera of its own in $(BUILD)/tsan.
 TEST_GROUPS += tsan
