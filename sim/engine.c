@@ -16,6 +16,10 @@
  * that would issue at or after the window's end; that instruction executes in the
  * window that contains its cycle. Output is written once the whole chip has passed
  * its cycle, so it is the same in every schedule.
+ *
+ * Deferred run-ahead. On the threads a visit runs a tile only a little past the next
+ * window; each part then works through its list of such cut tiles until every part has
+ * run its window and one has nothing deferred left (run_deferred; sim/README.md).
  */
 #include "engine.h"
 
@@ -383,7 +387,7 @@ static void run_deferred(engine_t *e, part_t *p)
 {
 	mesh_t *m = e->m;
 	atomic_fetch_sub(&e->busy_parts, 1);
-	uint64_t full = e->to + RUN_AHEAD_CHUNK;
+	uint64_t full = min64(e->to + RUN_AHEAD_CHUNK, m->ahead_end);
 	while (p->defer_head < p->ndefer && !defer_leave(e, p)) {
 		tile_t *t = m->tiles[p->defer[p->defer_head]];
 		bool ran = false;
