@@ -101,7 +101,9 @@ for seed in 1 2 3 4; do
 done
 export TESSERA_DEFER_TEST=5
 same_threads "lag cut 3 threads" "3" --mesh 8x8 --tile all="$P/lag.elf"
-unset TESSERA_DEFER_TEST
+export TESSERA_BALANCE_TEST=6
+same_threads "lag cut, random parts" "2" --mesh 8x8 --tile all="$P/lag.elf"
+unset TESSERA_DEFER_TEST TESSERA_BALANCE_TEST
 "$T" run --mesh 2x1 --tile all="$P/deaf.elf" --stats > /dev/null 2> "$tmp/deaf1"
 bad=""
 for seed in $(seq 1 20); do

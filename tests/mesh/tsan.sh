@@ -36,6 +36,10 @@ if [ "$skip" = 0 ]; then
 	check "all-to-all 8x8, 3 threads, random parts" --mesh 8x8 --tile all="$B/mesh/a2a.elf" \
 		--threads 3
 	unset TESSERA_BALANCE_TEST
+	# Deferred run-ahead cut at random places (sim/engine.c), parts moving too.
+	export TESSERA_DEFER_TEST=3 TESSERA_BALANCE_TEST=9
+	check "lag 8x8, 2 threads, random cuts" --mesh 8x8 --tile all="$B/mesh/lag.elf" --threads 2
+	unset TESSERA_DEFER_TEST TESSERA_BALANCE_TEST
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
