@@ -38,9 +38,9 @@
 
 /* Cycles a tile runs ahead of the window at most per visit. */
 #define RUN_AHEAD_CHUNK (1u << 20)
-/* Deferred run-ahead (below, "The core phase on threads"): a visit in a window on the
-   threads runs a tile this far past the window's next window at most; the rest of its
-   run-ahead is done in pieces of DEFER_PIECE cycles while the other parts still work. */
+/* Deferred run-ahead (run_deferred): a visit in a window on the threads runs a tile at
+   most this far past the next window's end; the rest of its run-ahead is done in pieces
+   of DEFER_PIECE cycles while the other parts still work. */
 #define DEFER_SLACK 252u
 #define DEFER_PIECE 4096u
 
@@ -490,7 +490,8 @@ static bool parts_with_work(engine_t *e)
 {
 	uint32_t n = 0;
 	for (uint32_t k = 0; k < e->nparts && n < 2; k++)
-		n += e->parts[k].nready || e->parts[k].ndefer || heap_next(e->m, &e->parts[k]) < e->to;
+		n += e->parts[k].nready || (e->defer_allowed && e->parts[k].ndefer) ||
+		     heap_next(e->m, &e->parts[k]) < e->to;
 	return n >= 2;
 }
 
