@@ -174,6 +174,8 @@ struct engine {
 	bool defer_test;               /* TESSERA_DEFER_TEST=SEED: cuts at random places */
 	atomic_uint busy_parts;        /* parts still running their window's tiles */
 	atomic_bool dry;               /* a part ran out of deferred tiles */
+	bool model;                    /* TESSERA_PART_MODEL=1: parts one after another */
+	double model_sum, model_max;   /* their summed times; the slowest part's, summed */
 	double *busy;                  /* the parts' busy times, gathered for balance_move */
 	uint32_t *ran, nran, ran_cap;  /* MPI: tiles run in the last window, by part */
 };
@@ -543,6 +545,25 @@ static void rebalance(engine_t *e)
 	}
 }
 
+/*
+ * TESSERA_PART_MODEL=1: the parts run one after another on one thread, each timed; a
+ * window on N threads could take no less than its slowest part, so the parts' summed
+ * time over the slowest parts' summed time bounds the core phase's speed-up on N cores
+ * (sim/README.md, "How far more threads can go"). Results are those of any run.
+ */
+static void run_parts_timed(engine_t *e)
+{
+	double most = 0;
+	for (uint32_t k = 0; k < e->nparts; k++) {
+		double start = seconds();
+		run_part(e, (int)k);
+		double d = seconds() - start;
+		e->model_sum += d;
+		most = d > most ? d : most;
+	}
+	e->model_max += most;
+}
+
 static void run_window(engine_t *e, workers *w, uint64_t to)
 {
 	e->to = to;
@@ -556,6 +577,8 @@ static void run_window(engine_t *e, workers *w, uint64_t to)
 	atomic_store(&e->dry, false);
 	if (parallel)
 		workers_run(w, run_part, e);
+	else if (e->model)
+		run_parts_timed(e);
 	else
 		for (uint32_t k = 0; k < e->nparts; k++)
 			run_part(e, (int)k);
@@ -608,12 +631,15 @@ static void flush_output(engine_t *e, uint64_t cutoff)
 
 /* ---- the loop -------------------------------------------------------------------- */
 
-/* Deferred run-ahead: off unless TESSERA_DEFER=1 (measured no faster on 2 threads,
-   sim/README.md) or TESSERA_DEFER_TEST=SEED (cuts at random places); never under MPI
-   (its ranks replay the tiles each window ran). */
-static void defer_init(engine_t *e)
+/* Options from the environment. Deferred run-ahead: off unless TESSERA_DEFER=1
+   (measured no faster on 2 threads, sim/README.md) or TESSERA_DEFER_TEST=SEED (cuts at
+   random places); never under MPI (its ranks replay the tiles each window ran).
+   TESSERA_PART_MODEL=1: the parts one after another, timed (run_parts_timed). */
+static void env_options(engine_t *e)
 {
 	const char *on = getenv("TESSERA_DEFER"), *test = getenv("TESSERA_DEFER_TEST");
+	const char *model = getenv("TESSERA_PART_MODEL");
+	e->model = model && strcmp(model, "1") == 0 && !e->m->cfg.dist;
 	e->defer_test = test && *test;
 	e->defer_allowed = !e->m->cfg.dist && ((on && strcmp(on, "1") == 0) || e->defer_test);
 	for (uint32_t k = 0; e->defer_test && k < e->nparts; k++)
@@ -641,7 +667,7 @@ engine_t *engine_new(mesh_t *m)
 	e->T = m->now;
 	e->parts = parts;
 	e->nparts = n;
-	defer_init(e);
+	env_options(e);
 	for (uint32_t i = 0; i < m->nactive; i++)
 		if (dist_mine(m, m->active[i]))
 			reschedule(part_of(e, m->active[i]), m->tiles[m->active[i]]);
@@ -682,7 +708,8 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 	uint64_t T = e->T;
 	/* The pool lives for one call: its threads spin while they wait, which must not
 	   go on while a viewer is paused between calls. */
-	workers *w = e->done || T >= stop || e->nparts < 2 ? NULL : workers_new((int)e->nparts);
+	bool one = e->done || T >= stop || e->nparts < 2 || e->model;
+	workers *w = one ? NULL : workers_new((int)e->nparts);
 	/* A slice's work stays bounded (stop >= every `to`); nothing runs past --max-cycles. */
 	m->ahead_end = m->cfg.max_cycles ? min64(stop, m->cfg.max_cycles) : stop;
 	m->ndraining = 0;
@@ -731,6 +758,10 @@ void engine_end(engine_t *e)
 		return;
 	flush_output(e, UINT64_MAX);
 	console_finish(e->m);
+	if (e->model)
+		fprintf(stderr, "part model: %u parts, core phases %.3f s in all, slowest part "
+			"per window %.3f s: at most %.2fx on %u threads\n", e->nparts, e->model_sum,
+			e->model_max, e->model_max > 0 ? e->model_sum / e->model_max : 1.0, e->nparts);
 	for (uint32_t k = 0; k < e->nparts; k++) {
 		part_t *p = &e->parts[k];
 		free(p->heap);

@@ -98,6 +98,16 @@ threads "4096 tiles hash (64x64)" 4096 --mesh 64x64 --tile all="$dir/hash4k.elf"
 run --mesh 8x8 --tile all="$dir/life.elf"
 row "Life 8x8 tiles (256x256 cells)" 64 "$secs" "$rss" "$cycles" "$tcycles" "$instrs" - -
 threads "Life 64x64 tiles" 4096 --mesh 64x64 --tile all="$dir/life.elf"
+# How far more threads could go (sim/README.md, "How far more threads can go"): the
+# parts of N threads run one after another, each timed; no window can take less than
+# its slowest part. Measured here on one core for N up to 16.
+models_json=""
+for n in 2 4 16; do
+	b=$(TESSERA_PART_MODEL=1 TESSERA_BALANCE=0 "$tess" run --mesh 64x64 --threads "$n" \
+		--tile all="$dir/life.elf" 2>&1 > /dev/null | sed -n 's/.*at most \([0-9.]*\)x.*/\1/p')
+	echo "(Life 64x64, parts of $n threads run one after another: the core phase can gain at most ${b}x)"
+	models_json="$models_json${models_json:+, }\"$n\": ${b:-null}"
+done
 
 # All-to-all messages on 16x16 (tests/mesh/progs/a2a.c).
 if [ -f "${MESH_DIR:-build/mesh}/a2a.elf" ]; then
@@ -111,6 +121,6 @@ if [ -f "${OS_DIR:-build/os}/root_demo.elf" ]; then
 fi
 
 mkdir -p "$(dirname "$json")"
-printf '{"host": "%s", "cores": %s, "core_seconds": %s, "rows": [\n%s\n]}\n' "$(uname -m)" \
-	"$(nproc)" "$cores_json" "$rows" > "$json"
+printf '{"host": "%s", "cores": %s, "core_seconds": %s, "life_part_model": {%s}, "rows": [\n%s\n]}\n' \
+	"$(uname -m)" "$(nproc)" "$cores_json" "$models_json" "$rows" > "$json"
 echo "(JSON in $json; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'))"
