@@ -34,6 +34,7 @@
 #include "core.h"
 #include "mpi_hooks.h"
 #include "net.h"
+#include "sched.h"
 #include "workers.h"
 
 /* Cycles a tile runs ahead of the window at most per visit. */
@@ -131,11 +132,6 @@ static uint64_t next_event(const tile_t *t)
 
 /* ---- the schedule ---------------------------------------------------------------- */
 
-typedef struct {
-	uint64_t time;
-	uint32_t id, stamp;
-} sched_entry;
-
 /*
  * One host thread's part of the mesh (consecutive tile ids, sim/balance.h): the events
  * of its tiles, the tiles ready in this window, and what they left behind. A part is
@@ -148,8 +144,7 @@ typedef struct {
  * between the cores' caches.)
  */
 typedef struct {
-	sched_entry *heap;
-	uint32_t nheap, heap_cap;
+	sched_heap heap;
 	uint32_t *ready, nready, ready_cap;
 	uint32_t *halted, nhalted, halted_cap;    /* became inactive in this window */
 	uint32_t *pending, npending, pending_cap; /* tiles holding unwritten output */
@@ -192,55 +187,6 @@ static void push_id(uint32_t **v, uint32_t *n, uint32_t *cap, uint32_t id)
 		oom();
 }
 
-static bool before(const sched_entry *a, const sched_entry *b)
-{
-	return a->time != b->time ? a->time < b->time : a->id < b->id;
-}
-
-static void heap_push(part_t *p, sched_entry x)
-{
-	if (p->nheap == p->heap_cap) {
-		uint32_t cap = p->heap_cap ? p->heap_cap * 2 : 256;
-		sched_entry *v = realloc(p->heap, cap * sizeof *v);
-		if (!v)
-			oom();
-		p->heap = v;
-		p->heap_cap = cap;
-	}
-	uint32_t i = p->nheap++;
-	while (i && before(&x, &p->heap[(i - 1) / 2])) {
-		p->heap[i] = p->heap[(i - 1) / 2];
-		i = (i - 1) / 2;
-	}
-	p->heap[i] = x;
-}
-
-/* Put x at slot i or below, moving smaller children up. */
-static void sift_down(part_t *p, uint32_t i, sched_entry x)
-{
-	for (;;) {
-		uint32_t l = 2 * i + 1, r = l + 1, b = i;
-		const sched_entry *best = &x;
-		if (l < p->nheap && before(&p->heap[l], best))
-			b = l, best = &p->heap[l];
-		if (r < p->nheap && before(&p->heap[r], best))
-			b = r;
-		if (b == i)
-			break;
-		p->heap[i] = p->heap[b];
-		i = b;
-	}
-	p->heap[i] = x;
-}
-
-static sched_entry heap_pop(part_t *p)
-{
-	sched_entry top = p->heap[0], x = p->heap[--p->nheap];
-	if (p->nheap)
-		sift_down(p, 0, x);
-	return top;
-}
-
 static part_t *part_of(const engine_t *e, uint32_t id)
 {
 	return &e->parts[balance_part(&e->bal, id)];
@@ -263,7 +209,8 @@ static void reschedule(part_t *p, tile_t *t)
 		return;
 	uint64_t ev = next_event(t);
 	if (ev != UINT64_MAX)
-		heap_push(p, (sched_entry){ev, t->id, t->sched_stamp});
+		if (!sched_push(&p->heap, (sched_entry){ev, t->id, t->sched_stamp}))
+			oom();
 }
 
 static bool entry_live(const mesh_t *m, const sched_entry *x)
@@ -275,9 +222,9 @@ static bool entry_live(const mesh_t *m, const sched_entry *x)
 /* Earliest live event of the part, UINT64_MAX if none (drops stale entries on top). */
 static uint64_t heap_next(const mesh_t *m, part_t *p)
 {
-	while (p->nheap && !entry_live(m, &p->heap[0]))
-		heap_pop(p);
-	return p->nheap ? p->heap[0].time : UINT64_MAX;
+	while (p->heap.n && !entry_live(m, &p->heap.v[0]))
+		sched_pop(&p->heap);
+	return p->heap.n ? p->heap.v[0].time : UINT64_MAX;
 }
 
 /* Earliest live event of any tile. */
@@ -429,7 +376,7 @@ static void run_part(void *ctx, int k)
 	double start = e->timed ? seconds() : 0;
 	uint64_t ahead = e->to + (e->defer ? LOOKAHEAD + defer_slack(e, p) : RUN_AHEAD_CHUNK);
 	while (heap_next(m, p) < e->to)
-		make_ready(p, m->tiles[heap_pop(p).id]);
+		make_ready(p, m->tiles[sched_pop(&p->heap).id]);
 	for (uint32_t i = 0; i < p->nready; i++) {
 		tile_t *t = m->tiles[p->ready[i]];
 		run_tile(t, e->to, ahead);
@@ -504,12 +451,12 @@ static void keep_own(engine_t *e, uint32_t k)
 {
 	part_t *p = &e->parts[k];
 	uint32_t n = 0;
-	for (uint32_t i = 0; i < p->nheap; i++)
-		if (balance_part(&e->bal, p->heap[i].id) == k && entry_live(e->m, &p->heap[i]))
-			p->heap[n++] = p->heap[i];
-	p->nheap = n;
-	for (uint32_t i = n / 2; i-- > 0;)
-		sift_down(p, i, p->heap[i]);
+	sched_heap *h = &p->heap;
+	for (uint32_t i = 0; i < h->n; i++)
+		if (balance_part(&e->bal, h->v[i].id) == k && entry_live(e->m, &h->v[i]))
+			h->v[n++] = h->v[i];
+	h->n = n;
+	sched_heapify(h);
 	n = 0;
 	for (uint32_t i = 0; i < p->ndefer; i++)
 		if (balance_part(&e->bal, p->defer[i]) == k)
@@ -764,7 +711,7 @@ void engine_end(engine_t *e)
 			e->model_max, e->model_max > 0 ? e->model_sum / e->model_max : 1.0, e->nparts);
 	for (uint32_t k = 0; k < e->nparts; k++) {
 		part_t *p = &e->parts[k];
-		free(p->heap);
+		sched_free(&p->heap);
 		free(p->ready);
 		free(p->halted);
 		free(p->pending);

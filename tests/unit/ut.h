@@ -67,6 +67,7 @@ Suite *suite_fault(void);
 Suite *suite_semihost(void);
 Suite *suite_elf(void);
 Suite *suite_balance(void);
+Suite *suite_sched(void);
 
 #define NROWS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
