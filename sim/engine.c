@@ -34,7 +34,7 @@
 #include "core.h"
 #include "mpi_hooks.h"
 #include "net.h"
-#include "sched.h"
+#include "sched_heap.h"
 #include "workers.h"
 
 /* Cycles a tile runs ahead of the window at most per visit. */

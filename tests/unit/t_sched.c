@@ -1,11 +1,11 @@
 /*
- * The engine's schedule heap (sim/sched.c): entries come out by cycle, then tile id,
+ * The engine's schedule heap (sim/sched_heap.c): entries come out by cycle, then tile id,
  * whatever the order they went in; popping and pushing interleaved; heapify after the
  * entries were filtered in place (as the engine does when the parts' boundaries move).
  */
 #include <stdlib.h>
 
-#include "sched.h"
+#include "sched_heap.h"
 #include "ut.h"
 
 static uint64_t rnd(uint64_t *s)

@@ -4,8 +4,8 @@
  * engine's parts has one; an entry whose stamp no longer matches its tile's is stale
  * and dropped when it reaches the top (sim/engine.c).
  */
-#ifndef TESS_SCHED_H
-#define TESS_SCHED_H
+#ifndef TESS_SCHED_HEAP_H
+#define TESS_SCHED_HEAP_H
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -1,5 +1,5 @@
-/* The engine's schedule heap (sim/sched.h). */
-#include "sched.h"
+/* The engine's schedule heap (sim/sched_heap.h). */
+#include "sched_heap.h"
 
 #include <stdlib.h>
 
