@@ -352,9 +352,11 @@ static void run_deferred(engine_t *e, part_t *p)
 			p->defer_head++;
 		}
 	}
-	p->ndefer -= p->defer_head;
-	memmove(p->defer, p->defer + p->defer_head, p->ndefer * sizeof *p->defer);
-	p->defer_head = 0;
+	if (p->defer_head) {      /* (never with a list not yet allocated) */
+		p->ndefer -= p->defer_head;
+		memmove(p->defer, p->defer + p->defer_head, p->ndefer * sizeof *p->defer);
+		p->defer_head = 0;
+	}
 	if (!p->ndefer)
 		atomic_store(&e->dry, true);
 }
