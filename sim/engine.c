@@ -322,6 +322,13 @@ static bool defer_leave(engine_t *e, part_t *p)
 	return phase_over(e) || (e->defer_test && part_random(p, 4) == 0);
 }
 
+/* The furthest a visit in this window may run a tile ahead (a chunk, not past the
+   slice's end or --max-cycles). */
+static uint64_t ahead_full(const engine_t *e)
+{
+	return min64(e->to + RUN_AHEAD_CHUNK, e->m->ahead_end);
+}
+
 /* Whether the tile has run-ahead left that this window's deferral may run. */
 static bool defer_more(const tile_t *t, uint64_t full)
 {
@@ -337,7 +344,7 @@ static void run_deferred(engine_t *e, part_t *p)
 {
 	mesh_t *m = e->m;
 	atomic_fetch_sub(&e->busy_parts, 1);
-	uint64_t full = min64(e->to + RUN_AHEAD_CHUNK, m->ahead_end);
+	uint64_t full = ahead_full(e);
 	while (p->defer_head < p->ndefer && !defer_leave(e, p)) {
 		tile_t *t = m->tiles[p->defer[p->defer_head]];
 		bool ran = false;
@@ -376,7 +383,7 @@ static void run_part(void *ctx, int k)
 	part_t *p = &e->parts[k];
 	mesh_thread = (uint32_t)k;
 	double start = e->timed ? seconds() : 0;
-	uint64_t ahead = e->to + (e->defer ? LOOKAHEAD + defer_slack(e, p) : RUN_AHEAD_CHUNK);
+	uint64_t ahead = e->defer ? e->to + LOOKAHEAD + defer_slack(e, p) : ahead_full(e);
 	while (heap_next(m, p) < e->to)
 		make_ready(p, m->tiles[sched_pop(&p->heap).id]);
 	for (uint32_t i = 0; i < p->nready; i++) {
