@@ -6,7 +6,9 @@
 //
 // Timing (SPEC §6.1): an operation delivered at D applies at
 //   A = max(D, A_previous) + CTL_APPLY_CYCLES + len,
-// deciding at A whether the tile is idle ("halts at A or earlier" counts as idle).
+// deciding at A whether the tile is idle: a tile that halts at h is IDLE from
+// h + LOOKAHEAD on (SPEC §6.2), halting in between (refused, as when running; the
+// mailbox takes messages until then: halting_o).
 // CTL_START is decided one cycle early (A-1), because the core's first fetch address is
 // presented the cycle before its first issue: the new program issues at A with local
 // cycle 0. CTL_LOAD writes its words through the SRAM data port in the cycles before
@@ -78,7 +80,7 @@ module tess_ctl #(
   output logic [31:0]   cap_hi_o,
   output logic [31:0]   cap_badge_o,
   output logic          cap_clr_o,      // empty the table (a write in the same cycle wins)
-  output logic          mb_clr_o,       // empty the mailbox
+  output logic          halting_o,      // halted, not yet IDLE (h < now < h + LOOKAHEAD)
   // EXIT notice and kills into the NI's control vnet, one flit per cycle
   output logic          tx_valid_o,
   output logic          tx_head_o,
@@ -155,8 +157,15 @@ module tess_ctl #(
   assign h_w2  = h_w[95:64];
   assign h_bound = h_w2 != 32'd0 ? h_w2 : mem_i;
   assign h_room = {1'b0, mem_i} - {1'b0, h_w0};
-  // SPEC §6.1: an operation for a tile that halts at A or earlier applies to it.
-  assign h_idle = !core_active_i || halt_now_i;
+  // SPEC §6.1, §6.2: an operation applies to a tile IDLE at A, halted at A - LOOKAHEAD
+  // or earlier. halt_tail_q[k]: the core halted k + 1 cycles ago.
+  localparam int unsigned HT = tess_isa_pkg::LOOKAHEAD - 1;
+  logic [HT-1:0] halt_tail_q;
+  logic          idle_now, idle_next;
+  assign halting_o = halt_tail_q != '0;
+  assign idle_now  = !core_active_i && halt_tail_q == '0;
+  assign idle_next = !core_active_i && halt_tail_q[HT-2:0] == '0;   // IDLE next cycle
+  assign h_idle = h_start_dec ? idle_next : idle_now;
   assign h_apply = h_valid && h_tag != tess_isa_pkg::TAG_CTL_START && now_i == h_at;
   assign h_start_dec = h_valid && h_tag == tess_isa_pkg::TAG_CTL_START && now_i + 64'd1 == h_at;
   // well formed (SPEC §6.1 "Malformed operations are refused")
@@ -175,7 +184,7 @@ module tess_ctl #(
   end
   // a LOAD's window: its words can go in before A when the tile is idle already
   assign h_win = h_valid && h_tag == tess_isa_pkg::TAG_CTL_LOAD && h_ok &&
-                 now_i + 64'(h_len) == h_at && !core_active_i;
+                 now_i + 64'(h_len) == h_at && idle_now;
 
   logic q_push, q_pop;
   assign q_push = rx_valid_i && rx_tail_i;
@@ -256,7 +265,6 @@ module tess_ctl #(
                   (h_start_dec && !start_go);
   assign mem_clr_o = halt_now_i || do_clear;
   assign cap_clr_o = halt_now_i || do_clear;
-  assign mb_clr_o  = halt_now_i;
   assign cap_we_o  = app_idle && h_tag == tess_isa_pkg::TAG_CTL_GRANT;
   assign cap_slot_o = h_w0[4:0];
   assign cap_kind_o = q_ctlcap[q_rd_q] ? tess_isa_pkg::CAP_KIND_CONTROL : tess_isa_pkg::CAP_KIND_SEND;
@@ -319,7 +327,7 @@ module tess_ctl #(
       rx_clo_q <= '0; rx_chi_q <= '0; rx_cbadge_q <= '0; rx_w_q <= '0;
       busy_q <= '0; q_rd_q <= '0; q_wr_q <= '0; q_n_q <= '0;
       wb_q <= '0; wb_n_q <= '0; wb_i_q <= '0; wb_addr_q <= '0; early_q <= 1'b0;
-      super_v_q <= 1'b0; super_q <= '0; child_q <= '0; pend_q <= '0;
+      super_v_q <= 1'b0; super_q <= '0; child_q <= '0; pend_q <= '0; halt_tail_q <= '0;
       kill_q <= 1'b0; kill_at_q <= '0;
       bound_q <= '0; msgs_q <= '0; sent_q <= '0; cycles_q <= '0; rej_q <= '0;
       em_note_q <= 1'b0; em_kill_q <= '0; em_super_q <= '0; em_idx_q <= '0; em_w_q <= '0;
@@ -406,11 +414,13 @@ module tess_ctl #(
       em_super_q <= em_super;
       em_w_q <= em_w;
 
-      // a halt: the tile becomes idle; remains go out from this cycle (above)
+      // a halt: the tile stops; remains go out from this cycle (above); IDLE from
+      // h + LOOKAHEAD (EXIT notices taken while halting are dropped with the mailbox)
+      halt_tail_q <= {halt_tail_q[HT-2:0], halt_now_i};
+      if (halt_now_i || !core_active_i) pend_q <= '0;
       if (halt_now_i) begin
         super_v_q <= 1'b0;
         child_q <= '0;
-        pend_q <= '0;
         kill_q <= 1'b0;
         sent_q <= '0;
       end

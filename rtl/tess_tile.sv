@@ -160,7 +160,7 @@ module tess_tile #(
   /* verilator lint_on UNUSEDSIGNAL */
   logic [63:0]   u_cycles;
   logic [3:0]    u_kcause;
-  logic          u_start, u_kill, u_mclr, u_ready;
+  logic          u_start, u_kill, u_mclr, u_ready, halting;
   logic          c_start, c_kill;
   logic [31:0]   c_pc, c_a0, c_bound, c_msgs, c_kvalue;
   logic [63:0]   c_cycles;
@@ -197,7 +197,7 @@ module tess_tile #(
     .mem_we_o(cu_mem_we_i), .mem_addr_o(u_maddr), .mem_wdata_o(cu_mem_wdata_i), .mem_clr_o(u_mclr),
     .cap_we_o(cu_cap_we_i), .cap_slot_o(cu_cap_slot_i), .cap_kind_o(cu_cap_kind_i),
     .cap_lo_o(cu_cap_lo_i), .cap_hi_o(cu_cap_hi_i), .cap_badge_o(cu_cap_badge_i),
-    .cap_clr_o(cu_cap_clear_i), .mb_clr_o(),   // the mailboxes drop all while not running
+    .cap_clr_o(cu_cap_clear_i), .halting_o(halting),
     /* verilator lint_on PINCONNECTEMPTY */
     .tx_valid_o(cu_tx_valid_i), .tx_head_o(cu_tx_head_i), .tx_tail_o(cu_tx_tail_i),
     .tx_data_o(cu_tx_data_i), .tx_ready_i(u_ready),
@@ -333,10 +333,11 @@ module tess_tile #(
   logic [1:0]    dq_ckind, cq_ckind;
   logic [31:0]   dq_clo, cq_clo, dq_chi, cq_chi, dq_cbadge, cq_cbadge;
 
-  // SPEC §8.4: a tile is IDLE from its halt cycle on: what reaches it in that cycle is
-  // already discarded (the core halts in it: halt_now_o), as the C model does
+  // SPEC §8.4: a tile that halts at h is IDLE from h + LOOKAHEAD on: until then its
+  // mailbox takes what reaches it as a running tile's does; then it is emptied, and what
+  // reaches it is discarded
   logic mb_active;
-  assign mb_active = running_o && !halt_now_o;
+  assign mb_active = running_o || halting;
 
   tess_mailbox #(.DEPTH(tess_isa_pkg::MAILBOX_MSGS), .SLOTS(1'b1)) u_mb_data (
     .clk_i, .rst_ni, .active_i(mb_active),

@@ -31,6 +31,15 @@ static void reject(tile_t *t, msg_t *m)
 	msg_free(m);
 }
 
+/* An operation that finds its tile not IDLE: refused, a kill ignored (SPEC §6.1). */
+static void refuse_busy(tile_t *t, msg_t *m)
+{
+	if (m->tag == TAG_CTL_KILL)
+		msg_free(m);
+	else
+		reject(t, m);
+}
+
 /* Budgets (SPEC §7): 0 means unlimited, a bound of 0 means MEM. */
 static bool apply_budget(tile_t *t, const msg_t *m)
 {
@@ -48,6 +57,7 @@ static void clear_state(tile_t *t)
 	tile_clear(t);
 	mb_clear(&t->net->mb);
 	t->net->mb_stale = false;
+	t->net->cu.nacks = 0;         /* notices that came while it was halting */
 	memset(&t->net->caps, 0, sizeof t->net->caps);
 	t->net->dirty = false;
 }
@@ -136,6 +146,10 @@ void ctl_apply_event(net_t *n, uint32_t id, msg_t *m)
 			if (!mesh_list_push(&n->cu_wait, &n->ncu_wait, &n->cu_wait_cap, id))
 				ctl_oom();
 		}
+		return;
+	}
+	if (m->delivered < t->net->rx_until) {
+		refuse_busy(t, m);        /* halting: IDLE only from h + LOOKAHEAD */
 		return;
 	}
 	bool start = m->tag == TAG_CTL_START;
@@ -254,13 +268,9 @@ void ctl_expire(net_t *n, uint64_t now)
 	for (uint32_t i = 0; i < n->ncu_wait; i++) {
 		tile_t *t = n->mesh->tiles[n->cu_wait[i]];
 		ctl_unit *cu = &t->net->cu;
-		while (cu->ops && cu->ops->delivered < now && tile_active(t)) {
-			msg_t *m = ops_pop(cu);
-			if (m->tag == TAG_CTL_KILL)
-				msg_free(m);      /* cannot happen: the engine performs kills */
-			else
-				reject(t, m);
-		}
+		while (cu->ops && cu->ops->delivered < now && tile_active(t))
+			refuse_busy(t, ops_pop(cu));  /* a kill cannot be here: the engine
+							 performs kills */
 		if (cu->ops)
 			n->cu_wait[k++] = t->id;
 		else
@@ -318,9 +328,11 @@ void ctl_on_halt(tile_t *t)
 	cu->has_super = false;
 	cu->nchildren = 0;
 	cu->nacks = 0;
-	/* The mailbox goes when the network reaches the halt cycle (net.c): messages due
-	   before it still find the tile running (SPEC §8.4). */
-	t->net->rx_until = t->now;
+	/* Like every action of a core, the halt reaches the mailbox and the control unit
+	   LOOKAHEAD cycles later (SPEC §6.2): until then the tile takes messages as a
+	   running one and refuses operations; then the mailbox goes, when the network
+	   reaches that cycle (net.c). */
+	t->net->rx_until = t->now + LOOKAHEAD;
 	t->net->mb_stale = true;
 	memset(&t->net->caps, 0, sizeof t->net->caps);
 	t->net->waiting = false;
@@ -328,18 +340,16 @@ void ctl_on_halt(tile_t *t)
 	/* SRAM and budgets are cleared when the tile is next used: the simulator keeps
 	   them until then for reports and tests; no instruction can see them. */
 	t->net->dirty = true;
-	/* Operations that arrived for the running tile: those due before the halt found
-	   it running (refused), the others apply to the idle tile at their cycle. */
+	/* Operations that arrived for the running tile: those due before it is IDLE found
+	   it running or halting (refused), the others apply to the idle tile at their
+	   cycle. */
 	uint64_t h = t->now;
 	while (cu->ops && !tile_active(t)) {
 		msg_t *m = ops_pop(cu);
 		uint64_t at = m->delivered;
 		bool start = m->tag == TAG_CTL_START;
-		if (at < h) {
-			if (m->tag == TAG_CTL_KILL)
-				msg_free(m);
-			else
-				reject(t, m);
+		if (at < h + LOOKAHEAD) {
+			refuse_busy(t, m);
 			continue;
 		}
 		apply_idle(t, m, at);

@@ -151,10 +151,10 @@ static net_event event_pop(net_t *n)
 /* ---- delivery ----------------------------------------------------------------- */
 
 /*
- * Does tile t take a message that reaches it at cycle s (SPEC §8.4)? A halted tile does
- * until its halt cycle: a tile that ran ahead of the network may have halted before
- * the network got there. From the halt cycle on, its mailbox is cleared and messages
- * are discarded on arrival.
+ * Does tile t take a message that reaches it at cycle s (SPEC §6.2, §8.4)? A halted
+ * tile does until LOOKAHEAD cycles after its halt (rx_until): it is halting, not yet
+ * IDLE (and a tile that ran ahead of the network may have halted before the network got
+ * there). From then on, its mailbox is cleared and messages are discarded on arrival.
  */
 static bool takes_messages(tile_t *t, uint64_t s)
 {

@@ -103,8 +103,8 @@ struct tile_net {
 	uint8_t block_need;
 	uint64_t wait_until;
 	uint64_t rx_until;        /* halted: takes messages as running until this cycle (its
-	                             halt; a tile run ahead halts before the network gets
-	                             there), then the mailbox is cleared (net.c) */
+	                             halt + LOOKAHEAD, SPEC §6.2), then the mailbox is
+	                             cleared (net.c); operations before it are refused */
 	bool mb_stale;            /* the mailbox still holds what came before the halt */
 };
 

@@ -63,7 +63,8 @@ same_threads "ring 16x16" "2 3" --mesh 16x16 --tile all="$P/ring.elf"
 
 # A tile that never receives and halts later than the network has got (it ran ahead):
 # messages due before its halt still fill its mailbox and back the network up, so the
-# sender ends after it (8,148 against 8,014 cycles); discarded only from the halt on.
+# sender ends after it (8,154 against 8,017 cycles); discarded only from LOOKAHEAD cycles
+# after the halt on (SPEC §6.2).
 "$T" run --mesh 2x1 --tile all="$P/deaf.elf" --stats > /dev/null 2> "$tmp/deaf"
 c0=$(awk '$1 == "0" && $2 == "exited" { print $4 }' "$tmp/deaf")
 c1=$(awk '$1 == "1" && $2 == "exited" { print $4 }' "$tmp/deaf")
@@ -73,6 +74,17 @@ then ok; else ko "deaf: sender ended at '$c0', the tile that never receives at '
 # network's window mode runs out of credits across them (sim/README.md).
 "$T" run --mesh 2x1 --tile all="$P/deaf.elf" --stats --threads 2 > /dev/null 2> "$tmp/deaf2"
 if cmp -s "$tmp/deaf" "$tmp/deaf2"; then ok; else ko "deaf: --threads 2 differs"; fi
+# The same with a CONTROL capability about (tiles run window by window, no run-ahead): the
+# halt late in a window must still count from its own cycle (it did not before halting
+# took LOOKAHEAD cycles: the sender ended 3 cycles late; tests/rtl/ctl cosims the pair).
+printf '0 deaf.elf control=all\n1 deaf.elf\n' > "$tmp/mdeaf"
+cp "$P/deaf.elf" "$tmp/"
+for th in 1 2; do
+	"$T" run --mesh 2x1 --manifest "$tmp/mdeaf" --stats --threads $th > /dev/null 2> "$tmp/deafw"
+	if [ "$(awk '$2 == "exited" { print $1, $4 }' "$tmp/deaf")" = \
+	     "$(awk '$2 == "exited" { print $1, $4 }' "$tmp/deafw")" ]
+	then ok; else ko "deaf with control=all on $th thread(s): tile cycles differ from without"; fi
+done
 # All-to-all on 5x7 with 2 and 4 threads: parts end inside rows (links east-west cross);
 # the network's window mode also with more threads than this machine has cores.
 export TESSERA_WINDOW_ANY_CORES=1

@@ -206,9 +206,10 @@ START_TEST(restart_halted_tile)
 END_TEST
 
 /*
- * A control operation is decided at its apply cycle A (SPEC §6.1): tile 1 spins with a
- * cycle budget and halts at 999; a CTL_LOAD applied at 998 finds it running (refused),
- * one applied at 999 finds it idle (applied to the cleared tile).
+ * A control operation is decided at its apply cycle A (SPEC §6.1, §6.2): tile 1 spins
+ * with a cycle budget and halts at 999, so it is IDLE from 999 + LOOKAHEAD; a CTL_LOAD
+ * applied at 998 finds it running, one at 999 or 1002 finds it halting (both refused),
+ * one applied at 1003 finds it idle (applied to the cleared tile).
  */
 static void load_at(uint64_t apply, bool want_applied)
 {
@@ -256,7 +257,9 @@ static void load_at(uint64_t apply, bool want_applied)
 START_TEST(op_decided_at_apply_cycle)
 {
 	load_at(998, false);
-	load_at(999, true);
+	load_at(999, false);
+	load_at(999 + LOOKAHEAD - 1, false);
+	load_at(999 + LOOKAHEAD, true);
 	load_at(1200, true);
 }
 END_TEST

@@ -115,6 +115,11 @@ for s in 1 2 3 4 5; do
 done
 cosim_pass flood --mesh 4x4 --manifest "$tmp/mf"
 cosim_pass chaos-1 --mesh 4x4 --manifest "$tmp/mc" --max-cycles 100000
+# a halt while a sender waits on the halted tile's full mailbox, with a CONTROL capability
+# about (tiles run window by window): SPEC §6.2's halting, found by this pair (the model
+# took messages 3 cycles too long when the halt fell late in a window)
+printf '0 %s control=all\n1 %s\n' "$MESH/deaf.elf" "$MESH/deaf.elf" > "$tmp/mdeaf"
+cosim_pass deaf-control --mesh 2x1 --manifest "$tmp/mdeaf"
 boots="one restart killsup badsup"
 [ "${CTL_SLOW:-0}" = 1 ] && boots="$boots spawnd pool rest nsrestart loop all"
 for r in $boots; do
