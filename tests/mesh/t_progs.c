@@ -206,6 +206,27 @@ START_TEST(restart_halted_tile)
 END_TEST
 
 /*
+ * Operations right behind a kill (scenario 6): the CLEARs that apply while the child is
+ * halting (its halt h to h + LOOKAHEAD - 1) are refused, the later ones apply to the
+ * idle tile, and it starts again after (SPEC §6.2).
+ */
+START_TEST(ops_while_halting)
+{
+	mt_chip c;
+	super_run(&c, 6, true);
+	const tile_t *t = c.m->tiles[1];
+	ck_assert_uint_eq(mt_word(&c, 0, "notices", 2 * 8 + 1), CAUSE_KILLED);
+	ck_assert_uint_eq(mt_word(&c, 0, "notices", 1 * 8 + 1), CAUSE_EXIT);
+	ck_assert_uint_eq(mt_word(&c, 0, "notices", 1 * 8 + 3), 42);
+	/* The kill applies at h (the spinning child halts at once); 3-flit CLEARs follow
+	   3 cycles apart (--msg-trace): the first applies at h + 3, refused, the next at
+	   h + 6 and on, applied. Before halting took LOOKAHEAD cycles, none was refused. */
+	ck_assert_uint_eq(t->stats.ctl_rejected, 1);
+	mt_free(&c);
+}
+END_TEST
+
+/*
  * A control operation is decided at its apply cycle A (SPEC §6.1, §6.2): tile 1 spins
  * with a cycle budget and halts at 999, so it is IDLE from 999 + LOOKAHEAD; a CTL_LOAD
  * applied at 998 finds it running, one at 999 or 1002 finds it halting (both refused),
@@ -280,6 +301,7 @@ Suite *suite_progs(void)
 	tcase_add_test(tc, budgets);
 	tcase_add_test(tc, restart_halted_tile);
 	tcase_add_test(tc, op_decided_at_apply_cycle);
+	tcase_add_test(tc, ops_while_halting);
 	suite_add_tcase(s, tc);
 	return s;
 }

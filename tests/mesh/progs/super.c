@@ -7,6 +7,9 @@
  *  4: budgets: a runaway loop (cycles 1000) on tile 1, a memory hog (bound 0x6000)
  *     on tile 2
  *  5: the same child started twice on tile 1 (a halted tile is idle again)
+ *  6: a spinning child killed with six CTL_CLEARs right behind the kill: those applied
+ *     while it is halting (the LOOKAHEAD cycles after its halt, SPEC §6.2) are refused,
+ *     the later ones apply; then it is started again and exits 42
  * The children run this same program, copied into them by spawn().
  */
 #include "tmsg.h"
@@ -132,6 +135,19 @@ int main(void)
 				notices[k][i] = buf[3 + i];
 			acks[k][0] = msg_ack(1);
 		}
+		return 0;
+	}
+	if (scenario == 6) {
+		spawn(SLOT_CONTROL, 1, (void (*)(void))child, 7, 0, 1, 0);
+		msg_wait(2000);
+		ctl_send(SLOT_CONTROL, TESS_CTL_KILL, 1, buf, 0);
+		for (int i = 0; i < 6; i++)
+			ctl_send(SLOT_CONTROL, TESS_CTL_CLEAR, 1, buf, 0);
+		keep(notice());
+		for (int i = 0; i < 6; i++)
+			notices[2][i] = notices[1][i];
+		spawn(SLOT_CONTROL, 1, (void (*)(void))child, 1, 0, 1, 0);
+		keep(notice());
 		return 0;
 	}
 	return 2;

@@ -12,7 +12,7 @@ CTL_WRAP := ctl_arrive ctl_apply_event ctl_notice_delivered ctl_ack ctl_note_chi
 CTL_SV := rtl/tess_isa_pkg.sv rtl/tess_ctl.sv
 CTL_VFLAGS := --cc --no-timing -Wall -O3 --x-assign fast --x-initial fast --top-module tess_ctl \
 	-GNT=$(CTL_NT)
-CTL_SCENS := 1 2 3 4 5
+CTL_SCENS := 1 2 3 4 5 6
 CTL_ELFS := $(CTL_SCENS:%=$(CTL_B)/scen%.elf) $(CTL_B)/flood.elf
 
 TEST_GROUPS += $(if $(HAVE_VERILATOR),rtl-ctl)

@@ -20,7 +20,7 @@ replay() {
 	if out=$("$B/ctl_tb" "$tmp/$name.log" "$name" 2>&1); then ok "$out"; else ko "$name"; echo "$out"; fi
 }
 
-for s in 1 2 3 4 5; do
+for s in 1 2 3 4 5 6; do
 	printf '0 %s control=all\n' "$B/scen$s.elf" > "$tmp/m$s"
 	sh=; [ $s = 1 ] && sh=--no-semihost   # scenario 1's children include an ECALL halt
 	replay "supervision-$s" --mesh 4x4 --manifest "$tmp/m$s" $sh
@@ -109,7 +109,7 @@ cosim_pass() {
 	then ok "cosim $name: $(grep '^COSIM PASS' "$tmp/cs.out")"
 	else ko "cosim $name"; head -n 8 "$tmp/cs.out"; fi
 }
-for s in 1 2 3 4 5; do
+for s in 1 2 3 4 5 6; do
 	sh=; [ $s = 1 ] && sh=--no-semihost
 	cosim_pass "supervision-$s" --mesh 4x4 --manifest "$tmp/m$s" $sh
 done
