@@ -119,14 +119,13 @@ static void run_tile(tile_t *t, uint64_t to, uint64_t ahead)
 
 /*
  * The cycle of the tile's next event, UINT64_MAX when only the network can wake it. A
- * tile cut short is due a window early: by the end of every core phase each running
- * tile has passed the next window's end or stands before a message instruction, so a
- * halt is known before the network reaches its cycle (net.c takes_messages).
+ * tile cut short at `now` is due there: a halt at h >= now reaches the network only at
+ * h + LOOKAHEAD (SPEC §6.2), after the core phase of now's window.
  */
 static uint64_t next_event(const tile_t *t)
 {
 	if (t->state == TS_RUNNING)
-		return t->cut && t->now > LOOKAHEAD ? t->now - LOOKAHEAD : t->now;
+		return t->now;
 	return min64(net_tile_wake(t), min64(net_tile_limit(t), budget_end(t)));
 }
 
