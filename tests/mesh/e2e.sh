@@ -116,10 +116,6 @@ same_threads "lag cut 3 threads" "3" --mesh 8x8 --tile all="$P/lag.elf"
 export TESSERA_BALANCE_TEST=6
 same_threads "lag cut, random parts" "2" --mesh 8x8 --tile all="$P/lag.elf"
 unset TESSERA_DEFER_TEST TESSERA_BALANCE_TEST
-# Deferral is on by default; the threads without it (TESSERA_DEFER=0) give the same.
-export TESSERA_DEFER=0
-same_threads "lag, no deferral" "2 3" --mesh 8x8 --tile all="$P/lag.elf"
-unset TESSERA_DEFER
 "$T" run --mesh 2x1 --tile all="$P/deaf.elf" --stats > /dev/null 2> "$tmp/deaf1"
 bad=""
 for seed in $(seq 1 20); do
