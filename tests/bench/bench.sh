@@ -21,7 +21,7 @@ run() {
 
 rows=""
 row() { # name tiles secs rss cycles tile-cycles instrs reference ratio
-	printf '%-34s %6s %9s %8s %14s %10s %10s %7s  %s\n' "$1" "$2" "$3" \
+	printf '%-38s %6s %9s %8s %14s %10s %10s %7s  %s\n' "$1" "$2" "$3" \
 		"$(echo "$4" | awk '{printf "%.0f", $1/1024}')" "$6" \
 		"$(awk -v c="$6" -v s="$3" 'BEGIN{printf "%.1f", c/s/1e6}')" \
 		"$(awk -v i="$7" -v s="$3" 'BEGIN{printf "%.1f", i/s/1e6}')" "$8" "$9"
@@ -29,7 +29,7 @@ row() { # name tiles secs rss cycles tile-cycles instrs reference ratio
 }  {\"name\": \"$1\", \"tiles\": $2, \"seconds\": $3, \"peak_kib\": $4, \"cycles\": $5, \"tile_cycles\": $6, \"instructions\": $7, \"reference\": \"$8\", \"ratio\": \"$9\"}"
 }
 
-printf '%-34s %6s %9s %8s %14s %10s %10s %7s  %s\n' workload tiles seconds peak-MiB \
+printf '%-38s %6s %9s %8s %14s %10s %10s %7s  %s\n' workload tiles seconds peak-MiB \
 	tile-cycles Mcyc/s MIPS ref ratio
 
 # One tile, compute-bound, against qemu-riscv32 on the same ELF.
@@ -73,10 +73,13 @@ fi
 # then best-of-3 of the other compared different moments (Life once 1.99x, once 1.08x).
 # The one-thread runs are pinned to cpu0 and cpu1 in turn, so that its best is on the
 # faster core, not on whichever core the kernel chose.
+# With DEFERRED=1 a third run in each round: 2 threads with deferred run-ahead
+# (TESSERA_DEFER=1, off by default: sim/README.md, "Deferred run-ahead").
 faster() { awk -v a="$1" -v b="$2" 'BEGIN{exit !(b == "" || a < b)}'; }
+speedup() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 threads() {
 	name=$1; tiles=$2; shift 2
-	t1=""; t2=""; times=$rep; rep=1
+	t1=""; t2=""; t3=""; times=$rep; rep=1
 	for i in $(seq "$times"); do
 		[ -n "$pinnable" ] && pin="taskset -c $((i % 2))"
 		run "$@" --threads 1
@@ -84,11 +87,19 @@ threads() {
 		if faster "$secs" "$t1"; then t1=$secs; m1=$rss; fi
 		run "$@" --threads 2
 		if faster "$secs" "$t2"; then t2=$secs; m2=$rss; fi
+		[ -n "${DEFERRED:-}" ] || continue
+		export TESSERA_DEFER=1
+		run "$@" --threads 2
+		unset TESSERA_DEFER
+		if faster "$secs" "$t3"; then t3=$secs; m3=$rss; fi
 	done
 	rep=$times
 	row "$name, 1 thread" "$tiles" "$t1" "$m1" "$cycles" "$tcycles" "$instrs" - -
-	ratio="$(awk -v a="$t1" -v b="$t2" 'BEGIN{printf "%.2f", a/b}')x speed-up over 1 thread"
-	row "$name, 2 threads" "$tiles" "$t2" "$m2" "$cycles" "$tcycles" "$instrs" 1thread "$ratio"
+	row "$name, 2 threads" "$tiles" "$t2" "$m2" "$cycles" "$tcycles" "$instrs" 1thread \
+		"$(speedup "$t1" "$t2")x speed-up over 1 thread"
+	[ -n "$t3" ] && row "$name, 2 threads, deferred" "$tiles" "$t3" "$m3" "$cycles" \
+		"$tcycles" "$instrs" 1thread "$(speedup "$t1" "$t3")x speed-up over 1 thread"
+	return 0
 }
 
 # Threads: 64x64 compute-bound, 1 thread against 2.
@@ -97,7 +108,7 @@ threads "4096 tiles hash (64x64)" 4096 --mesh 64x64 --tile all="$dir/hash4k.elf"
 # Life with halo exchange: 8x8, and 64x64 with 1 and 2 threads.
 run --mesh 8x8 --tile all="$dir/life.elf"
 row "Life 8x8 tiles (256x256 cells)" 64 "$secs" "$rss" "$cycles" "$tcycles" "$instrs" - -
-threads "Life 64x64 tiles" 4096 --mesh 64x64 --tile all="$dir/life.elf"
+DEFERRED=1 threads "Life 64x64 tiles" 4096 --mesh 64x64 --tile all="$dir/life.elf"
 # How far more threads could go (sim/README.md, "How far more threads can go"): the
 # parts of N threads run one after another, each timed; no window can take less than
 # its slowest part. Measured here on one core for N up to 16.
