@@ -29,13 +29,15 @@ static void CORE_RUN(tile_t *t, uint64_t until)
 	uint32_t dc_words = t->dc_words;
 	const uint32_t bound = t->bound;
 	const uint64_t budget_end = t->budget_cycles ? t->start_cycle + t->budget_cycles : UINT64_MAX;
+	/* the cycle budget's end is a limit like `until` (tested once, after the loop) */
+	const uint64_t limit = until < budget_end ? until : budget_end;
 	uint64_t *const opc = t->stats.op_count;
 	uint64_t now = t->now, instret = t->instret;
 	uint32_t pc = t->pc;
 	unsigned load_rd = t->load_rd;
 	uint32_t cause = 0, value = 0;
 
-	while (now < until) {
+	while (now < limit) {
 		if (__builtin_expect((pc >> 2) >= dc_words, 0)) {
 			if (pc >= bound)
 				FAULT(CAUSE_MEM_FAULT, pc);
@@ -51,15 +53,10 @@ static void CORE_RUN(tile_t *t, uint64_t until)
 			now += LOAD_USE_STALL;
 			t->stats.stall_load_use += LOAD_USE_STALL;
 			load_rd = 0;
-			if (now >= until)
+			if (now >= limit)
 				break;
 		}
 		load_rd = 0;   /* the hazard is with the very next instruction only */
-		if (now >= budget_end) {
-			SYNC();
-			tile_halt(t, CAUSE_BUDGET_CYCLES, pc, 0);
-			return;
-		}
 		const uint32_t a = x[d->rs1], b = x[d->rs2];
 		const uint32_t imm = (uint32_t)d->imm;
 		uint32_t next = pc + 4, addr;
@@ -220,6 +217,32 @@ static void CORE_RUN(tile_t *t, uint64_t until)
 #endif
 		pc = next;
 		now += cost;
+	}
+	/* The loop ended at the budget's end, unless `until` came first: the instruction at
+	   pc does not issue, decided as at the loop's top: a fetch outside the memory
+	   faults first, and a load-use stall counts first (SPEC §7; when it reaches
+	   `until`, the halt waits for the next call, as a kill due there comes first). */
+	if (now >= budget_end && now < until) {
+		if (pc >= bound)
+			FAULT(CAUSE_MEM_FAULT, pc);
+		if (load_rd) {
+			if ((pc >> 2) >= t->dc_words && !tile_grow_dcache(t, pc))
+				core_out_of_memory(t);
+			dinsn *d = &t->dcache[pc >> 2];
+			if (d->op == DINSN_UNDECODED)
+				core_predecode(t, pc, d);
+			bool stall = d->src1 == load_rd || d->src2 == load_rd;
+			load_rd = 0;
+			if (stall) {
+				now += LOAD_USE_STALL;
+				t->stats.stall_load_use += LOAD_USE_STALL;
+				if (now >= until)
+					goto out;
+			}
+		}
+		SYNC();
+		tile_halt(t, CAUSE_BUDGET_CYCLES, pc, 0);
+		return;
 	}
 out:
 	t->pc = pc;
