@@ -343,12 +343,11 @@ void ctl_on_halt(tile_t *t)
 	/* Operations that arrived for the running tile: those due before it is IDLE found
 	   it running or halting (refused), the others apply to the idle tile at their
 	   cycle. */
-	uint64_t h = t->now;
 	while (cu->ops && !tile_active(t)) {
 		msg_t *m = ops_pop(cu);
 		uint64_t at = m->delivered;
 		bool start = m->tag == TAG_CTL_START;
-		if (at < h + LOOKAHEAD) {
+		if (at < t->net->rx_until) {
 			refuse_busy(t, m);
 			continue;
 		}
