@@ -274,9 +274,9 @@ static int check_ejections(cnet_run *c)
 	rtl_flit f;
 	for (uint32_t id = 0; id < c->n; id++)
 		if (rtl_ejected(c->t[id].r, &f)) {
-			asm_flit(&c->t[id].ej, &f);
+			asm_flit(&c->t[id].ej[f.vnet], &f);
 			if (f.tail)
-				asm_done(&c->t[id].ej, id, f.vnet, c->cycle + 1, &done[nd++]);
+				asm_done(&c->t[id].ej[f.vnet], id, f.vnet, c->cycle + 1, &done[nd++]);
 		}
 	for (int dev = 0; dev < RTL_NDEVS; dev++) {
 		if (dev == RTL_DEV_BLOCK)  /* the block store, east of tile (W-1, 0) */
@@ -285,9 +285,9 @@ static int check_ejections(cnet_run *c)
 			rtl_tx(c->t[0].r, 3, &f);
 		if (!f.valid)
 			continue;
-		asm_flit(&c->dev_asm[dev], &f);
+		asm_flit(&c->dev_asm[dev][f.vnet], &f);
 		if (f.tail)
-			asm_done(&c->dev_asm[dev], dev == RTL_DEV_BLOCK ? DEV_BLOCK : DEV_CONSOLE, f.vnet,
+			asm_done(&c->dev_asm[dev][f.vnet], dev == RTL_DEV_BLOCK ? DEV_BLOCK : DEV_CONSOLE, f.vnet,
 				 c->cycle + 1, &done[nd++]);
 	}
 	qsort(done, nd, sizeof done[0], cmp_dst);

@@ -54,7 +54,7 @@ typedef struct {
 	size_t nlines, next_line, cap_lines;
 	cnet_msg *inj;            /* the model's msg.send injections from this tile, in order */
 	size_t ninj, next_inj, inj_cap;
-	cnet_asm ej;
+	cnet_asm ej[2];           /* by vnet (0 data, 1 control): flits of both interleave */
 	cosim_bytes out;          /* the RTL's console and semihosting output */
 } cnet_tile;
 
@@ -70,7 +70,7 @@ typedef struct {
 	size_t nref, ref_next;
 	uint64_t ref_last;        /* its last delivery or halt */
 	cosim_bytes *ref_out;     /* the model's output, per tile */
-	cnet_asm dev_asm[2];      /* the console's and the block store's ports */
+	cnet_asm dev_asm[2][2];   /* the console's and the block store's ports, by vnet */
 	struct rtl_devs *devs;    /* the devices (sim/cosim/rtl_devs.h) */
 	uint8_t *disk;            /* the disk image before the model's run (--disk) */
 	size_t disk_len;

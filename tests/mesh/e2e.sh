@@ -99,6 +99,10 @@ same_threads "ring random parts" "2 5" --mesh 16x16 --tile all="$P/ring.elf"
 printf 'all chaos.elf\n11 chaos.elf control=all\n' > "$tmp/m5"
 cp "$P/chaos.elf" "$tmp/"
 same_threads "chaos random parts" "2 3" --mesh 4x4 --manifest "$tmp/m5" --max-cycles 200000
+# Kills at random moments, operations right behind them (halting, SPEC §6.2), moving parts.
+printf 'all killer.elf\n0 killer.elf control=all\n' > "$tmp/mk"
+cp "$P/killer.elf" "$tmp/"
+same_threads "killer random parts" "2 3" --mesh 4x4 --manifest "$tmp/mk" --max-cycles 150000
 unset TESSERA_BALANCE_TEST
 
 # Deferred run-ahead (sim/engine.c) cut at random places: visits a random 0-7 cycles

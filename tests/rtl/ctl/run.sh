@@ -32,6 +32,9 @@ printf 'all %s\n11 %s control=all\n' "$MESH/chaos.elf" "$MESH/chaos.elf" > "$tmp
 for n in 1 3; do
 	replay "chaos-$n" --mesh 4x4 --manifest "$tmp/mc" --max-cycles $((n * 100000))
 done
+# kills at random moments with operations right behind them (some find the tile halting)
+printf 'all %s\n0 %s control=all\n' "$MESH/killer.elf" "$MESH/killer.elf" > "$tmp/mk"
+replay killer --mesh 4x4 --manifest "$tmp/mk" --max-cycles 150000
 for r in one restart killsup badsup; do
 	replay "os-$r" --mesh 4x4 --boot "$OSB/root_$r.elf" --max-cycles 3000000
 done
@@ -120,6 +123,7 @@ cosim_pass chaos-1 --mesh 4x4 --manifest "$tmp/mc" --max-cycles 100000
 # took messages 3 cycles too long when the halt fell late in a window)
 printf '0 %s control=all\n1 %s\n' "$MESH/deaf.elf" "$MESH/deaf.elf" > "$tmp/mdeaf"
 cosim_pass deaf-control --mesh 2x1 --manifest "$tmp/mdeaf"
+cosim_pass killer --mesh 4x4 --manifest "$tmp/mk" --max-cycles 150000
 boots="one restart killsup badsup"
 [ "${CTL_SLOW:-0}" = 1 ] && boots="$boots spawnd pool rest nsrestart loop all"
 for r in $boots; do
