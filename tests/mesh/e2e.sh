@@ -103,6 +103,9 @@ same_threads "chaos random parts" "2 3" --mesh 4x4 --manifest "$tmp/m5" --max-cy
 printf 'all killer.elf\n0 killer.elf control=all\n' > "$tmp/mk"
 cp "$P/killer.elf" "$tmp/"
 same_threads "killer random parts" "2 3" --mesh 4x4 --manifest "$tmp/mk" --max-cycles 150000
+# ... and operations right behind a kill are refused (the tile is halting then).
+rej=$(grep -o '"ctl_rejected": [0-9]*' "$tmp/killer random parts.1.json" | awk '{s += $2} END {print s + 0}')
+if [ "$rej" -gt 0 ]; then ok; else ko "killer: no operation found a tile halting"; fi
 unset TESSERA_BALANCE_TEST
 
 # Deferred run-ahead (sim/engine.c) cut at random places: visits a random 0-7 cycles
