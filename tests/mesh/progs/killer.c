@@ -21,6 +21,9 @@
 static uint32_t buf[MSG_RECORD_HDR_WORDS + MSG_MAX_WORDS];
 volatile uint32_t sink;
 
+/* What a restart runs (its one instruction is copied out of this image). */
+__attribute__((naked)) void spin(void) { __asm__ volatile("1: j 1b"); }
+
 static uint32_t rnd(uint32_t *s)
 {
 	*s = *s * 1664525u + 1013904223u;
@@ -33,8 +36,9 @@ static uint32_t drain(uint32_t *causes)
 	uint32_t n = 0, info;
 	while ((info = msg_poll((tess_msg *)buf)) != 0)
 		if (tess_info_is_control(info) && tess_info_tag(info) == TESS_MSG_EXIT) {
-			msg_ack(buf[3]);
-			causes[buf[4] & 15]++;
+			const uint32_t *notice = &buf[MSG_RECORD_HDR_WORDS];   /* tile, cause, ... */
+			msg_ack(notice[0]);
+			causes[notice[1] & 15]++;
 			n++;
 		}
 	return n;
@@ -77,7 +81,8 @@ static void supervise(void)
 				ctl_send(SLOT_CONTROL, TESS_CTL_CLEAR, v, buf, 0);
 			break;
 		case 1: {
-			uint32_t load[2] = {SPIN_AT, 0x0000006f}, start[1] = {SPIN_AT};
+			uint32_t load[2] = {SPIN_AT, *(const uint32_t *)(uintptr_t)spin};
+			uint32_t start[1] = {SPIN_AT};
 			ctl_send(SLOT_CONTROL, TESS_CTL_LOAD, v, load, 2);
 			ctl_send(SLOT_CONTROL, TESS_CTL_START, v, start, 1);
 			spawns++;
