@@ -17,7 +17,7 @@
  * window that contains its cycle. Output is written once the whole chip has passed
  * its cycle, so it is the same in every schedule.
  *
- * Deferred run-ahead (TESSERA_DEFER=1). On the threads a visit runs a tile only a
+ * Deferred run-ahead (on unless TESSERA_DEFER=0). On the threads a visit runs a tile only a
  * little past the next window; each part then works through its list of such cut tiles
  * until every part has run its window and one has nothing deferred left
  * (run_deferred; sim/README.md).
@@ -164,7 +164,7 @@ struct engine {
 	balance bal;                   /* which part runs which tile */
 	bool timed;                    /* parts on the threads: each times its work */
 	bool defer;                    /* parts on the threads: run-ahead is deferred */
-	bool defer_allowed;            /* TESSERA_DEFER=1 turns deferral on */
+	bool defer_allowed;            /* TESSERA_DEFER=0 turns deferral off */
 	bool defer_test;               /* TESSERA_DEFER_TEST=SEED: cuts at random places */
 	atomic_uint busy_parts;        /* parts still running their window's tiles */
 	atomic_bool dry;               /* a part ran out of deferred tiles */
@@ -586,9 +586,9 @@ static void flush_output(engine_t *e, uint64_t cutoff)
 
 /* ---- the loop -------------------------------------------------------------------- */
 
-/* Options from the environment. Deferred run-ahead: off unless TESSERA_DEFER=1
-   (measured no faster on 2 threads, sim/README.md) or TESSERA_DEFER_TEST=SEED (cuts at
-   random places); never under MPI (its ranks replay the tiles each window ran).
+/* Options from the environment. Deferred run-ahead: on unless TESSERA_DEFER=0
+   (sim/README.md, "Deferred run-ahead"); TESSERA_DEFER_TEST=SEED cuts at random
+   places; never under MPI (its ranks replay the tiles each window ran).
    TESSERA_PART_MODEL=1: the parts one after another, timed (run_parts_timed). */
 static void env_options(engine_t *e)
 {
@@ -596,7 +596,7 @@ static void env_options(engine_t *e)
 	const char *model = getenv("TESSERA_PART_MODEL");
 	e->model = model && strcmp(model, "1") == 0 && !e->m->cfg.dist;
 	e->defer_test = test && *test;
-	e->defer_allowed = !e->m->cfg.dist && ((on && strcmp(on, "1") == 0) || e->defer_test);
+	e->defer_allowed = !e->m->cfg.dist && (!(on && strcmp(on, "0") == 0) || e->defer_test);
 	for (uint32_t k = 0; e->defer_test && k < e->nparts; k++)
 		e->parts[k].rng = (strtoull(test, NULL, 0) + k + 1) * 0x9e3779b97f4a7c15ull | 1;
 }

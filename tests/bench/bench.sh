@@ -73,8 +73,8 @@ fi
 # then best-of-3 of the other compared different moments (Life once 1.99x, once 1.08x).
 # The one-thread runs are pinned to cpu0 and cpu1 in turn, so that its best is on the
 # faster core, not on whichever core the kernel chose.
-# With DEFERRED=1 a third run in each round: 2 threads with deferred run-ahead
-# (TESSERA_DEFER=1, off by default: sim/README.md, "Deferred run-ahead").
+# With UNDEFERRED=1 a third run in each round: 2 threads without deferred run-ahead
+# (TESSERA_DEFER=0; on by default: sim/README.md, "Deferred run-ahead").
 faster() { awk -v a="$1" -v b="$2" 'BEGIN{exit !(b == "" || a < b)}'; }
 speedup() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 threads() {
@@ -87,8 +87,8 @@ threads() {
 		if faster "$secs" "$t1"; then t1=$secs; m1=$rss; fi
 		run "$@" --threads 2
 		if faster "$secs" "$t2"; then t2=$secs; m2=$rss; fi
-		[ -n "${DEFERRED:-}" ] || continue
-		export TESSERA_DEFER=1
+		[ -n "${UNDEFERRED:-}" ] || continue
+		TESSERA_DEFER=0; export TESSERA_DEFER
 		run "$@" --threads 2
 		unset TESSERA_DEFER
 		if faster "$secs" "$t3"; then t3=$secs; m3=$rss; fi
@@ -97,7 +97,7 @@ threads() {
 	row "$name, 1 thread" "$tiles" "$t1" "$m1" "$cycles" "$tcycles" "$instrs" - -
 	row "$name, 2 threads" "$tiles" "$t2" "$m2" "$cycles" "$tcycles" "$instrs" 1thread \
 		"$(speedup "$t1" "$t2")x speed-up over 1 thread"
-	[ -n "$t3" ] && row "$name, 2 threads, deferred" "$tiles" "$t3" "$m3" "$cycles" \
+	[ -n "$t3" ] && row "$name, 2 threads, no deferral" "$tiles" "$t3" "$m3" "$cycles" \
 		"$tcycles" "$instrs" 1thread "$(speedup "$t1" "$t3")x speed-up over 1 thread"
 	return 0
 }
@@ -108,7 +108,7 @@ threads "4096 tiles hash (64x64)" 4096 --mesh 64x64 --tile all="$dir/hash4k.elf"
 # Life with halo exchange: 8x8, and 64x64 with 1 and 2 threads.
 run --mesh 8x8 --tile all="$dir/life.elf"
 row "Life 8x8 tiles (256x256 cells)" 64 "$secs" "$rss" "$cycles" "$tcycles" "$instrs" - -
-DEFERRED=1 threads "Life 64x64 tiles" 4096 --mesh 64x64 --tile all="$dir/life.elf"
+UNDEFERRED=1 threads "Life 64x64 tiles" 4096 --mesh 64x64 --tile all="$dir/life.elf"
 # How far more threads could go (sim/README.md, "How far more threads can go"): the
 # parts of N threads run one after another, each timed; no window can take less than
 # its slowest part. Measured here on one core for N up to 16.

@@ -123,9 +123,11 @@ same_threads "lag cut 3 threads" "3" --mesh 8x8 --tile all="$P/lag.elf"
 export TESSERA_BALANCE_TEST=6
 same_threads "lag cut, random parts" "2" --mesh 8x8 --tile all="$P/lag.elf"
 unset TESSERA_DEFER_TEST TESSERA_BALANCE_TEST
-# Deferral as TESSERA_DEFER=1 runs it (visits 252 cycles past the window, pieces of 4,096).
-export TESSERA_DEFER=1
-same_threads "lag, deferral on" "2 3" --mesh 8x8 --tile all="$P/lag.elf"
+# Deferral is on by default (visits 252 cycles past the window, pieces of 4,096): the
+# runs above; without it (TESSERA_DEFER=0) a visit runs a tile's whole run-ahead.
+export TESSERA_DEFER=0
+same_threads "lag, deferral off" "2 3" --mesh 8x8 --tile all="$P/lag.elf"
+same_threads "life, deferral off" "2" --mesh 8x8 --tile all="$LIFE_ELF"
 unset TESSERA_DEFER
 "$T" run --mesh 2x1 --tile all="$P/deaf.elf" --stats > /dev/null 2> "$tmp/deaf1"
 bad=""
