@@ -305,6 +305,7 @@ static void send_remains(tile_t *t)
 		m->len = EXIT_NOTICE_WORDS;
 		m->nflits = (uint8_t)msg_flits(m->len, 0);
 		ni_write(&t->net->ni[VNET_CTL], m, h);
+		noc_ni_written(n, t->id);
 		noc_count_sent(n, m);
 		any = true;
 	}
@@ -312,6 +313,7 @@ static void send_remains(tile_t *t)
 		msg_t *m = ctl_msg(t, cu->children[i], TAG_CTL_KILL, MSGF_CU, h);
 		m->nflits = (uint8_t)msg_flits(0, 0);
 		ni_write(&t->net->ni[VNET_CTL], m, h);
+		noc_ni_written(n, t->id);
 		noc_count_sent(n, m);
 		any = true;
 	}

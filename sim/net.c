@@ -427,6 +427,7 @@ static unsigned exec_send(tile_t *t, const dinsn *d, uint32_t *rd)
 	/* NULL SRAM: an MPI rank replays another rank's send with the words it read. */
 	memcpy(m->w, t->mem ? t->mem + addr : t->mesh->cfg.dist->payload, len * 4);
 	ni_write(&tn->ni[v], m, t->now);
+	noc_ni_written(t->mesh->net, t->id);
 	noc_count_sent(t->mesh->net, m);
 	if (!tn->ni_listed) {
 		tn->ni_listed = true;

@@ -143,10 +143,13 @@ static router_t *router_get(net_t *n, uint32_t id)
 	router_t *r = n->routers[id];
 	if (r)
 		return r;
-	r = calloc(1, sizeof *r);
+	size_t bytes = (sizeof *r + 63) / 64 * 64;   /* its first line: what a step reads */
+	r = aligned_alloc(64, bytes);
 	if (!r)
 		noc_oom();
+	memset(r, 0, bytes);
 	r->id = id;
+	r->ni_hint = true;
 	r->x = (uint16_t)(id % n->w);
 	r->y = (uint16_t)(id / n->w);
 	r->xport = cross_ports(n, id);
@@ -525,31 +528,48 @@ static void switch_cycle(net_t *n, router_t *r, uint64_t s)
 			r->ps[want[i / NVNETS][i % NVNETS]].stall_arb++;
 }
 
+/* The tile's NI when it holds flits (else NULL, and the hint is dropped). */
+static struct tile_net *ni_holding(const net_t *n, router_t *r)
+{
+	if (!r->ni_hint)
+		return NULL;
+	struct tile_net *tn = router_tn(n, r);
+	if (tn && (tn->ni[VNET_DATA].q.n || tn->ni[VNET_CTL].q.n))
+		return tn;
+	r->ni_hint = false;
+	return NULL;
+}
+
 static bool router_busy(const net_t *n, router_t *r)
 {
-	if (r->nflits)
-		return true;
-	const struct tile_net *tn = router_tn(n, r);
-	if (tn && (tn->ni[VNET_DATA].q.n || tn->ni[VNET_CTL].q.n))
+	if (r->nflits || ni_holding(n, r))
 		return true;
 	if (r->id == 0 && n->dev_ni[DEVI_CONSOLE].q.n)
 		return true;
 	return r->id == n->w - 1 && n->dev_ni[DEVI_BLOCK].q.n;
 }
 
+void noc_ni_written(net_t *n, uint32_t id)
+{
+	router_t *r = n->routers[id];
+	if (r)
+		r->ni_hint = true;
+}
+
 static void router_cycle(net_t *n, router_t *r, uint64_t s)
 {
-	struct tile_net *tn = router_tn(n, r);
-	if (tn && (tn->ni[VNET_DATA].q.n || tn->ni[VNET_CTL].q.n)) {
+	struct tile_net *tn = ni_holding(n, r);
+	if (tn) {
 		ni_vnet *local[NVNETS] = {&tn->ni[VNET_DATA], &tn->ni[VNET_CTL]};
 		uint32_t before = tn->ni[VNET_DATA].q.n + tn->ni[VNET_CTL].q.n;
 		inject(r, local, PORT_LOCAL, s);
 		tile_t *t = mesh_tile_if(n->mesh, r->id);
 		/* A flit left: a msg.send waiting for NI space may go on (a msg.recv may not). */
-		if (t && t->state == TS_BLOCKED &&
-		    tn->ni[VNET_DATA].q.n + tn->ni[VNET_CTL].q.n < before &&
+		uint32_t after = tn->ni[VNET_DATA].q.n + tn->ni[VNET_CTL].q.n;
+		if (t && t->state == TS_BLOCKED && after < before &&
 		    t->dcache && t->dcache[t->pc >> 2].op == OP_MSG_SEND)
 			mesh_wake(n->mesh, t);
+		r->ni_hint = after > 0;
 	}
 	if (r->id == 0 && n->dev_ni[DEVI_CONSOLE].q.n) {
 		ni_vnet *dev[NVNETS] = {&n->dev_ni[DEVI_CONSOLE], NULL};

@@ -73,20 +73,22 @@ typedef struct {
 	uint64_t stall_arb;       /* cycles a ready head lost arbitration or found it busy */
 } port_stats;
 
+/* What a router step reads first comes first (one cache line); the buffers follow. */
 typedef struct router {
 	uint32_t id;
 	uint16_t x, y;
 	bool active;
 	bool edge;                /* a neighbour in another part, or a device: serial step */
 	uint8_t xport;            /* bit per port: the neighbour is in another part */
-	uint8_t xcredit[NPORTS][NVNETS];  /* window mode: free slots seen downstream (xport) */
-	uint32_t nflits;          /* flits in input buffers */
+	bool ni_hint;             /* false: its tile's NI is empty (noc_ni_written) */
 	uint16_t occ;             /* bit port * NVNETS + vnet: that input buffer holds flits */
-	inbuf in[NPORTS][NVNETS];
+	uint32_t nflits;          /* flits in input buffers */
+	struct tile_net *tn;      /* the tile's network side, once the tile exists */
 	int8_t owner[NPORTS][NVNETS];   /* input holding the output (wormhole), -1 */
 	uint8_t rr[NPORTS][NVNETS];     /* last arbitration winner */
+	uint8_t xcredit[NPORTS][NVNETS];  /* window mode: free slots seen downstream (xport) */
+	inbuf in[NPORTS][NVNETS];
 	port_stats ps[NPORTS];
-	struct tile_net *tn;      /* the tile's network side, once the tile exists */
 } router_t;
 
 /* Network side of one tile (SPEC §2). */
@@ -186,6 +188,9 @@ void flitq_free(flitq *q);
 void flitq_free_msgs(flitq *q);
 /* Write a message's flits into an NI vnet from cycle `from` on, one per cycle. */
 void ni_write(ni_vnet *nv, msg_t *m, uint64_t from);
+/* After ni_write into tile id's NI: its router looks at the NI again (a router step
+   reads the NI only while this hint is set: the NI is another cache line). */
+void noc_ni_written(net_t *n, uint32_t id);
 /* Flits occupying the NI vnet at cycle c (core side); drops departures seen. */
 uint32_t ni_occupancy(ni_vnet *nv, uint64_t c);
 /* First cycle >= c at which at least `need` flits are free; UINT64_MAX if unknown. */
