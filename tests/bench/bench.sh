@@ -71,6 +71,8 @@ fi
 # threads NAME TILES ARGS...: 1 thread against 2, the runs interleaved (1, 2, 1, 2, ...)
 # and the best of each kept: this host's speed drifts over seconds, and best-of-3 of one
 # then best-of-3 of the other compared different moments (Life once 1.99x, once 1.08x).
+# Five rounds (one in the quick variant): with three, Life's speed-up ranged from 1.38x
+# to 1.66x in four runs of one build within 40 minutes.
 # The one-thread runs are pinned to cpu0 and cpu1 in turn, so that its best is on the
 # faster core, not on whichever core the kernel chose.
 # With UNDEFERRED=1 a third run in each round: 2 threads without deferred run-ahead
@@ -80,6 +82,7 @@ speedup() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 threads() {
 	name=$1; tiles=$2; shift 2
 	t1=""; t2=""; t3=""; times=$rep; rep=1
+	[ -z "$quick" ] && [ "$times" -lt 5 ] && times=5
 	for i in $(seq "$times"); do
 		[ -n "$pinnable" ] && pin="taskset -c $((i % 2))"
 		run "$@" --threads 1
