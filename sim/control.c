@@ -294,9 +294,7 @@ static msg_t *ctl_msg(const tile_t *t, uint32_t dst, uint8_t tag, uint8_t flags,
 static void send_remains(tile_t *t)
 {
 	ctl_unit *cu = &t->net->cu;
-	net_t *n = t->mesh->net;
 	uint64_t h = t->now;
-	bool any = false;
 	if (cu->has_super) {
 		msg_t *m = ctl_msg(t, cu->super, TAG_MSG_EXIT, 0, h);
 		uint32_t v[EXIT_NOTICE_WORDS] = {t->id, t->cause, t->halt_pc, t->halt_value,
@@ -304,22 +302,12 @@ static void send_remains(tile_t *t)
 		memcpy(m->w, v, sizeof v);
 		m->len = EXIT_NOTICE_WORDS;
 		m->nflits = (uint8_t)msg_flits(m->len, 0);
-		ni_write(&t->net->ni[VNET_CTL], m, h);
-		noc_ni_written(n, t->id);
-		noc_count_sent(n, m);
-		any = true;
+		net_ni_send(t, VNET_CTL, m, h);
 	}
 	for (uint32_t i = 0; i < cu->nchildren; i++) {
 		msg_t *m = ctl_msg(t, cu->children[i], TAG_CTL_KILL, MSGF_CU, h);
 		m->nflits = (uint8_t)msg_flits(0, 0);
-		ni_write(&t->net->ni[VNET_CTL], m, h);
-		noc_ni_written(n, t->id);
-		noc_count_sent(n, m);
-		any = true;
-	}
-	if (any && !t->net->ni_listed) {
-		t->net->ni_listed = true;
-		noc_tile_injected(n, t->id);
+		net_ni_send(t, VNET_CTL, m, h);
 	}
 }
 

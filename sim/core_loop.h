@@ -49,7 +49,7 @@ static void CORE_RUN(tile_t *t, uint64_t until)
 		dinsn *d = &dc[pc >> 2];
 		if (__builtin_expect(d->op == DINSN_UNDECODED, 0))
 			core_predecode(t, pc, d);
-		if (load_rd && (d->src1 == load_rd || d->src2 == load_rd)) {
+		if (load_rd && dinsn_reads(d, load_rd)) {
 			now += LOAD_USE_STALL;
 			t->stats.stall_load_use += LOAD_USE_STALL;
 			load_rd = 0;
@@ -231,7 +231,7 @@ static void CORE_RUN(tile_t *t, uint64_t until)
 			dinsn *d = &t->dcache[pc >> 2];
 			if (d->op == DINSN_UNDECODED)
 				core_predecode(t, pc, d);
-			bool stall = d->src1 == load_rd || d->src2 == load_rd;
+			bool stall = dinsn_reads(d, load_rd);
 			load_rd = 0;
 			if (stall) {
 				now += LOAD_USE_STALL;

@@ -17,9 +17,9 @@
  * window that contains its cycle. Output is written once the whole chip has passed
  * its cycle, so it is the same in every schedule.
  *
- * Deferred run-ahead (on unless TESSERA_DEFER=0). On the threads a visit runs a tile only a
- * little past the next window; each part then works through its list of such cut tiles
- * until every part has run its window and one has nothing deferred left
+ * Deferred run-ahead (on unless TESSERA_DEFER=0). On the threads a visit runs a tile
+ * only a little past the next window; each part then works through its list of such
+ * cut tiles until every part has run its window and one has nothing deferred left
  * (run_deferred; sim/README.md).
  */
 #include "engine.h"

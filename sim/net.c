@@ -387,6 +387,18 @@ static bool range_ok(tile_t *t, uint32_t addr, uint32_t n)
 	return true;
 }
 
+void net_ni_send(tile_t *t, int v, msg_t *m, uint64_t at)
+{
+	net_t *n = t->mesh->net;
+	ni_write(&t->net->ni[v], m, at);
+	noc_ni_written(n, t->id);
+	noc_count_sent(n, m);
+	if (!t->net->ni_listed) {
+		t->net->ni_listed = true;
+		noc_tile_injected(n, t->id);
+	}
+}
+
 static unsigned exec_send(tile_t *t, const dinsn *d, uint32_t *rd)
 {
 	struct tile_net *tn = t->net;
@@ -426,13 +438,7 @@ static unsigned exec_send(tile_t *t, const dinsn *d, uint32_t *rd)
 	m->sent = t->now;
 	/* NULL SRAM: an MPI rank replays another rank's send with the words it read. */
 	memcpy(m->w, t->mem ? t->mem + addr : t->mesh->cfg.dist->payload, len * 4);
-	ni_write(&tn->ni[v], m, t->now);
-	noc_ni_written(t->mesh->net, t->id);
-	noc_count_sent(t->mesh->net, m);
-	if (!tn->ni_listed) {
-		tn->ni_listed = true;
-		noc_tile_injected(t->mesh->net, t->id);
-	}
+	net_ni_send(t, v, m, t->now);
 	if (ctl && m->tag == TAG_CTL_START)
 		ctl_note_child(t, dst);
 	t->msgs_sent++;

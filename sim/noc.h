@@ -232,5 +232,11 @@ bool net_eject_ok(net_t *n, router_t *r, msg_t *m, uint64_t s);
 /* Events (sim/net.c) */
 void net_event_push(net_t *n, uint64_t time, uint32_t target, msg_t *m);
 
+/* A message of tile t into its NI's vnet v from cycle `at` (sim/net.c): written
+   (ni_write), its router told (noc_ni_written), counted, and the NI listed for the next
+   network phase. Not in noc.c: the cosim wraps ni_write, which only a call from another
+   object file reaches. */
+void net_ni_send(tile_t *t, int v, msg_t *m, uint64_t at);
+
 
 #endif

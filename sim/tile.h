@@ -32,6 +32,12 @@ typedef struct {
 	int32_t imm;
 } dinsn;
 
+/* Does the instruction read register r (r != 0): a load-use hazard with a load into r. */
+static inline bool dinsn_reads(const dinsn *d, unsigned r)
+{
+	return d->src1 == r || d->src2 == r;
+}
+
 struct mesh;
 struct tile_net;
 

@@ -123,8 +123,8 @@ same_threads "lag cut 3 threads" "3" --mesh 8x8 --tile all="$P/lag.elf"
 export TESSERA_BALANCE_TEST=6
 same_threads "lag cut, random parts" "2" --mesh 8x8 --tile all="$P/lag.elf"
 unset TESSERA_DEFER_TEST TESSERA_BALANCE_TEST
-# Deferral is on by default (visits 252 cycles past the window, pieces of 4,096): the
-# runs above; without it (TESSERA_DEFER=0) a visit runs a tile's whole run-ahead.
+# Deferral is on by default (sim/engine.c: DEFER_SLACK, DEFER_PIECE): the runs above;
+# without it (TESSERA_DEFER=0) a visit runs a tile's whole run-ahead.
 export TESSERA_DEFER=0
 same_threads "lag, deferral off" "2 3" --mesh 8x8 --tile all="$P/lag.elf"
 same_threads "life, deferral off" "2" --mesh 8x8 --tile all="$LIFE_ELF"
