@@ -235,22 +235,26 @@ static uint64_t next_any(engine_t *e)
 	return t;
 }
 
-/* Before the core phase (one thread): the tiles the network woke (or started) go on
-   their parts' ready lists. The network files them by its own parts (mesh_part),
-   which the core phase's parts need not match (sim/balance.h). */
-static void take_woken(engine_t *e)
+/* Before the core phase: the tiles part k's routers woke (or the network phase
+   started) go on the part's ready list (the network's parts are the engine's:
+   mesh_part), by part k's thread or by the main thread for every part. */
+static void take_woken_part(engine_t *e, uint32_t k)
 {
 	mesh_t *m = e->m;
-	for (uint32_t j = 0; j < m->nparts; j++) {
-		part_list *l = &m->woken[j];
-		for (uint32_t i = 0; i < l->n; i++) {
-			tile_t *t = m->tiles[l->v[i]];
-			t->woken = false;
-			if (tile_active(t) && dist_mine(m, t->id))   /* MPI: its own tiles only */
-				make_ready(part_of(e, t->id), t);
-		}
-		l->n = 0;
+	part_list *l = &m->woken[k];
+	for (uint32_t i = 0; i < l->n; i++) {
+		tile_t *t = m->tiles[l->v[i]];
+		t->woken = false;
+		if (tile_active(t) && dist_mine(m, t->id))   /* MPI: its own tiles only */
+			make_ready(part_of(e, t->id), t);
 	}
+	l->n = 0;
+}
+
+static void take_woken(engine_t *e)
+{
+	for (uint32_t k = 0; k < e->nparts; k++)
+		take_woken_part(e, k);
 }
 
 static double seconds(void)
@@ -486,6 +490,7 @@ static void rebalance(engine_t *e)
 	}
 	if (!balance_move(&e->bal, e->busy, m->active, m->nactive))
 		return;
+	net_parts_moved(m);
 	for (uint32_t k = 0; k < e->nparts; k++)
 		keep_own(e, k);
 	for (uint32_t i = 0; i < m->nactive; i++) {
@@ -519,6 +524,27 @@ static void run_parts_timed(engine_t *e)
 	e->model_max += most;
 }
 
+/* How the core phase of the window ending at `to` will run: on the threads or not. */
+static void core_phase_begin(engine_t *e, uint64_t to, bool parallel)
+{
+	e->to = to;
+	e->timed = parallel && e->bal.every;
+	e->defer = parallel && e->defer_allowed && !e->m->control_in_use;
+	atomic_store(&e->busy_parts, e->nparts);
+	atomic_store(&e->dry, false);
+}
+
+/* The core phase of part k in the round of the network's window mode, right after
+   its routers (net_advance): its tiles' network side is its own (mesh_part), so it
+   need not wait for the other parts' routers. */
+static void core_after_net(void *ctx, int k)
+{
+	take_woken_part(ctx, (uint32_t)k);
+	run_part(ctx, k);
+}
+
+static void core_phase_end(engine_t *e);
+
 static void run_window(engine_t *e, workers *w, uint64_t to)
 {
 	e->to = to;
@@ -526,10 +552,7 @@ static void run_window(engine_t *e, workers *w, uint64_t to)
 		e->m->cfg.dist->window_start(e->m->cfg.dist, e->m, to);
 	take_woken(e);
 	bool parallel = w && parts_with_work(e);
-	e->timed = parallel && e->bal.every;
-	e->defer = parallel && e->defer_allowed && !e->m->control_in_use;
-	atomic_store(&e->busy_parts, e->nparts);
-	atomic_store(&e->dry, false);
+	core_phase_begin(e, to, parallel);
 	if (parallel)
 		workers_run(w, run_part, e);
 	else if (e->model)
@@ -537,6 +560,12 @@ static void run_window(engine_t *e, workers *w, uint64_t to)
 	else
 		for (uint32_t k = 0; k < e->nparts; k++)
 			run_part(e, (int)k);
+	core_phase_end(e);
+}
+
+/* After the core phase (one thread): halts, MPI's exchange, the parts' boundaries. */
+static void core_phase_end(engine_t *e)
+{
 	mesh_t *m = e->m;
 	bool halted = gather_parts(e);
 	if (m->cfg.dist)          /* MPI: the other ranks replay what the cores did */
@@ -622,6 +651,8 @@ engine_t *engine_new(mesh_t *m)
 	e->T = m->now;
 	e->parts = parts;
 	e->nparts = n;
+	m->part_first = e->bal.first;   /* the network's parts follow the engine's */
+	net_parts_moved(m);
 	env_options(e);
 	for (uint32_t i = 0; i < m->nactive; i++)
 		if (dist_mine(m, m->active[i]))
@@ -691,8 +722,12 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 			}
 		}
 		uint64_t to = min64(T + LOOKAHEAD, cap);
-		net_advance(m, T, to, w);
-		run_window(e, w, to);
+		/* in window mode each part's thread runs its core phase after its routers */
+		core_phase_begin(e, to, true);
+		if (net_advance(m, T, to, w, core_after_net, e))
+			core_phase_end(e);
+		else
+			run_window(e, w, to);
 		flush_output(e, to);
 		T = to;
 	}
@@ -727,6 +762,8 @@ void engine_end(engine_t *e)
 	}
 	free(e->parts);
 	free(e->busy);
+	e->m->part_first = NULL;
+	net_parts_moved(e->m);
 	balance_free(&e->bal);
 	free(e->ran);
 	free(e);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "balance.h"
 #include "tile.h"
 
 typedef enum { PREFIX_AUTO, PREFIX_ON, PREFIX_OFF } console_prefix_mode;
@@ -56,6 +57,8 @@ typedef struct mesh {
 	uint32_t *draining;       /* tiles that halted during the last engine_run_until call */
 	uint32_t ndraining, draining_cap;
 	struct net *net;          /* network side (sim/net.h) */
+	const uint32_t *part_first;   /* while an engine runs: its parts' boundaries
+	                                 (sim/balance.h); NULL: equal shares */
 } mesh_t;
 
 void mesh_config_default(mesh_config *c);
@@ -65,12 +68,16 @@ void mesh_free(mesh_t *m);
 /* The tile with this id, allocated (memory included) on first use; NULL if out of memory. */
 tile_t *mesh_tile(mesh_t *m, uint32_t id);
 /*
- * The host thread (of m->nparts) that runs tile id (sim/engine.c): consecutive ids,
- * equal shares. (Rows dealt out in turn balanced Life 64x64 slightly better but ran slower:
- * measured, sum over windows of the slower thread's time 0.75 s against 0.69 s.)
+ * The host thread (of m->nparts) that runs tile id and steps its router (sim/engine.c):
+ * consecutive ids, equal shares until the engine's boundaries move (sim/balance.h; the
+ * network follows them: net_parts_moved). (Rows dealt out in turn balanced Life 64x64
+ * slightly better but ran slower: measured, sum over windows of the slower thread's
+ * time 0.75 s against 0.69 s.)
  */
 static inline uint32_t mesh_part(const mesh_t *m, uint32_t id)
 {
+	if (m->part_first)
+		return balance_part_in(m->part_first, m->nparts, id);
 	return (uint32_t)((uint64_t)id * m->nparts / m->ntiles);
 }
 /* The part whose lists this host thread fills in the core phase (it may run tiles of

@@ -268,7 +268,8 @@ static bool window_parallel(const net_t *n, uint64_t to)
 	       !(n->nev && n->ev[0].time < to) && !(n->blk && blk_busy(n)) && noc_window_ready(n);
 }
 
-void net_advance(mesh_t *m, uint64_t from, uint64_t to, struct workers *w)
+bool net_advance(mesh_t *m, uint64_t from, uint64_t to, struct workers *w,
+		 void (*then)(void *ctx, int k), void *ctx)
 {
 	net_t *n = m->net;
 	n->workers = w;
@@ -276,8 +277,8 @@ void net_advance(mesh_t *m, uint64_t from, uint64_t to, struct workers *w)
 	if (n->ncu_wait)
 		ctl_expire(n, from);
 	if (window_parallel(n, to)) {
-		noc_window(n, from, to);
-		return;
+		noc_window(n, from, to, then, ctx);
+		return true;
 	}
 	for (uint64_t s = from; s < to; s++) {
 		while (n->nev && n->ev[0].time <= s) {
@@ -289,6 +290,13 @@ void net_advance(mesh_t *m, uint64_t from, uint64_t to, struct workers *w)
 		if (n->blk && blk_busy(n))
 			blk_cycle(n, s);
 	}
+	return false;
+}
+
+void net_parts_moved(mesh_t *m)
+{
+	if (m->nparts > 1)
+		noc_parts_moved(m->net);
 }
 
 out_buf *net_part_out(mesh_t *m, uint32_t k)

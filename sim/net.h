@@ -67,10 +67,19 @@ void net_tile_reach_limit(tile_t *t);
  */
 uint64_t net_tile_wake(const tile_t *t);
 
-/* Network phase for cycles [from, to); the routers of the mesh's parts run on the host
-   threads w (sim/workers.h) when not NULL. */
+/* The engine moved its parts' boundaries (mesh_t.part_first), between windows: the
+   routers follow their tiles, so a tile's network side stays on its thread. */
+void net_parts_moved(struct mesh *m);
+/*
+ * Network phase for cycles [from, to); the routers of the mesh's parts run on the host
+ * threads w (sim/workers.h) when not NULL. When each part's thread steps its own
+ * routers through the whole window (window mode, sim/noc.h), it then calls
+ * then(ctx, k) in the same round, and net_advance returns true: part k's routers, the
+ * only ones that touch its tiles' network side, are done with the window.
+ */
 struct workers;
-void net_advance(struct mesh *m, uint64_t from, uint64_t to, struct workers *w);
+bool net_advance(struct mesh *m, uint64_t from, uint64_t to, struct workers *w,
+		 void (*then)(void *ctx, int k), void *ctx);
 /* Message-trace lines part k (< mesh nparts) of the network phase recorded. */
 out_buf *net_part_out(struct mesh *m, uint32_t k);
 /* Forget what the network phase recorded (MPI: rank 0 writes it). */

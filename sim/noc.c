@@ -173,6 +173,47 @@ void noc_router_activate(net_t *n, uint32_t id)
 	part_list_push(r->edge ? &p->edge : &p->act, id);
 }
 
+/* Every id with a neighbour in another part (window mode sets their credits). */
+static bool list_cross(net_t *n)
+{
+	n->nxids = 0;
+	for (uint32_t id = 0; n->mesh->nparts > 1 && id < n->mesh->ntiles; id++)
+		if (cross_ports(n, id) && !mesh_list_push(&n->xids, &n->nxids, &n->xids_cap, id))
+			return false;
+	return true;
+}
+
+void noc_parts_moved(net_t *n)
+{
+	uint32_t np = n->mesh->nparts;
+	for (uint32_t id = 0; id < n->mesh->ntiles; id++) {
+		router_t *r = n->routers[id];
+		if (!r)
+			continue;
+		r->xport = cross_ports(n, id);
+		r->edge = router_on_edge(n, r);
+	}
+	/* the active routers, listed again by their new parts */
+	uint32_t *ids = NULL, nids = 0, cap = 0;
+	for (uint32_t k = 0; k < np; k++) {
+		part_list *l[2] = {&n->parts[k].act, &n->parts[k].edge};
+		for (int j = 0; j < 2; j++) {
+			for (uint32_t i = 0; i < l[j]->n; i++) {
+				n->routers[l[j]->v[i]]->active = false;
+				if (!mesh_list_push(&ids, &nids, &cap, l[j]->v[i]))
+					noc_oom();
+			}
+			l[j]->n = 0;
+		}
+	}
+	for (uint32_t i = 0; i < nids; i++)
+		noc_router_activate(n, ids[i]);
+	free(ids);
+	if (!list_cross(n))
+		noc_oom();
+	n->xcredit_ok = false;
+}
+
 bool noc_init(net_t *n)
 {
 	size_t bytes = (n->mesh->nparts * sizeof(noc_part) + 63) / 64 * 64;
@@ -187,11 +228,7 @@ bool noc_init(net_t *n)
 			if (!(n->parts[k].xout[par] = calloc(np, sizeof(noc_xfer_list))))
 				return false;
 	}
-	uint32_t xcap = 0;
-	for (uint32_t id = 0; n->parts && np > 1 && id < n->mesh->ntiles; id++)
-		if (cross_ports(n, id) && !mesh_list_push(&n->xids, &n->nxids, &xcap, id))
-			return false;
-	return n->routers && n->parts;
+	return n->routers && n->parts && list_cross(n);
 }
 
 /* A message belongs to the place that holds its tail flit until it is delivered. */
@@ -704,6 +741,8 @@ static void window_part(void *ctx, int k)
 		if (s + 1 < n->win_to)
 			workers_sync(n->workers);
 	}
+	if (n->win_then)
+		n->win_then(n->win_ctx, k);
 }
 
 /* Credits across parts as the downstream buffers hold them now (a window begins). */
@@ -747,12 +786,15 @@ bool noc_window_ready(const net_t *n)
 	return parts >= 2;
 }
 
-void noc_window(net_t *n, uint64_t from, uint64_t to)
+void noc_window(net_t *n, uint64_t from, uint64_t to, void (*then)(void *ctx, int k),
+		void *ctx)
 {
 	if (!n->xcredit_ok)
 		xcredit_init(n);
 	n->win_from = from;
 	n->win_to = to;
+	n->win_then = then;
+	n->win_ctx = ctx;
 	n->window = n->inner_step = true;
 	workers_run(n->workers, window_part, n);
 	for (uint32_t k = 0; k < n->mesh->nparts; k++)

@@ -167,7 +167,9 @@ typedef struct net {
 	bool window;              /* window mode: each part steps all its routers (noc_window) */
 	bool xcredit_ok;          /* the routers' xcredit hold (window mode last ran) */
 	uint64_t win_from, win_to;
-	uint32_t *xids, nxids;    /* routers with a neighbour in another part */
+	void (*win_then)(void *ctx, int k);   /* noc_window: each part's next step */
+	void *win_ctx;
+	uint32_t *xids, nxids, xids_cap;   /* routers with a neighbour in another part */
 	uint64_t cycle;           /* the cycle noc_cycle computes */
 	struct workers *workers;  /* host threads for the inner routers, or NULL */
 	ni_vnet dev_ni[NDEVS];    /* replies of the devices, waiting to enter the mesh */
@@ -204,9 +206,14 @@ void noc_free(net_t *n);
    and worth it), then the edge routers, then what the inner ones left for later. */
 void noc_cycle(net_t *n, uint64_t s);
 /* Cycles [from, to) of the whole network with each part's thread stepping all its
-   routers, meeting the others once a cycle; only for traffic between tiles (see
-   net_advance: no device, control-unit or control-network message anywhere). */
-void noc_window(net_t *n, uint64_t from, uint64_t to);
+   routers, meeting the others once a cycle, then calling then(ctx, k) (if not NULL);
+   only for traffic between tiles (see net_advance: no device, control-unit or
+   control-network message anywhere). */
+void noc_window(net_t *n, uint64_t from, uint64_t to, void (*then)(void *ctx, int k),
+		void *ctx);
+/* Between windows, after the parts' boundaries moved (mesh_part): every router's
+   border ports and list follow its tile's new part. */
+void noc_parts_moved(net_t *n);
 /* Whether noc_window may run: threads, two parts with routers, no device NI busy. */
 bool noc_window_ready(const net_t *n);
 /* After a tile wrote m into its NI: a message for a device, a control unit or the
