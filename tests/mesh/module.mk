@@ -31,7 +31,7 @@ TSAN_BUILD := $(BUILD)/tsan
 
 .PHONY: tsan-build
 tsan-build:
-	@$(MAKE) --no-print-directory -s BUILD=$(TSAN_BUILD) SANFLAGS=-fsanitize=thread OPT=-O1 \
+	@$(MAKE) --no-print-directory -s BUILD=$(TSAN_BUILD) SANFLAGS=-fsanitize=thread OPT=-O1 PGO=0 \
 		$(TSAN_BUILD)/tessera
 
 test-tsan: tsan-build $(MESH_ELFS) $(BUILD)/bench/quick/life.elf $(OSB)/boot_demo.mf
