@@ -724,7 +724,9 @@ static void xfer_apply(net_t *n, uint32_t k, int par)
 
 /* Part k's thread: all its routers, cycle by cycle, in step with the other parts. The
    window's last cycle needs no meeting: the round's end is one, and the main thread
-   then applies what that cycle staged (noc_window). */
+   then applies what that cycle staged (noc_window). Then the part's next step (the
+   engine's core phase of the part), while the others may still route: nothing they
+   do in the last cycle touches this part but its staging lists. */
 static void window_part(void *ctx, int k)
 {
 	net_t *n = ctx;

@@ -17,7 +17,8 @@
  * a freed slot crossing into another part is staged and applied by that part at the
  * start of the next cycle, which is when the one-thread order would make it visible
  * (a flit pushed at s is not eligible before s+2; a slot freed at s is seen from s+1),
- * and the parts meet once a cycle. Otherwise, cycle by cycle, an inner router (its four
+ * and the parts meet once a cycle; each thread then goes on with its part's core phase
+ * in the same round. Otherwise, cycle by cycle, an inner router (its four
  * neighbours in its part, no device port) touches only its part, so the parts compute
  * theirs at once; edge routers follow on one thread (noc_cycle, sim/README.md).
  */
