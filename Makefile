@@ -86,8 +86,9 @@ ifeq ($(PGO),1)
 $(LIB_OBJS) $(TOOL_OBJS): CFLAGS += -fprofile-use=$(PGO_DATA) $(PGO_FLAGS) -Wno-missing-profile
 $(LIB_OBJS) $(TOOL_OBJS): $(PGO_STAMP)
 PGO_RUN = $(BUILD)/pgo/tessera run
-$(PGO_STAMP): $(LIB_SRCS) $(TOOL_SRCS) $(wildcard sim/*.h sim/*.def sim/devices/*.h isa/*.h) \
-		Makefile sim/module.mk $(BENCH_DIR)/life.elf $(BENCH_DIR)/quick/hash16.elf \
+# (every header beside those sources: a profile older than its code would not fit it)
+PGO_HDRS := $(foreach d,$(sort $(dir $(LIB_SRCS) $(TOOL_SRCS))),$(wildcard $(d)*.h $(d)*.def))
+$(PGO_STAMP): $(LIB_SRCS) $(TOOL_SRCS) $(PGO_HDRS) Makefile sim/module.mk $(BENCH_DIR)/life.elf $(BENCH_DIR)/quick/hash16.elf \
 		$(MESH_DIR)/a2a.elf $(OSB)/root_demo.elf
 	rm -rf $(BUILD)/pgo $(LIB_OBJS) $(TOOL_OBJS)
 	$(MAKE) --no-print-directory PGO=gen $(LIB_OBJS) $(TOOL_OBJS)

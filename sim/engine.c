@@ -535,7 +535,7 @@ static void core_phase_begin(engine_t *e, uint64_t to, bool parallel)
 }
 
 /* The core phase of part k in the round of the network's window mode, right after
-   its routers (net_advance): its tiles' network side is its own (mesh_part), so it
+   its routers (net_window): its tiles' network side is its own (mesh_part), so it
    need not wait for the other parts' routers. */
 static void core_after_net(void *ctx, int k)
 {
@@ -722,12 +722,15 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 			}
 		}
 		uint64_t to = min64(T + LOOKAHEAD, cap);
-		/* in window mode each part's thread runs its core phase after its routers */
-		core_phase_begin(e, to, true);
-		if (net_advance(m, T, to, w, core_after_net, e))
+		if (net_begin(m, T, to, w)) {
+			/* window mode: each part's thread runs its core phase after its routers */
+			core_phase_begin(e, to, true);
+			net_window(m, T, to, core_after_net, e);
 			core_phase_end(e);
-		else
+		} else {
+			net_cycles(m, T, to);
 			run_window(e, w, to);
+		}
 		flush_output(e, to);
 		T = to;
 	}

@@ -268,18 +268,25 @@ static bool window_parallel(const net_t *n, uint64_t to)
 	       !(n->nev && n->ev[0].time < to) && !(n->blk && blk_busy(n)) && noc_window_ready(n);
 }
 
-bool net_advance(mesh_t *m, uint64_t from, uint64_t to, struct workers *w,
-		 void (*then)(void *ctx, int k), void *ctx)
+bool net_begin(mesh_t *m, uint64_t from, uint64_t to, struct workers *w)
 {
 	net_t *n = m->net;
 	n->workers = w;
 	noc_take_injections(n);
 	if (n->ncu_wait)
 		ctl_expire(n, from);
-	if (window_parallel(n, to)) {
-		noc_window(n, from, to, then, ctx);
-		return true;
-	}
+	return window_parallel(n, to);
+}
+
+void net_window(mesh_t *m, uint64_t from, uint64_t to, void (*then)(void *ctx, int k),
+		void *ctx)
+{
+	noc_window(m->net, from, to, then, ctx);
+}
+
+void net_cycles(mesh_t *m, uint64_t from, uint64_t to)
+{
+	net_t *n = m->net;
 	for (uint64_t s = from; s < to; s++) {
 		while (n->nev && n->ev[0].time <= s) {
 			net_event e = event_pop(n);
@@ -290,7 +297,14 @@ bool net_advance(mesh_t *m, uint64_t from, uint64_t to, struct workers *w,
 		if (n->blk && blk_busy(n))
 			blk_cycle(n, s);
 	}
-	return false;
+}
+
+void net_advance(mesh_t *m, uint64_t from, uint64_t to, struct workers *w)
+{
+	if (net_begin(m, from, to, w))
+		net_window(m, from, to, NULL, NULL);
+	else
+		net_cycles(m, from, to);
 }
 
 void net_parts_moved(mesh_t *m)

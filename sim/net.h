@@ -72,14 +72,18 @@ uint64_t net_tile_wake(const tile_t *t);
 void net_parts_moved(struct mesh *m);
 /*
  * Network phase for cycles [from, to); the routers of the mesh's parts run on the host
- * threads w (sim/workers.h) when not NULL. When each part's thread steps its own
- * routers through the whole window (window mode, sim/noc.h), it then calls
- * then(ctx, k) in the same round, and net_advance returns true: part k's routers, the
- * only ones that touch its tiles' network side, are done with the window.
+ * threads w (sim/workers.h) when not NULL. net_advance does all of it. In two steps:
+ * net_begin takes the tiles' new flits and tells whether the window runs in window
+ * mode (sim/noc.h); then either net_window, where each part's thread steps its own
+ * routers through the window and then calls then(ctx, k) in the same round (part k's
+ * routers, the only ones that touch its tiles' network side, are done), or net_cycles.
  */
 struct workers;
-bool net_advance(struct mesh *m, uint64_t from, uint64_t to, struct workers *w,
-		 void (*then)(void *ctx, int k), void *ctx);
+bool net_begin(struct mesh *m, uint64_t from, uint64_t to, struct workers *w);
+void net_window(struct mesh *m, uint64_t from, uint64_t to, void (*then)(void *ctx, int k),
+		void *ctx);
+void net_cycles(struct mesh *m, uint64_t from, uint64_t to);
+void net_advance(struct mesh *m, uint64_t from, uint64_t to, struct workers *w);
 /* Message-trace lines part k (< mesh nparts) of the network phase recorded. */
 out_buf *net_part_out(struct mesh *m, uint32_t k);
 /* Forget what the network phase recorded (MPI: rank 0 writes it). */

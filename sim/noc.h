@@ -208,7 +208,7 @@ void noc_free(net_t *n);
 void noc_cycle(net_t *n, uint64_t s);
 /* Cycles [from, to) of the whole network with each part's thread stepping all its
    routers, meeting the others once a cycle, then calling then(ctx, k) (if not NULL);
-   only for traffic between tiles (see net_advance: no device, control-unit or
+   only for traffic between tiles (see net_begin: no device, control-unit or
    control-network message anywhere). */
 void noc_window(net_t *n, uint64_t from, uint64_t to, void (*then)(void *ctx, int k),
 		void *ctx);

@@ -123,7 +123,7 @@ static uint64_t run_plan(traffic *tr, plan_msg *plan, uint32_t nplan, unsigned d
 					break;
 				cursor[s]++;
 			}
-		net_advance(tr->c.m, T, T + LOOKAHEAD, NULL, NULL, NULL);
+		net_advance(tr->c.m, T, T + LOOKAHEAD, NULL);
 		for (uint32_t d = 0; d < tr->n; d++) {
 			rnd = rnd * 1103515245u + 12345u;
 			if (drain_rate == 0 || (rnd >> 16) % drain_rate == 0)
@@ -202,7 +202,7 @@ START_TEST(pipelined_stream)
 		uint64_t T = 0;
 		uint32_t got = 0;
 		while (got < k && T < 10000) {
-			net_advance(tr.c.m, T, T + LOOKAHEAD, NULL, NULL, NULL);
+			net_advance(tr.c.m, T, T + LOOKAHEAD, NULL);
 			int q;
 			msg_t *m;
 			while ((m = mb_peek(&dst->net->mb, T + LOOKAHEAD - 1, &q))) {
@@ -274,7 +274,7 @@ START_TEST(mailbox_backpressure)
 	noc_tile_injected(tr.c.m->net, 0);
 	uint64_t T = 0;
 	for (; T < 400; T += LOOKAHEAD)
-		net_advance(tr.c.m, T, T + LOOKAHEAD, NULL, NULL, NULL);
+		net_advance(tr.c.m, T, T + LOOKAHEAD, NULL);
 	/* Eight in the mailbox, the ninth waiting in the network. */
 	int q, n = 0;
 	for (msg_t *m = dst->net->mb.q[MBQ_DATA].head; m; m = m->next)
@@ -282,13 +282,13 @@ START_TEST(mailbox_backpressure)
 	ck_assert_int_eq(n, MAILBOX_MSGS);
 	ck_assert(!net_idle(tr.c.m));
 	uint64_t c = T + 1;                /* a receive in the core phase of this window */
-	net_advance(tr.c.m, T, T + LOOKAHEAD, NULL, NULL, NULL);
+	net_advance(tr.c.m, T, T + LOOKAHEAD, NULL);
 	msg_t *m = mb_peek(&dst->net->mb, c, &q);
 	ck_assert_ptr_nonnull(m);
 	mb_take(&dst->net->mb, q, c);
 	msg_free(m);
 	for (T += LOOKAHEAD; T < 600; T += LOOKAHEAD)
-		net_advance(tr.c.m, T, T + LOOKAHEAD, NULL, NULL, NULL);
+		net_advance(tr.c.m, T, T + LOOKAHEAD, NULL);
 	msg_t *last = dst->net->mb.q[MBQ_DATA].tail;
 	ck_assert_uint_eq(last->w[0], MAILBOX_MSGS);
 	/* head crosses at c + LOOKAHEAD, the tail F - 1 later, delivered 2 after that */
@@ -330,7 +330,7 @@ START_TEST(block_channels)
 	uint64_t done[9] = {0}, T;
 	uint32_t got = 0, order[8];
 	for (T = 0; got < 8 && T < 5000; T += LOOKAHEAD) {
-		net_advance(tr.c.m, T, T + LOOKAHEAD, NULL, NULL, NULL);
+		net_advance(tr.c.m, T, T + LOOKAHEAD, NULL);
 		int q;
 		msg_t *m;
 		while ((m = mb_peek(&t->net->mb, T + LOOKAHEAD - 1, &q))) {
