@@ -93,6 +93,8 @@ static void apply_idle(tile_t *t, msg_t *m, uint64_t at)
 		if (!(m->flags & MSGF_CAP) || !m->len || m->w[0] >= CAP_SLOTS)
 			return reject(t, m);
 		t->net->caps.slot[m->w[0]] = m->cap;
+		/* (already set: the sender's own CONTROL capability descends from a
+		   preloaded one, sim/README "MPI") */
 		if (m->cap.kind == CAP_KIND_CONTROL)
 			__atomic_store_n(&t->mesh->control_in_use, true, __ATOMIC_RELAXED);
 		break;
@@ -236,6 +238,11 @@ static uint64_t first_kill(const ctl_unit *cu)
 		if (m->tag == TAG_CTL_KILL)
 			return m->delivered;
 	return UINT64_MAX;
+}
+
+bool ctl_exposed(const tile_t *t)
+{
+	return t->net && (t->net->cu.has_super || t->net->cu.nchildren);
 }
 
 uint64_t ctl_limit(const tile_t *t)

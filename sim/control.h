@@ -42,6 +42,9 @@ void ctl_notice_delivered(struct net *n, tile_t *sup, const msg_t *m);
 void ctl_note_child(tile_t *t, uint32_t child);
 /* msg.ack: returns 0 or E_NOPENDING. */
 int32_t ctl_ack(tile_t *t, uint32_t child);
+/* Whether the halt of another tile can reach t at a cycle not known yet: it has a
+   supervisor (the cascade kills it) or children (an EXIT notice starts a deadline). */
+bool ctl_exposed(const tile_t *t);
 /* Cycle of the next thing that halts t from outside, UINT64_MAX if none. */
 uint64_t ctl_limit(const tile_t *t);
 void ctl_reach_limit(tile_t *t);

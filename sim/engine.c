@@ -97,7 +97,7 @@ static bool resume_blocked(tile_t *t, uint64_t to)
  */
 static void run_tile(tile_t *t, uint64_t to, uint64_t ahead)
 {
-	uint64_t until = t->mesh->control_in_use ? to : min64(ahead, t->mesh->ahead_end);
+	uint64_t until = net_tile_may_run_ahead(t) ? min64(ahead, t->mesh->ahead_end) : to;
 	t->msg_horizon = to;
 	t->cut = false;
 	for (;;) {

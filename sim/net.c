@@ -342,6 +342,11 @@ void net_on_halt(tile_t *t)
 
 uint64_t net_tile_limit(const tile_t *t) { return ctl_limit(t); }
 
+bool net_tile_may_run_ahead(const tile_t *t)
+{
+	return !t->mesh->control_in_use && !ctl_exposed(t);
+}
+
 void net_tile_reach_limit(tile_t *t)
 {
 	if (t->mesh->cfg.dist)

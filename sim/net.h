@@ -10,9 +10,9 @@
  * mailboxes, with its delivery cycle, before the cores run.
  *
  * While the network is idle, the engine lets every running tile run ahead on its own
- * (stopping before msg.send/recv/poll/wait) — unless m->control_in_use, which the
- * network sets as soon as any tile holds a CONTROL capability: a kill could then reach
- * a tile that has already run past the kill's arrival.
+ * (stopping before msg.send/recv/poll/wait) — unless a control event could reach it
+ * after it ran past the event's cycle (net_tile_may_run_ahead): m->control_in_use, set
+ * as soon as any tile holds a CONTROL capability (a kill), a supervisor or children.
  *
  * Threads: in the core phase, net_exec, net_on_halt, net_tile_wake, net_tile_limit and
  * net_tile_reach_limit run concurrently for different tiles; they may touch only the
@@ -53,6 +53,14 @@ void net_on_halt(tile_t *t);
  * an acknowledgement deadline), UINT64_MAX if none is known.
  */
 uint64_t net_tile_limit(const tile_t *t);
+
+/*
+ * Whether the engine may run the tile past the window's end: no control event can reach
+ * it at a cycle not known yet. Not while any tile holds a CONTROL capability (a kill),
+ * nor while the tile has a supervisor (whose halt kills it: the cascade, SPEC §6.2) or
+ * children (whose halt starts an acknowledgement deadline, §6.3).
+ */
+bool net_tile_may_run_ahead(const tile_t *t);
 
 /*
  * The engine has run the tile up to net_tile_limit(t) (t->now >= the limit, or the

@@ -332,11 +332,14 @@ static int tile_checks(cnet_run *c, uint32_t id)
 		return rc;
 	if (rtl_injected(t->r, &in) && (rc = check_inject(c, id, &in)))
 		return rc;
+	/* A semihosting exit is answered before the edge (rtl_ecall_answer): the halt's
+	   EXIT notice or cascade kill may start in this very cycle, so the control unit's
+	   writes are looked at after the answer. */
+	if (rtl_ecall(t->r, regs))
+		cosim_semihost(t->r, c->o->cfg.bound, regs, &t->out, false);
 	uint32_t route, wait;
 	if (rtl_cu_injected(t->r, &route, &wait) && (rc = check_cu_inject(c, id, route, wait)))
 		return rc;
-	if (rtl_ecall(t->r, regs))
-		cosim_semihost(t->r, c->o->cfg.bound, regs, &t->out, false);
 	halted = rtl_halted(t->r, &h);
 	if (halted && !t->was_halted)
 		rc = check_halt(c, id, &h);

@@ -108,6 +108,40 @@ rej=$(grep -o '"ctl_rejected": [0-9]*' "$tmp/killer random parts.1.json" | awk '
 if [ "$rej" -gt 0 ]; then ok; else ko "killer: no operation found a tile halting"; fi
 unset TESSERA_BALANCE_TEST
 
+# A supervisor and a child with no CONTROL capability anywhere: neither sends a message,
+# so each could run far ahead of the network, but the other's halt must stop it at its
+# own cycle (net_tile_may_run_ahead). Before, the child ran a whole run-ahead chunk past
+# the kill (KILLED at 1,048,581 on one thread, other cycles on two), and the supervisor
+# past its acknowledgement deadline. The kill: the child halts at the first instruction
+# boundary at or after the kill's delivery; the deadline: exactly ACK_GRACE (10,000)
+# cycles after the notice's delivery (SPEC §6.2, §6.3). tests/rtl/ctl cosims both.
+cp "$P/watch.elf" "$tmp/"
+printf '0 watch.elf\n1 watch.elf supervisor=0\n' > "$tmp/mwk"
+printf '1 watch.elf\n0 watch.elf supervisor=1\n' > "$tmp/mwa"
+same_threads "watch kill" "2 3" --mesh 2x1 --manifest "$tmp/mwk" --stats
+same_threads "watch ack" "2 3" --mesh 2x1 --manifest "$tmp/mwa" --stats
+kill_at=$(awk '$5 == 4 { print $2 }' "$tmp/watch kill.1.mt")
+killed=$(sed -n 's/.*tile 1 .*KILLED.* cycle \([0-9]*\)$/\1/p' "$tmp/watch kill.1.out")
+if [ -n "$kill_at" ] && [ -n "$killed" ] && [ "$killed" -ge "$kill_at" ] &&
+   [ "$killed" -le $((kill_at + 3)) ]
+then ok; else ko "watch: kill delivered at '$kill_at', child killed at '$killed'"; fi
+notice_at=$(awk '$5 == 224 { print $2 }' "$tmp/watch ack.1.mt")
+late=$(sed -n 's/.*tile 1 .*UNHANDLED_EXIT.* cycle \([0-9]*\)$/\1/p' "$tmp/watch ack.1.out")
+if [ -n "$notice_at" ] && [ "$late" = $((notice_at + 10000)) ]
+then ok; else ko "watch: notice delivered at '$notice_at', supervisor halted at '$late'"; fi
+# The same where deferred run-ahead is cut at random places (threads 2 and 3).
+for seed in 1 2; do
+	for m in wk wa; do
+		for th in 2 3; do
+			TESSERA_DEFER_TEST=$seed "$T" run --mesh 2x1 --manifest "$tmp/m$m" --stats \
+				--threads $th > "$tmp/w.out" 2>&1
+			n=kill; [ $m = wa ] && n=ack
+			if cmp -s "$tmp/w.out" "$tmp/watch $n.1.out"; then ok
+			else ko "watch $n: TESSERA_DEFER_TEST=$seed --threads $th differs"; fi
+		done
+	done
+done
+
 # Deferred run-ahead (sim/engine.c) cut at random places: visits a random 0-7 cycles
 # past the next window, deferred pieces of 1-64 cycles, a part leaving its deferred
 # work at random. Long computations between messages and halts while messages are on

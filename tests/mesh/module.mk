@@ -5,7 +5,7 @@ TEST_GROUPS += mesh mesh-e2e
 MESH_DIR   := $(BUILD)/mesh
 MESH_RV    := $(RV_CC) $(RV_ARCH) -O2 -ffreestanding -nostdlib -static -Wl,-Ttext=0 -Wl,--no-relax \
 	-Itoolchain -Iisa
-MESH_PROGS := lat pingpong ring reduce a2a super caps blk chaos conread deaf lag killer
+MESH_PROGS := lat pingpong ring reduce a2a super caps blk chaos conread deaf lag killer watch
 MESH_ELFS  := $(MESH_PROGS:%=$(MESH_DIR)/%.elf)
 MESH_TSRC  := tests/mesh/main.c tests/mesh/mt.c tests/mesh/t_net.c tests/mesh/t_progs.c
 

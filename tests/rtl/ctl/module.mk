@@ -46,7 +46,8 @@ $(eval $(call CTL_VARIANT,obj-fault,+define+TESS_FAULT_KILL_LATE,$(CTL_B)/ctl_tb
 
 .PHONY: test-rtl-ctl
 test-rtl-ctl: $(CTL_B)/ctl_rec $(CTL_B)/ctl_tb $(CTL_B)/ctl_tb-fault $(CTL_ELFS) \
-		$(BUILD)/mesh/chaos.elf $(BUILD)/mesh/deaf.elf $(BUILD)/mesh/killer.elf $(OS_ELFS) $(BUILD)/cosim \
+		$(BUILD)/mesh/chaos.elf $(BUILD)/mesh/deaf.elf $(BUILD)/mesh/killer.elf $(BUILD)/mesh/watch.elf \
+		$(OS_ELFS) $(BUILD)/cosim \
 		$(BUILD)/cosim-fault-kill
 	@tests/rtl/ctl/run.sh $(CTL_B) $(BUILD)/mesh $(OSB)
 

@@ -124,6 +124,13 @@ cosim_pass chaos-1 --mesh 4x4 --manifest "$tmp/mc" --max-cycles 100000
 printf '0 %s control=all\n1 %s\n' "$MESH/deaf.elf" "$MESH/deaf.elf" > "$tmp/mdeaf"
 cosim_pass deaf-control --mesh 2x1 --manifest "$tmp/mdeaf"
 cosim_pass killer --mesh 4x4 --manifest "$tmp/mk" --max-cycles 150000
+# a supervisor and a child with no CONTROL capability anywhere, each able to run ahead:
+# the supervisor's semihosting exit kills the spinning child (the cascade), and a
+# spinning supervisor misses its child's EXIT notice's deadline (tests/mesh/progs/watch.c)
+printf '0 %s\n1 %s supervisor=0\n' "$MESH/watch.elf" "$MESH/watch.elf" > "$tmp/mwk"
+printf '1 %s\n0 %s supervisor=1\n' "$MESH/watch.elf" "$MESH/watch.elf" > "$tmp/mwa"
+cosim_pass watch-kill --mesh 2x1 --manifest "$tmp/mwk"
+cosim_pass watch-ack --mesh 2x1 --manifest "$tmp/mwa"
 boots="one restart killsup badsup"
 [ "${CTL_SLOW:-0}" = 1 ] && boots="$boots spawnd pool rest nsrestart loop all"
 for r in $boots; do
