@@ -5,6 +5,7 @@
 #   make test-rtl     co-simulate tests/rtl/*, the one-tile programs of tests/e2e/,
 #                     RTL_DIFF_COUNT random programs (tests/diff/gen),
 #                     and check that the fault-injection build fails where it must
+#   make test-rtl-manifests  random manifests on 1/2/3 threads and against the RTL
 #   make rtl-synth    yosys generic synthesis of one tile; prints the cell count
 #   make rtl-lint     verilator --lint-only -Wall
 RTL_SV := rtl/tess_isa_pkg.sv rtl/tess_regfile.sv rtl/tess_div.sv rtl/tess_caps.sv \
@@ -27,7 +28,7 @@ RTL_CXXFLAGS := -O2 -std=c++17
 RTL_VINC := -isystem /usr/share/verilator/include -isystem /usr/share/verilator/include/vltstd
 RTL_VOBJS = $(addprefix $(BUILD)/$(1)/,Vtess_tile__ALL.a verilated.o verilated_vcd_c.o verilated_threads.o)
 
-TEST_GROUPS += rtl rtl-meshes
+TEST_GROUPS += rtl rtl-meshes rtl-manifests
 # not in ALL: Verilating takes a minute; make rtl or make test-rtl builds it
 
 $(BUILD)/gen_sv: isa/gen_sv.c isa/insns.def isa/formats.def isa/timing.def isa/causes.def \
@@ -64,6 +65,8 @@ $(BUILD)/rtl-dev/Vdev_top__ALL.a: $(RTL_DEV_SV)
 		--Mdir $(BUILD)/rtl-dev $(RTL_DEV_SV)
 	+$(MAKE) --no-print-directory -C $(BUILD)/rtl-dev -f Vdev_top.mk OPT_FAST="$(RTL_CXXFLAGS)" \
 		Vdev_top__ALL.a verilated_dpi.o > /dev/null
+# made by the rule above (a parallel make must not look for a rule of its own)
+$(BUILD)/rtl-dev/verilated_dpi.o: $(BUILD)/rtl-dev/Vdev_top__ALL.a ;
 $(BUILD)/rtl-dev/rtl_devs.o: sim/cosim/rtl_devs.cpp sim/cosim/rtl_devs.h sim/cosim/rtl.h \
 		$(BUILD)/rtl-dev/Vdev_top__ALL.a
 	$(CXX) $(RTL_CXXFLAGS) -Wall -Wextra -Isim/cosim -I$(BUILD)/rtl-dev $(RTL_VINC) -c $< -o $@
@@ -109,7 +112,7 @@ $(BUILD)/tests/rtl/%.elf: tests/rtl/%.c tests/rtl/crt0.S toolchain/tess.h
 	$(RV_CC) $(RV_ARCH) -O2 -nostdlib -static -Wl,-Ttext=0,--no-relax -ffreestanding -Itoolchain -Iisa \
 		-o $@ tests/rtl/crt0.S $<
 
-.PHONY: rtl rtl-lint rtl-synth test-rtl test-rtl-meshes
+.PHONY: rtl rtl-lint rtl-synth test-rtl test-rtl-meshes test-rtl-manifests
 ifneq ($(HAVE_VERILATOR),)
 rtl: $(BUILD)/cosim
 RTL_DIFF_COUNT ?= 100
@@ -125,6 +128,13 @@ RTL_MESH_ELFS = $(E2E_ELFS) $(addprefix $(MESH_DIR)/,lat.elf pingpong.elf ring.e
 test-rtl-meshes: $(BUILD)/cosim
 	@$(MAKE) --no-print-directory $(RTL_MESH_ELFS) $(if $(RTL_SLOW),$(BUILD)/examples/life.elf) > /dev/null
 	@tests/rtl/meshes.sh $(BUILD) $(RTL_MESH_ELFS) $(if $(RTL_SLOW),$(BUILD)/examples/life.elf)
+# random manifests (supervisors, budgets) on 1, 2, 3 threads and against the RTL
+# (tests/rtl/manifests.sh); RTL_MANIFEST_COUNT=1000 for a long run
+RTL_MANIFEST_COUNT ?= 20
+RTL_MANIFEST_SEED ?= 1
+test-rtl-manifests: $(BUILD)/cosim $(BUILD)/tessera
+	@$(MAKE) --no-print-directory $(MESH_ELFS) > /dev/null
+	@tests/rtl/manifests.sh $(BUILD) $(RTL_MANIFEST_SEED) $(RTL_MANIFEST_COUNT)
 rtl-lint: $(RTL_SV)
 	$(VERILATOR) --lint-only -Wall --no-timing --top-module $(RTL_TOP) $(RTL_SV)
 	$(VERILATOR) --lint-only -Wall --no-timing +define+TESS_FAULT_HOP_LONG --top-module $(RTL_TOP) $(RTL_SV)
@@ -132,7 +142,7 @@ rtl-lint: $(RTL_SV)
 else
 rtl rtl-lint:
 	@echo "rtl: verilator is not installed (make deps installs it)"
-test-rtl test-rtl-meshes:
+test-rtl test-rtl-meshes test-rtl-manifests:
 	@echo "rtl: SKIP: verilator is not installed, no co-simulation run"
 	@echo "0 passed, 0 failed"
 endif

@@ -272,7 +272,9 @@ module tess_core #(
   // SPEC §7: an instruction issues only while the cycle counter, after any load-use
   // stall, is below the budget (checked after the fetch, as the model does).
   assign over_budget = budget_q != 64'd0 && cyc_q >= budget_q;
-  assign issue = slot && !fetch_fault && !hazard && !over_budget;
+  // A kill or an acknowledgement deadline at the slot halts the tile before the
+  // instruction (SPEC §6.1, §6.3): none of it may happen, not even its message or store.
+  assign issue = slot && !kill_i && !fetch_fault && !hazard && !over_budget;
 
   // ---- execute (combinational, for the instruction issuing now) ----
   logic [31:0] next_pc, target, addr;

@@ -311,6 +311,12 @@ static void send_remains(tile_t *t)
 		m->nflits = (uint8_t)msg_flits(m->len, 0);
 		net_ni_send(t, VNET_CTL, m, h);
 	}
+	/* A child is forgotten when its notice reaches the unit (SPEC §6.1); the network
+	   phase takes a notice before the cycle it reaches the unit (ctl_notice_delivered),
+	   so one that reaches it at or after h is still a child's. */
+	for (uint32_t i = 0; i < cu->nacks; i++)
+		if (cu->acks[i].delivered >= h)
+			ctl_note_child(t, cu->acks[i].child);
 	for (uint32_t i = 0; i < cu->nchildren; i++) {
 		msg_t *m = ctl_msg(t, cu->children[i], TAG_CTL_KILL, MSGF_CU, h);
 		m->nflits = (uint8_t)msg_flits(0, 0);

@@ -214,7 +214,7 @@ static void load_rtl(cosim_run *c, rtl *r, uint32_t id)
 	rtl_pre pre = {.bound = g->bound == g->mem_size ? 0 : g->bound, .cycles = g->budget_cycles};
 	rtl_set_ctl(r, g->mem_size, &pre);
 	uint32_t x = id % g->width, y = id / g->width;
-	rtl_start(r, cosim_ref_entry(c->ref), g->bound, g->budget_cycles, id, y << 16 | x,
+	rtl_start(r, cosim_ref_entry(c->ref), g->bound, g->budget_cycles, 0, id, y << 16 | x,
 		  g->height << 16 | g->width, g->semihost);
 }
 

@@ -383,7 +383,8 @@ static void setup_tile(cnet_run *c, uint32_t id)
 	rtl_set_ctl(r, cosim_ref_mem_size(c->ref), st.started ? &st.pre : NULL);
 	uint32_t x = id % g->width, y = id / g->width, mesh = g->height << 16 | g->width;
 	if (st.started)
-		rtl_start(r, st.pc, st.bound, st.budget_cycles, id, y << 16 | x, mesh, g->semihost);
+		rtl_start(r, st.pc, st.bound, st.budget_cycles, st.budget_msgs, id, y << 16 | x,
+			  mesh, g->semihost);
 	else
 		rtl_start_idle(r, id, y << 16 | x, mesh, g->semihost);
 }

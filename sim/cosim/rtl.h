@@ -51,11 +51,11 @@ uint32_t rtl_mem_bytes(const rtl *r);
 /* Fill capability slot `slot` before the start (as the chip preloads a tile). */
 void rtl_set_cap(rtl *r, unsigned slot, unsigned kind, uint32_t lo, uint32_t hi,
 		 uint32_t badge);
-/* Start the core at pc with memory bound `bound` (SPEC §2.2) and a cycle budget
- * (SPEC §7, 0: none). Every link port leads nowhere until rtl_link_sinks says
- * otherwise. */
-void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint64_t budget_cycles, uint32_t tile,
-	       uint32_t txy, uint32_t mesh, bool semihost);
+/* Start the core at pc with memory bound `bound` (SPEC §2.2), a cycle budget and a
+ * message budget (SPEC §7, 0: none). Every link port leads nowhere until
+ * rtl_link_sinks says otherwise. */
+void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint64_t budget_cycles,
+	       uint32_t budget_msgs, uint32_t tile, uint32_t txy, uint32_t mesh, bool semihost);
 /* The same start edge for a tile the chip does not start: its control unit loads and
  * starts it (CTL_LOAD, CTL_START). */
 void rtl_start_idle(rtl *r, uint32_t tile, uint32_t txy, uint32_t mesh, bool semihost);

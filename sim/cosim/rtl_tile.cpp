@@ -156,13 +156,13 @@ static void start_edge(rtl *r, bool go, uint32_t tile, uint32_t txy, uint32_t me
 }
 
 extern "C" void rtl_start(rtl *r, uint32_t pc, uint32_t bound, uint64_t budget_cycles,
-			  uint32_t tile, uint32_t txy, uint32_t mesh, bool semihost)
+			  uint32_t budget_msgs, uint32_t tile, uint32_t txy, uint32_t mesh, bool semihost)
 {
 	Vtess_tile *t = r->top.get();
 	t->start_pc_i = pc;
 	t->bound_i = bound;
 	t->budget_cycles_i = budget_cycles;
-	t->budget_msgs_i = 0;
+	t->budget_msgs_i = budget_msgs;
 	t->start_a0_i = 0;
 	start_edge(r, true, tile, txy, mesh, semihost);
 }
