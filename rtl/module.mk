@@ -133,7 +133,7 @@ test-rtl-meshes: $(BUILD)/cosim
 RTL_MANIFEST_COUNT ?= 20
 RTL_MANIFEST_SEED ?= 1
 test-rtl-manifests: $(BUILD)/cosim $(BUILD)/tessera
-	@$(MAKE) --no-print-directory $(MESH_ELFS) > /dev/null
+	@$(MAKE) --no-print-directory $(MESH_ELFS) $(EX_ELFS) > /dev/null
 	@tests/rtl/manifests.sh $(BUILD) $(RTL_MANIFEST_SEED) $(RTL_MANIFEST_COUNT)
 rtl-lint: $(RTL_SV)
 	$(VERILATOR) --lint-only -Wall --no-timing --top-module $(RTL_TOP) $(RTL_SV)
