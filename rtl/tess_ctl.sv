@@ -388,12 +388,17 @@ module tess_ctl #(
 
       // children and notices
       if (start_child_i && start_child_tile_i < 32'(NT)) child_q[CW'(start_child_tile_i)] <= 1'b1;
+      // at most one pending notice per child (SPEC §6.3): a notice from a child with
+      // one pending joins it and keeps its deadline; an ack (even in the notice's own
+      // cycle) acknowledges it
       if (notice_i && notice_src_i < 32'(NT)) begin
         child_q[CW'(notice_src_i)] <= 1'b0;
-        pend_q[CW'(notice_src_i)] <= 1'b1;
-        dl_q[CW'(notice_src_i)] <= now_i + GRACE;
+        if (!pend_q[CW'(notice_src_i)]) begin
+          pend_q[CW'(notice_src_i)] <= 1'b1;
+          dl_q[CW'(notice_src_i)] <= now_i + GRACE;
+        end
       end
-      if (ack_hit && !(notice_i && notice_src_i == ack_tile_i))
+      if (ack_hit)
         pend_q[CW'(ack_tile_i)] <= 1'b0;
       if (kill_now && !kill_q) begin
         kill_q <= 1'b1;

@@ -160,43 +160,55 @@ void ctl_apply_event(net_t *n, uint32_t id, msg_t *m)
 		mesh_activate(n->mesh, t);
 }
 
+/* Drop the children whose notice reached the unit before `now`. */
+static void prune_children(ctl_unit *cu, uint64_t now)
+{
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < cu->nchildren; i++)
+		if (cu->children[i].gone >= now)
+			cu->children[k++] = cu->children[i];
+	cu->nchildren = k;
+}
+
 void ctl_note_child(tile_t *t, uint32_t child)
 {
 	ctl_unit *cu = &t->net->cu;
+	prune_children(cu, t->now);
 	uint32_t i = 0;
-	while (i < cu->nchildren && cu->children[i] < child)
+	while (i < cu->nchildren && cu->children[i].id < child)
 		i++;
-	if (i < cu->nchildren && cu->children[i] == child)
+	if (i < cu->nchildren && cu->children[i].id == child) {
+		cu->children[i].gone = UINT64_MAX;
 		return;
+	}
 	if (cu->nchildren == cu->children_cap) {
 		uint32_t cap = cu->children_cap ? cu->children_cap * 2 : 8;
-		uint32_t *v = realloc(cu->children, cap * sizeof *v);
+		ctl_child *v = realloc(cu->children, cap * sizeof *v);
 		if (!v)
 			ctl_oom();
 		cu->children = v;
 		cu->children_cap = cap;
 	}
 	memmove(cu->children + i + 1, cu->children + i, (cu->nchildren - i) * sizeof *cu->children);
-	cu->children[i] = child;
+	cu->children[i] = (ctl_child){child, UINT64_MAX};
 	cu->nchildren++;
 }
 
-static void forget_child(ctl_unit *cu, uint32_t child)
+static void forget_child(ctl_unit *cu, uint32_t child, uint64_t at)
 {
 	for (uint32_t i = 0; i < cu->nchildren; i++)
-		if (cu->children[i] == child) {
-			memmove(cu->children + i, cu->children + i + 1,
-				(cu->nchildren - i - 1) * sizeof *cu->children);
-			cu->nchildren--;
-			return;
-		}
+		if (cu->children[i].id == child && cu->children[i].gone == UINT64_MAX)
+			cu->children[i].gone = at;
 }
 
 void ctl_notice_delivered(net_t *n, tile_t *sup, const msg_t *m)
 {
 	(void)n;
 	ctl_unit *cu = &sup->net->cu;
-	forget_child(cu, m->src);
+	forget_child(cu, m->src, m->delivered);
+	for (uint32_t i = 0; i < cu->nacks; i++)
+		if (cu->acks[i].child == m->src)
+			return;           /* joins the pending one: its deadline, one ack */
 	if (cu->nacks == cu->acks_cap) {
 		uint32_t cap = cu->acks_cap ? cu->acks_cap * 2 : 8;
 		ack_pending *v = realloc(cu->acks, cap * sizeof *v);
@@ -242,7 +254,13 @@ static uint64_t first_kill(const ctl_unit *cu)
 
 bool ctl_exposed(const tile_t *t)
 {
-	return t->net && (t->net->cu.has_super || t->net->cu.nchildren);
+	if (!t->net)
+		return false;
+	const ctl_unit *cu = &t->net->cu;
+	for (uint32_t i = 0; i < cu->nchildren; i++)
+		if (cu->children[i].gone > t->now)
+			return true;
+	return cu->has_super;
 }
 
 uint64_t ctl_limit(const tile_t *t)
@@ -311,14 +329,10 @@ static void send_remains(tile_t *t)
 		m->nflits = (uint8_t)msg_flits(m->len, 0);
 		net_ni_send(t, VNET_CTL, m, h);
 	}
-	/* A child is forgotten when its notice reaches the unit (SPEC §6.1); the network
-	   phase takes a notice before the cycle it reaches the unit (ctl_notice_delivered),
-	   so one that reaches it at or after h is still a child's. */
-	for (uint32_t i = 0; i < cu->nacks; i++)
-		if (cu->acks[i].delivered >= h)
-			ctl_note_child(t, cu->acks[i].child);
 	for (uint32_t i = 0; i < cu->nchildren; i++) {
-		msg_t *m = ctl_msg(t, cu->children[i], TAG_CTL_KILL, MSGF_CU, h);
+		if (cu->children[i].gone < h)     /* its notice reached the unit before h */
+			continue;
+		msg_t *m = ctl_msg(t, cu->children[i].id, TAG_CTL_KILL, MSGF_CU, h);
 		m->nflits = (uint8_t)msg_flits(0, 0);
 		net_ni_send(t, VNET_CTL, m, h);
 	}

@@ -17,12 +17,20 @@ typedef struct {
 	uint64_t delivered;       /* the notice is pending from this cycle on */
 } ack_pending;
 
+/* A child: a tile this unit started (CTL_START, or a manifest's supervisor). The unit
+   forgets it when its EXIT notice reaches it (SPEC §6.1), at `gone`; the network phase
+   takes the notice a few cycles earlier, so the entry stays until then. */
+typedef struct {
+	uint32_t id;
+	uint64_t gone;            /* UINT64_MAX while it is a child */
+} ctl_child;
+
 typedef struct {
 	bool has_super;
 	uint32_t super;
-	uint32_t *children;       /* sorted ids */
+	ctl_child *children;      /* sorted by id */
 	uint32_t nchildren, children_cap;
-	ack_pending *acks;        /* in delivery order */
+	ack_pending *acks;        /* in delivery order, at most one per child (SPEC §6.3) */
 	uint32_t nacks, acks_cap;
 	msg_t *ops, *ops_tail;    /* operations waiting for a running tile (m->delivered:
 				     the cycle they apply) */

@@ -25,6 +25,7 @@ MPI_TEST_ELFS := $(addprefix $(BUILD)/mesh/,ring.elf reduce.elf a2a.elf pingpong
 	chaos.elf conread.elf blk.elf) \
 	$(addprefix $(BUILD)/examples/,hello.elf ring.elf sum.elf pipeline.elf matmul.elf life.elf)
 test-mpi: $(BUILD)/tessera-mpi $(BUILD)/tessera $(MPI_TEST_ELFS)
+	@$(MAKE) --no-print-directory $(MESH_ELFS) > /dev/null   # the random manifests' programs
 	TESSERA=$(BUILD)/tessera TESSERA_MPI=$(BUILD)/tessera-mpi BUILD=$(BUILD) tests/mpi/run.sh
 
 bench-mpi: $(BUILD)/tessera-mpi $(BUILD)/tessera $(BUILD)/benchrun $(BUILD)/bench/life.elf

@@ -261,7 +261,7 @@ static inline uint32_t msg_wait(uint32_t cycles)
 	__asm__ volatile(".insn r 0x2b, 1, 2, %0, %1, x0" : "=r"(r) : "r"(cycles) : "memory");
 	return r;
 }
-/* msg.ack: acknowledges the oldest EXIT notice from a child tile (SPEC §6.3). */
+/* msg.ack: acknowledges the pending EXIT notice from a child tile (SPEC §6.3). */
 static inline int32_t msg_ack(uint32_t child)
 {
 	int32_t r;

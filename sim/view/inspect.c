@@ -153,11 +153,13 @@ static void supervision(panel *p, const tile_t *t)
 	char kids[200] = "";
 	size_t k = 0;
 	for (uint32_t i = 0; i < cu->nchildren && k + 12 < sizeof kids; i++)
-		k += (size_t)snprintf(kids + k, sizeof kids - k, "%s%u", i ? " " : "", cu->children[i]);
+		if (cu->children[i].gone > t->now)   /* its notice has not reached the unit */
+			k += (size_t)snprintf(kids + k, sizeof kids - k, "%s%u", k ? " " : "",
+					      cu->children[i].id);
 	if (cu->has_super)
-		line(p, c_text, "supervisor %u, children: %s", cu->super, cu->nchildren ? kids : "none");
+		line(p, c_text, "supervisor %u, children: %s", cu->super, k ? kids : "none");
 	else
-		line(p, c_text, "no supervisor, children: %s", cu->nchildren ? kids : "none");
+		line(p, c_text, "no supervisor, children: %s", k ? kids : "none");
 	if (cu->nacks)
 		line(p, c_text, "%u EXIT notice(s) to acknowledge", cu->nacks);
 }
