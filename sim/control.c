@@ -177,10 +177,9 @@ void ctl_note_child(tile_t *t, uint32_t child)
 	uint32_t i = 0;
 	while (i < cu->nchildren && cu->children[i].id < child)
 		i++;
-	if (i < cu->nchildren && cu->children[i].id == child) {
-		cu->children[i].gone = UINT64_MAX;
-		return;
-	}
+	if (i < cu->nchildren && cu->children[i].id == child)
+		return;   /* still a child, or its notice reaches the unit at or after now and
+			     forgets it then (as the RTL does) */
 	if (cu->nchildren == cu->children_cap) {
 		uint32_t cap = cu->children_cap ? cu->children_cap * 2 : 8;
 		ctl_child *v = realloc(cu->children, cap * sizeof *v);
