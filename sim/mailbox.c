@@ -18,7 +18,6 @@ bool mb_has_slot(mailbox *mb, int q, uint64_t s)
 }
 
 void mb_reserve(mailbox *mb, int q) { mb->q[q].held++; }
-void mb_unreserve(mailbox *mb, int q) { mb->q[q].held--; }
 
 void mb_deliver(mailbox *mb, int q, msg_t *m)
 {

@@ -40,7 +40,5 @@ uint64_t mb_next_delivery(const mailbox *mb);
 msg_t *mb_take(mailbox *mb, int q, uint64_t c);
 /* Drop every queued message (the tile halted). */
 void mb_clear(mailbox *mb);
-/* A message that held a slot was dropped on arrival: give the slot back now. */
-void mb_unreserve(mailbox *mb, int q);
 
 #endif

@@ -154,18 +154,22 @@ static net_event event_pop(net_t *n)
  * Does tile t take a message that reaches it at cycle s (SPEC §6.2, §8.4)? A halted
  * tile does until LOOKAHEAD cycles after its halt (rx_until): it is halting, not yet
  * IDLE (and a tile that ran ahead of the network may have halted before the network got
- * there). From then on, its mailbox is cleared and messages are discarded on arrival.
+ * there). From then on, messages are discarded on arrival.
  */
-static bool takes_messages(tile_t *t, uint64_t s)
+static bool takes_messages(const tile_t *t, uint64_t s)
 {
-	struct tile_net *tn = t->net;
-	if (tile_active(t) || (t->state == TS_HALTED && s < tn->rx_until))
-		return true;
-	if (tn->mb_stale) {
-		mb_clear(&tn->mb);
-		tn->mb_stale = false;
+	const struct tile_net *tn = t->net;
+	return tile_active(t) || (t->state == TS_HALTED && s < tn->rx_until);
+}
+
+/* The network has reached cycle s and t takes no message there: its mailbox goes (not
+   earlier: until rx_until its slots are a halting tile's, full ones included). */
+static void drop_stale_mailbox(tile_t *t)
+{
+	if (t->net->mb_stale) {
+		mb_clear(&t->net->mb);
+		t->net->mb_stale = false;
 	}
-	return false;
 }
 
 bool net_eject_ok(net_t *n, router_t *r, msg_t *m, uint64_t s)
@@ -174,8 +178,12 @@ bool net_eject_ok(net_t *n, router_t *r, msg_t *m, uint64_t s)
 		return true;                  /* control units and control queues always take
 					 * (SPEC §8.4): the control network never backs up */
 	tile_t *t = mesh_tile_if(n->mesh, r->id);
-	if (!t || !t->net || !takes_messages(t, s))
+	if (!t || !t->net)
 		return true;                  /* discarded on arrival */
+	if (!takes_messages(t, s)) {
+		drop_stale_mailbox(t);
+		return true;
+	}
 	if (!mb_has_slot(&t->net->mb, MBQ_DATA, s))
 		return false;
 	mb_reserve(&t->net->mb, MBQ_DATA);
@@ -200,11 +208,9 @@ static void deliver_to_tile(net_t *n, msg_t *m)
 	tile_t *t = mesh_tile_if(n->mesh, m->dst);
 	int q = m->flags & MSGF_CTL ? MBQ_CTL : MBQ_DATA;
 	if (!t || !t->net || !takes_messages(t, m->delivered)) {
-		if (t && t->net) {
-			if (m->flags & MSGF_SLOT)
-				mb_unreserve(&t->net->mb, q);
+		/* (a slot it holds goes with the mailbox, when the network reaches rx_until) */
+		if (t && t->net)
 			t->stats.msgs_dropped++;
-		}
 		msg_free(m);
 		return;
 	}
