@@ -165,7 +165,7 @@ static void prune_children(ctl_unit *cu, uint64_t now)
 {
 	uint32_t k = 0;
 	for (uint32_t i = 0; i < cu->nchildren; i++)
-		if (cu->children[i].gone >= now)
+		if (ctl_child_at(&cu->children[i], now))
 			cu->children[k++] = cu->children[i];
 	cu->nchildren = k;
 }
@@ -257,7 +257,7 @@ bool ctl_exposed(const tile_t *t)
 		return false;
 	const ctl_unit *cu = &t->net->cu;
 	for (uint32_t i = 0; i < cu->nchildren; i++)
-		if (cu->children[i].gone > t->now)
+		if (ctl_child_at(&cu->children[i], t->now))
 			return true;
 	return cu->has_super;
 }
@@ -329,7 +329,7 @@ static void send_remains(tile_t *t)
 		net_ni_send(t, VNET_CTL, m, h);
 	}
 	for (uint32_t i = 0; i < cu->nchildren; i++) {
-		if (cu->children[i].gone < h)     /* its notice reached the unit before h */
+		if (!ctl_child_at(&cu->children[i], h))
 			continue;
 		msg_t *m = ctl_msg(t, cu->children[i].id, TAG_CTL_KILL, MSGF_CU, h);
 		m->nflits = (uint8_t)msg_flits(0, 0);

@@ -25,6 +25,13 @@ typedef struct {
 	uint64_t gone;            /* UINT64_MAX while it is a child */
 } ctl_child;
 
+/* Whether it is still a child at cycle `at` (a notice reaching the unit at `at` forgets
+   it only after that cycle, as the RTL's child bit clears at the edge). */
+static inline bool ctl_child_at(const ctl_child *c, uint64_t at)
+{
+	return c->gone >= at;
+}
+
 typedef struct {
 	bool has_super;
 	uint32_t super;

@@ -189,7 +189,7 @@ void cosim_ref_tile_start(const cosim_ref *r, uint32_t tile, cosim_tile_start *s
 	s->pre.has_super = u->has_super;
 	s->pre.super = u->super;
 	for (uint32_t i = 0; i < u->nchildren; i++)
-		if (u->children[i].id < 64 && u->children[i].gone == UINT64_MAX)
+		if (u->children[i].id < 64 && ctl_child_at(&u->children[i], t->now))
 			s->pre.children |= 1ull << u->children[i].id;
 	s->pre.bound = t->bound == t->mem_size ? 0 : t->bound;
 	s->pre.cycles = t->budget_cycles;

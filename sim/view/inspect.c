@@ -153,7 +153,7 @@ static void supervision(panel *p, const tile_t *t)
 	char kids[200] = "";
 	size_t k = 0;
 	for (uint32_t i = 0; i < cu->nchildren && k + 12 < sizeof kids; i++)
-		if (cu->children[i].gone > t->now)   /* its notice has not reached the unit */
+		if (ctl_child_at(&cu->children[i], t->now))
 			k += (size_t)snprintf(kids + k, sizeof kids - k, "%s%u", k ? " " : "",
 					      cu->children[i].id);
 	if (cu->has_super)

@@ -113,21 +113,25 @@ unset TESSERA_BALANCE_TEST
 # own cycle (net_tile_may_run_ahead). Before, the child ran a whole run-ahead chunk past
 # the kill (KILLED at 1,048,581 on one thread, other cycles on two), and the supervisor
 # past its acknowledgement deadline. The kill: the child halts at the first instruction
-# boundary at or after the kill's delivery; the deadline: exactly ACK_GRACE (10,000)
+# boundary at or after the kill's delivery; the deadline: exactly ACK_GRACE (isa/params.h)
 # cycles after the notice's delivery (SPEC §6.2, §6.3). tests/rtl/ctl cosims both.
+ISA=$(dirname "$0")/../../isa
+tag_of() { sed -n "s/^TAG($1, *\([0-9]*\),.*/\1/p" "$ISA/tags.def"; }
+kill_tag=$(tag_of CTL_KILL); exit_tag=$(tag_of MSG_EXIT)
+grace=$(sed -n 's/^#define ACK_GRACE *\([0-9]*\).*/\1/p' "$ISA/params.h")
 cp "$P/watch.elf" "$tmp/"
 printf '0 watch.elf\n1 watch.elf supervisor=0\n' > "$tmp/mwk"
 printf '1 watch.elf\n0 watch.elf supervisor=1\n' > "$tmp/mwa"
 same_threads "watch kill" "2 3" --mesh 2x1 --manifest "$tmp/mwk" --stats
 same_threads "watch ack" "2 3" --mesh 2x1 --manifest "$tmp/mwa" --stats
-kill_at=$(awk '$5 == 4 { print $2 }' "$tmp/watch kill.1.mt")
+kill_at=$(awk -v t="$kill_tag" '$5 == t { print $2 }' "$tmp/watch kill.1.mt")
 killed=$(sed -n 's/.*tile 1 .*KILLED.* cycle \([0-9]*\)$/\1/p' "$tmp/watch kill.1.out")
 if [ -n "$kill_at" ] && [ -n "$killed" ] && [ "$killed" -ge "$kill_at" ] &&
    [ "$killed" -le $((kill_at + 3)) ]
 then ok; else ko "watch: kill delivered at '$kill_at', child killed at '$killed'"; fi
-notice_at=$(awk '$5 == 224 { print $2 }' "$tmp/watch ack.1.mt")
+notice_at=$(awk -v t="$exit_tag" '$5 == t { print $2 }' "$tmp/watch ack.1.mt")
 late=$(sed -n 's/.*tile 1 .*UNHANDLED_EXIT.* cycle \([0-9]*\)$/\1/p' "$tmp/watch ack.1.out")
-if [ -n "$notice_at" ] && [ "$late" = $((notice_at + 10000)) ]
+if [ -n "$notice_at" ] && [ -n "$grace" ] && [ "$late" = $((notice_at + grace)) ]
 then ok; else ko "watch: notice delivered at '$notice_at', supervisor halted at '$late'"; fi
 # The same where deferred run-ahead is cut at random places (threads 2 and 3).
 for seed in 1 2; do

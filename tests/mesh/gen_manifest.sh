@@ -6,6 +6,8 @@
 # DIR/manifest and prints "W H MAXCYCLES". The same seed gives the same manifest with the
 # same awk (Debian's mawk).
 seed=$1; B=$2; D=$3
+# every program of tests/mesh/module.mk's MESH_PROGS but blk and conread (they need a
+# disk or console input); the awk list below names the same ones
 for p in watch deaf pingpong lat lag chaos caps ring reduce a2a super killer; do
 	[ -f "$D/$p.elf" ] || cp "$B/mesh/$p.elf" "$D/" || exit 1
 done

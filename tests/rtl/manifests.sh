@@ -17,19 +17,22 @@ trap 'rm -rf "$tmp"' EXIT
 ok() { pass=$((pass + 1)); }
 ko() { fail=$((fail + 1)); echo "FAIL seed $seed: $*"; sed 's/^/    /' "$tmp/m"; }
 
+# run NAME THREADS [ENV=VALUE...]: the chip of manifest $tmp/m ($w, $h, $mc), its
+# output, message trace and statistics in $tmp/NAME.*
+run() {
+	name=$1; th=$2; shift 2
+	env "$@" "$T" run --mesh "${w}x$h" --manifest "$tmp/m" --max-cycles "$mc" \
+		--threads "$th" --msg-trace "$tmp/$name.mt" --stats-json "$tmp/$name.json" \
+		> "$tmp/$name.out" 2>&1
+	echo $? >> "$tmp/$name.out"
+}
+
 seed=$first
 while [ "$seed" -lt $((first + count)) ]; do
 	sh "$G" "$seed" "$B" "$tmp" > "$tmp/g" ||
 		{ echo "manifests: programs missing"; echo "0 passed, 1 failed"; exit 1; }
 	read -r w h mc < "$tmp/g"
 	mv "$tmp/manifest" "$tmp/m"
-	run() {   # run NAME THREADS [ENV=VALUE...]
-		name=$1; th=$2; shift 2
-		env "$@" "$T" run --mesh "${w}x$h" --manifest "$tmp/m" --max-cycles "$mc" \
-			--threads "$th" --msg-trace "$tmp/$name.mt" --stats-json "$tmp/$name.json" \
-			> "$tmp/$name.out" 2>&1
-		echo $? >> "$tmp/$name.out"
-	}
 	run one 1
 	run two 2
 	run cut 2 TESSERA_DEFER_TEST="$seed"
