@@ -34,6 +34,7 @@
 #include "core.h"
 #include "mpi_hooks.h"
 #include "net.h"
+#include "part_model.h"
 #include "sched_heap.h"
 #include "workers.h"
 
@@ -168,8 +169,7 @@ struct engine {
 	bool defer_test;               /* TESSERA_DEFER_TEST=SEED: cuts at random places */
 	atomic_uint busy_parts;        /* parts still running their window's tiles */
 	atomic_bool dry;               /* a part ran out of deferred tiles */
-	bool model;                    /* TESSERA_PART_MODEL=1: parts one after another */
-	double model_sum, model_max;   /* their summed times; the slowest part's, summed */
+	part_model *model;             /* TESSERA_PART_MODEL=1: parts one after another */
 	double *busy;                  /* the parts' busy times, gathered for balance_move */
 	uint32_t *ran, nran, ran_cap;  /* MPI: tiles run in the last window, by part */
 };
@@ -506,22 +506,18 @@ static void rebalance(engine_t *e)
 }
 
 /*
- * TESSERA_PART_MODEL=1: the parts run one after another on one thread, each timed; a
- * window on N threads could take no less than its slowest part, so the parts' summed
- * time over the slowest parts' summed time bounds the core phase's speed-up on N cores
- * (sim/README.md, "How far more threads can go"). Results are those of any run.
+ * TESSERA_PART_MODEL=1: the parts run one after another on one thread, each timed, and
+ * the part model works out how much faster N cores could run the core phase
+ * (sim/part_model.h). Results are those of any run. The parts' times go in e->busy.
  */
 static void run_parts_timed(engine_t *e)
 {
-	double most = 0;
 	for (uint32_t k = 0; k < e->nparts; k++) {
 		double start = seconds();
 		run_part(e, (int)k);
-		double d = seconds() - start;
-		e->model_sum += d;
-		most = d > most ? d : most;
+		e->busy[k] = seconds() - start;
 	}
-	e->model_max += most;
+	part_model_window(e->model, e->busy);
 }
 
 /* How the core phase of the window ending at `to` will run: on the threads or not. */
@@ -623,7 +619,12 @@ static void env_options(engine_t *e)
 {
 	const char *on = getenv("TESSERA_DEFER"), *test = getenv("TESSERA_DEFER_TEST");
 	const char *model = getenv("TESSERA_PART_MODEL");
-	e->model = model && strcmp(model, "1") == 0 && !e->m->cfg.dist;
+	if (model && strcmp(model, "1") == 0 && !e->m->cfg.dist) {
+		e->bal.every = 0;     /* the parts stay where the model measures them */
+		e->model = part_model_new(e->nparts, e->bal.first, e->m->cfg.width);
+		if (!e->model)
+			oom();
+	}
 	e->defer_test = test && *test;
 	e->defer_allowed = !e->m->cfg.dist && (!(on && strcmp(on, "0") == 0) || e->defer_test);
 	for (uint32_t k = 0; e->defer_test && k < e->nparts; k++)
@@ -752,9 +753,8 @@ void engine_end(engine_t *e)
 	flush_output(e, UINT64_MAX);
 	console_finish(e->m);
 	if (e->model)
-		fprintf(stderr, "part model: %u parts, core phases %.3f s in all, slowest part "
-			"per window %.3f s: at most %.2fx on %u threads\n", e->nparts, e->model_sum,
-			e->model_max, e->model_max > 0 ? e->model_sum / e->model_max : 1.0, e->nparts);
+		part_model_print(e->model, stderr);
+	part_model_free(e->model);
 	for (uint32_t k = 0; k < e->nparts; k++) {
 		part_t *p = &e->parts[k];
 		sched_free(&p->heap);

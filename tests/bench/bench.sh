@@ -114,13 +114,19 @@ row "Life 8x8 tiles (256x256 cells)" 64 "$secs" "$rss" "$cycles" "$tcycles" "$in
 UNDEFERRED=1 threads "Life 64x64 tiles" 4096 --mesh 64x64 --tile all="$dir/life.elf"
 # How far more threads could go (sim/README.md, "How far more threads can go"): the
 # parts of N threads run one after another, each timed; no window can take less than
-# its slowest part. Measured here on one core for N up to 16.
-models_json=""
+# its slowest part (sim/part_model.h). Measured here on one core for N up to 16: the
+# bound with the engine's barrier after each window, and the bounds if a part waited
+# only for the parts within reach, with 0, 1 or 2 windows of slack.
+models_json=""; near_json=""
 for n in 2 4 16; do
-	b=$(TESSERA_PART_MODEL=1 TESSERA_BALANCE=0 "$tess" run --mesh 64x64 --threads "$n" \
-		--tile all="$dir/life.elf" 2>&1 > /dev/null | sed -n 's/.*at most \([0-9.]*\)x.*/\1/p')
-	echo "(Life 64x64, parts of $n threads run one after another: the core phase can gain at most ${b}x)"
+	out=$(TESSERA_PART_MODEL=1 TESSERA_BALANCE=0 "$tess" run --mesh 64x64 --threads "$n" \
+		--tile all="$dir/life.elf" 2>&1 > /dev/null)
+	b=$(echo "$out" | sed -n 's/.*per window.*at most \([0-9.]*\)x.*/\1/p')
+	near=$(echo "$out" | sed -n 's/.*within reach: at most \([0-9.]*\)x; .*: \([0-9.]*\)x, \([0-9.]*\)x$/\1 \2 \3/p')
+	echo "(Life 64x64, parts of $n threads run one after another: the core phase can gain at most ${b}x;" \
+		"waiting only for the parts within reach, with 0, 1, 2 windows of slack: ${near:-?})"
 	models_json="$models_json${models_json:+, }\"$n\": ${b:-null}"
+	near_json="$near_json${near_json:+, }\"$n\": [$(echo "${near:-null}" | sed 's/ /, /g')]"
 done
 
 # All-to-all messages on 16x16 (tests/mesh/progs/a2a.c).
@@ -135,6 +141,6 @@ if [ -f "${OS_DIR:-build/os}/root_demo.elf" ]; then
 fi
 
 mkdir -p "$(dirname "$json")"
-printf '{"host": "%s", "cores": %s, "core_seconds": %s, "life_part_model": {%s}, "rows": [\n%s\n]}\n' \
-	"$(uname -m)" "$(nproc)" "$cores_json" "$models_json" "$rows" > "$json"
+printf '{"host": "%s", "cores": %s, "core_seconds": %s, "life_part_model": {%s}, "life_part_model_near": {%s}, "rows": [\n%s\n]}\n' \
+	"$(uname -m)" "$(nproc)" "$cores_json" "$models_json" "$near_json" "$rows" > "$json"
 echo "(JSON in $json; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'))"

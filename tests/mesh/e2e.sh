@@ -180,13 +180,14 @@ same_threads "life cut" "2 3" --mesh 8x8 --tile all="$LIFE_ELF"
 unset TESSERA_DEFER_TEST
 
 # The part model (TESSERA_PART_MODEL=1): the parts one after another, the same results,
-# and its bound printed.
+# and its bounds printed.
 "$T" run --mesh 8x8 --tile all="$LIFE_ELF" --stats > "$tmp/pm1.out" 2> "$tmp/pm1.err"
 TESSERA_PART_MODEL=1 "$T" run --mesh 8x8 --tile all="$LIFE_ELF" --stats --threads 3 \
 	> "$tmp/pm3.out" 2> "$tmp/pm3.err"
 if cmp -s "$tmp/pm1.out" "$tmp/pm3.out" &&
    grep -v '^part model' "$tmp/pm3.err" | cmp -s "$tmp/pm1.err" - &&
-   grep -q '^part model: 3 parts, .* at most [0-9.]*x on 3 threads$' "$tmp/pm3.err"
+   grep -q '^part model: 3 parts, .* at most [0-9.]*x on 3 threads$' "$tmp/pm3.err" &&
+   grep -q '^part model: .*within reach: at most [0-9.]*x; .*: [0-9.]*x, [0-9.]*x$' "$tmp/pm3.err"
 then ok; else ko "part model: $(cat "$tmp/pm3.err")"; fi
 
 # Console input through CON_READ.

@@ -68,6 +68,7 @@ Suite *suite_semihost(void);
 Suite *suite_elf(void);
 Suite *suite_balance(void);
 Suite *suite_sched(void);
+Suite *suite_part_model(void);
 
 #define NROWS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
