@@ -1,10 +1,8 @@
 /* Routers, links and network interfaces, cycle by cycle where flits are. */
 #include "noc.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "mesh.h"
 #include "workers.h"
@@ -764,23 +762,12 @@ static void xcredit_init(net_t *n)
 	n->xcredit_ok = true;
 }
 
-/* Window mode meets the threads every cycle: only with a host core for each of them
-   (more threads than cores wait for each other's time slices; results are the same).
-   TESSERA_WINDOW_ANY_CORES=1 lifts this, for the tests on a machine with few cores. */
-static bool threads_fit_cores(uint32_t nparts)
-{
-	static long cores;
-	if (!cores) {
-		const char *any = getenv("TESSERA_WINDOW_ANY_CORES");
-		cores = any && *any == '1' ? LONG_MAX : sysconf(_SC_NPROCESSORS_ONLN);
-	}
-	return cores < 1 || nparts <= (uint64_t)cores;
-}
-
+/* Window mode meets the parts every cycle (workers_sync): only with a thread for each
+   part, that is while they fit the host's cores (sim/workers.h). */
 bool noc_window_ready(const net_t *n)
 {
-	if (!n->workers || n->dev_ni[DEVI_CONSOLE].q.n || n->dev_ni[DEVI_BLOCK].q.n ||
-	    !threads_fit_cores(n->mesh->nparts))
+	if (!workers_thread_each(n->workers) || n->dev_ni[DEVI_CONSOLE].q.n ||
+	    n->dev_ni[DEVI_BLOCK].q.n)
 		return false;
 	uint32_t parts = 0;
 	for (uint32_t k = 0; k < n->mesh->nparts; k++)

@@ -42,7 +42,8 @@ static const char usage_opts[] =
 	"  --disk FILE           block store backed by FILE (created with 64 KiB if missing)\n"
 	"  --no-semihost         ecall halts the tile instead of write/read/exit\n"
 	"  --console-prefix M    auto|on|off: prefix console lines with [tile] (default auto)\n"
-	"  --threads N           host threads (default 1); results are identical for any N\n"
+	"  --threads N           N parts on host threads, at most one per core (default 1);\n"
+	"                        results are identical for any N\n"
 	"  --quiet               nothing on stderr but errors\n"
 	"  --help, --version\n";
 

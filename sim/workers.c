@@ -3,9 +3,10 @@
  * (LOOKAHEAD cycles), so waking threads through the kernel every window would cost
  * more than the work. Threads spin briefly, then yield.
  *
- * A round calls fn(ctx, k) on thread k for every k: the engine gives each thread its
- * own part of the mesh, so a tile always runs on the same thread (its registers and
- * SRAM stay in that core's cache) and the parts need no locks.
+ * A round calls fn(ctx, k) for every part k, on thread k mod threads: the engine gives
+ * each part its own share of the mesh, so a tile always runs on the same thread (its
+ * registers and SRAM stay in that core's cache) and the parts need no locks. With more
+ * parts than cores a thread runs its parts one after another (sim/workers.h).
  */
 #include "workers.h"
 
@@ -14,9 +15,11 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 struct workers {
-	int n;
+	int n;                            /* parts */
+	int nthreads;                     /* threads, the caller's included */
 	pthread_t *threads;
 	atomic_uint_fast64_t generation;  /* bumped to start a round */
 	atomic_uint busy;                 /* helper threads still in the round */
@@ -55,9 +58,21 @@ static void *worker_main(void *arg)
 		seen++;
 		if (atomic_load(&w->quit))
 			return NULL;
-		w->fn(w->ctx, self);
+		for (int k = self; k < w->n; k += w->nthreads)
+			w->fn(w->ctx, k);
 		atomic_fetch_sub_explicit(&w->busy, 1, memory_order_release);
 	}
+}
+
+/* Threads for n parts: one each while they fit the host's cores (sysconf), else one
+   per core; TESSERA_WINDOW_ANY_CORES=1 always starts n. */
+static int threads_for(int n)
+{
+	const char *any = getenv("TESSERA_WINDOW_ANY_CORES");
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	if ((any && *any == '1') || cores < 1 || n <= cores)
+		return n;
+	return (int)cores;
 }
 
 workers *workers_new(int n)
@@ -68,18 +83,19 @@ workers *workers_new(int n)
 	if (!w)
 		return NULL;
 	w->n = n;
-	w->threads = calloc((size_t)n - 1, sizeof *w->threads);
+	w->nthreads = threads_for(n);
+	w->threads = calloc((size_t)w->nthreads, sizeof *w->threads);
 	if (!w->threads) {
 		free(w);
 		return NULL;
 	}
-	for (int i = 0; i < n - 1; i++) {
+	for (int i = 0; i < w->nthreads - 1; i++) {
 		worker_arg *a = malloc(sizeof *a);
 		if (a)
 			*a = (worker_arg){w, i + 1};
 		if (!a || pthread_create(&w->threads[i], NULL, worker_main, a) != 0) {
 			free(a);
-			w->n = i + 1;
+			w->nthreads = i + 1;
 			workers_free(w);
 			return NULL;
 		}
@@ -93,7 +109,7 @@ void workers_free(workers *w)
 		return;
 	atomic_store(&w->quit, true);
 	atomic_fetch_add_explicit(&w->generation, 1, memory_order_release);
-	for (int i = 0; i < w->n - 1; i++)
+	for (int i = 0; i < w->nthreads - 1; i++)
 		pthread_join(w->threads[i], NULL);
 	free(w->threads);
 	free(w);
@@ -103,12 +119,18 @@ void workers_run(workers *w, void (*fn)(void *ctx, int k), void *ctx)
 {
 	w->fn = fn;
 	w->ctx = ctx;
-	atomic_store(&w->busy, (unsigned)(w->n - 1));
+	atomic_store(&w->busy, (unsigned)(w->nthreads - 1));
 	atomic_fetch_add_explicit(&w->generation, 1, memory_order_release);
-	fn(ctx, 0);
+	for (int k = 0; k < w->n; k += w->nthreads)
+		fn(ctx, k);
 	unsigned spins = 0;
 	while (atomic_load_explicit(&w->busy, memory_order_acquire) != 0)
 		spin_pause(&spins);
+}
+
+bool workers_thread_each(const workers *w)
+{
+	return w && w->nthreads == w->n;
 }
 
 void workers_sync(workers *w)

@@ -2,22 +2,32 @@
  * Host worker threads for the core phase of a window: the active tiles of one window
  * are independent (isa/SPEC.md §8.3, LOOKAHEAD), so they run on any number of threads
  * with identical results. The engine splits the mesh into one part per thread.
+ *
+ * A pool of n parts starts one thread per part only while they fit the host's cores
+ * (or with TESSERA_WINDOW_ANY_CORES=1, for the tests): more threads than cores would
+ * wait for each other's time slices at every meeting. Otherwise it starts one thread
+ * per core and each runs several parts one after another (the parts, and so every
+ * result, stay those of --threads N).
  */
 #ifndef TESS_WORKERS_H
 #define TESS_WORKERS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct mesh;
 typedef struct workers workers;
 
-/* n host threads in all (the caller's included); NULL when n <= 1 or on failure. */
+/* A pool for n parts (the caller's thread included); NULL when n <= 1 or on failure. */
 workers *workers_new(int n);
 void workers_free(workers *w);
-/* Call fn(ctx, k) on thread k for k in [0, n) (0: the caller); returns when all
-   are done. */
+/* Call fn(ctx, k) for every part k in [0, n), part k on thread k mod threads (0: the
+   caller); returns when all are done. */
 void workers_run(workers *w, void (*fn)(void *ctx, int k), void *ctx);
-/* Inside a round: every thread waits here until all n have arrived (a barrier). */
+/* Whether every part has a thread of its own (only then may a round meet inside). */
+bool workers_thread_each(const workers *w);
+/* Inside a round of a pool with a thread per part: every thread waits here until all n
+   have arrived (a barrier). */
 void workers_sync(workers *w);
 
 #endif

@@ -1,11 +1,12 @@
 #!/bin/sh
 # A random manifest (tests/rtl/manifests.sh, tests/mpi/run.sh): the mesh test programs
-# and the examples on a random mesh of up to 16 tiles, with random supervisors (no
-# CONTROL capability, or one now and then), cycle, message and memory budgets.
-# Usage: gen_manifest.sh SEED BUILD DIR: copies the programs into DIR, writes
+# and the examples on a random mesh of up to 16 tiles (with "big": 64 to 256 tiles),
+# with random supervisors (no CONTROL capability, or one now and then), cycle, message
+# and memory budgets.
+# Usage: gen_manifest.sh SEED BUILD DIR [big]: copies the programs into DIR, writes
 # DIR/manifest and prints "W H MAXCYCLES". The same seed gives the same manifest with the
 # same awk (Debian's mawk).
-seed=$1; B=$2; D=$3
+seed=$1; B=$2; D=$3; size=${4:-small}
 # every program of tests/mesh/module.mk's MESH_PROGS but blk and conread (they need a
 # disk or console input); the awk list below names the same ones
 for p in watch deaf pingpong lat lag chaos caps ring reduce a2a super killer; do
@@ -14,9 +15,11 @@ done
 for p in hello ring sum matmul pipeline; do
 	[ -f "$D/ex_$p.elf" ] || cp "$B/examples/$p.elf" "$D/ex_$p.elf" || exit 1
 done
-awk -v seed="$seed" -v out="$D/manifest" 'BEGIN {
+awk -v seed="$seed" -v out="$D/manifest" -v size="$size" 'BEGIN {
 	srand(seed);
-	split("2 1 2 2 3 3 4 4 4 2", dims, " "); d = 1 + int(rand() * 5);
+	if (size == "big") split("8 8 16 8 16 16 12 10 32 8", dims, " ");
+	else split("2 1 2 2 3 3 4 4 4 2", dims, " ");
+	d = 1 + int(rand() * 5);
 	w = dims[2 * d - 1]; h = dims[2 * d]; n = w * h;
 	np = split("watch deaf pingpong lat lag chaos caps ring reduce a2a super killer " \
 		   "ex_hello ex_ring ex_sum ex_matmul ex_pipeline", p, " ");

@@ -25,6 +25,14 @@ test-mesh: $(MESH_DIR)/mesh_tests $(MESH_ELFS)
 test-mesh-e2e: $(BUILD)/tessera $(MESH_ELFS) $(BUILD)/bench/quick/life.elf
 	@LIFE_ELF=$(BUILD)/bench/quick/life.elf tests/mesh/e2e.sh $(BUILD)/tessera $(MESH_DIR)
 
+# Random manifests of 64 to 256 tiles on 1, 2, 3 and 5 threads, byte for byte
+# (tests/rtl/manifests.sh ... big: no RTL); MESH_MANIFEST_COUNT=1000 for a long run.
+TEST_GROUPS += mesh-manifests
+MESH_MANIFEST_COUNT ?= 10
+MESH_MANIFEST_SEED ?= 1
+test-mesh-manifests: $(BUILD)/tessera $(MESH_ELFS) $(EX_ELFS)
+	@tests/rtl/manifests.sh $(BUILD) $(MESH_MANIFEST_SEED) $(MESH_MANIFEST_COUNT) big
+
 # The threaded engine under ThreadSanitizer: a tessera of its own in $(BUILD)/tsan.
 TEST_GROUPS += tsan
 TSAN_BUILD := $(BUILD)/tsan

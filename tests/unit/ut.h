@@ -69,6 +69,7 @@ Suite *suite_elf(void);
 Suite *suite_balance(void);
 Suite *suite_sched(void);
 Suite *suite_part_model(void);
+Suite *suite_workers(void);
 
 #define NROWS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 

@@ -1,0 +1,93 @@
+/*
+ * The thread pool (sim/workers.c): a round calls every part once, on a thread per part
+ * while the parts fit the host's cores and on one thread per core beyond that (a
+ * thread then runs several parts); TESSERA_WINDOW_ANY_CORES=1 starts a thread per part
+ * whatever the cores, and only such a pool may meet inside a round (workers_sync).
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "ut.h"
+#include "workers.h"
+
+#define MAXPARTS 12
+
+typedef struct {
+	atomic_int calls[MAXPARTS];
+	pthread_t who[MAXPARTS];
+	atomic_int before, after_low;  /* workers_sync: arrivals before, and seen after */
+	workers *w;
+} round_log;
+
+static void note(void *ctx, int k)
+{
+	round_log *l = ctx;
+	atomic_fetch_add(&l->calls[k], 1);
+	l->who[k] = pthread_self();
+}
+
+static long cores(void)
+{
+	long c = sysconf(_SC_NPROCESSORS_ONLN);
+	return c < 1 ? 1 : c;
+}
+
+START_TEST(every_part_once_per_round)
+{
+	unsetenv("TESSERA_WINDOW_ANY_CORES");
+	for (int n = 2; n <= MAXPARTS; n++) {
+		workers *w = workers_new(n);
+		ck_assert_ptr_nonnull(w);
+		ck_assert(workers_thread_each(w) == (n <= cores()));
+		round_log l = {0};
+		for (int r = 0; r < 3; r++)
+			workers_run(w, note, &l);
+		for (int k = 0; k < n; k++)
+			ck_assert_int_eq(atomic_load(&l.calls[k]), 3);
+		/* part k runs on thread k mod threads: part 0's thread is the caller's */
+		ck_assert(pthread_equal(l.who[0], pthread_self()));
+		workers_free(w);
+	}
+}
+END_TEST
+
+static void meet(void *ctx, int k)
+{
+	round_log *l = ctx;
+	(void)k;
+	atomic_fetch_add(&l->before, 1);
+	workers_sync(l->w);
+	if (atomic_load(&l->before) < MAXPARTS)   /* someone passed the barrier early */
+		atomic_fetch_add(&l->after_low, 1);
+}
+
+START_TEST(any_cores_meets_inside_a_round)
+{
+	setenv("TESSERA_WINDOW_ANY_CORES", "1", 1);
+	workers *w = workers_new(MAXPARTS);
+	unsetenv("TESSERA_WINDOW_ANY_CORES");
+	ck_assert_ptr_nonnull(w);
+	ck_assert(workers_thread_each(w));
+	round_log l = {0};
+	l.w = w;
+	workers_run(w, meet, &l);
+	ck_assert_int_eq(atomic_load(&l.before), MAXPARTS);
+	ck_assert_int_eq(atomic_load(&l.after_low), 0);
+	workers_free(w);
+	ck_assert_ptr_null(workers_new(1));
+	ck_assert(!workers_thread_each(NULL));
+}
+END_TEST
+
+Suite *suite_workers(void)
+{
+	Suite *s = suite_create("workers");
+	TCase *tc = tcase_create("workers");
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, every_part_once_per_round);
+	tcase_add_test(tc, any_cores_meets_inside_a_round);
+	suite_add_tcase(s, tc);
+	return s;
+}
