@@ -16,12 +16,33 @@ static void core_out_of_memory(const tile_t *t)
 	exit(125);
 }
 
+/*
+ * Straight-line runs (sim/tile.h): how many of the words after word i may issue
+ * without the loop's checks, issuing word i at `now`. Each of them issues at most
+ * CORE_WORST_COST cycles after the one before (its cost and a load-use stall), so all
+ * of them issue before `limit` if now + r * CORE_WORST_COST < limit. The tracing
+ * variants check every instruction.
+ */
+static inline unsigned run_issue(dinsn *dc, uint32_t n, uint32_t i, uint64_t now,
+				 uint64_t limit)
+{
+	unsigned r = dc[i].run;
+	if (__builtin_expect(r == DINSN_RUN_UNKNOWN, 0))
+		r = dinsn_run(dc, n, i);
+	if (__builtin_expect(limit - now <= (uint64_t)CORE_WORST_COST * r, 0))
+		r = (unsigned)((limit - now - 1) / CORE_WORST_COST);
+	return r;
+}
+
 #define CORE_VCD 0
 #define CORE_TRACE 0
+#define CORE_RUNS 1
 #define CORE_RUN core_run_fast
 #include "core_loop.h"
 #undef CORE_TRACE
 #undef CORE_RUN
+#undef CORE_RUNS
+#define CORE_RUNS 0
 
 #define CORE_TRACE 1
 #define CORE_RUN core_run_traced

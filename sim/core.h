@@ -12,6 +12,10 @@
  */
 void core_run(tile_t *t, uint64_t until);
 
+/* The most cycles an instruction in a straight-line run may take, a load-use stall
+   included (tests/unit checks isa/timing.def against it). */
+#define CORE_WORST_COST 64u
+
 /* Decode the word at pc into d (fields, immediates, registers read). */
 void core_predecode(const tile_t *t, uint32_t pc, dinsn *d);
 /* Decode an instruction word into d (never DINSN_UNDECODED). */

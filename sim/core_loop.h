@@ -36,19 +36,32 @@ static void CORE_RUN(tile_t *t, uint64_t until)
 	uint32_t pc = t->pc;
 	unsigned load_rd = t->load_rd;
 	uint32_t cause = 0, value = 0;
+	/* words left of the run being issued: the limit, the table's bound and the
+	   undecoded mark were checked for all of them at its start (run_issue) */
+	unsigned fast = 0;
 
-	while (now < limit) {
-		if (__builtin_expect((pc >> 2) >= dc_words, 0)) {
-			if (pc >= bound)
-				FAULT(CAUSE_MEM_FAULT, pc);
-			if (!tile_grow_dcache(t, pc))
-				core_out_of_memory(t);
-			dc = t->dcache;
-			dc_words = t->dc_words;
+	for (;;) {
+		dinsn *d;
+		if (CORE_RUNS && fast) {
+			fast--;
+			d = &dc[pc >> 2];
+		} else {
+			if (now >= limit)
+				break;
+			if (__builtin_expect((pc >> 2) >= dc_words, 0)) {
+				if (pc >= bound)
+					FAULT(CAUSE_MEM_FAULT, pc);
+				if (!tile_grow_dcache(t, pc))
+					core_out_of_memory(t);
+				dc = t->dcache;
+				dc_words = t->dc_words;
+			}
+			d = &dc[pc >> 2];
+			if (__builtin_expect(d->op == DINSN_UNDECODED, 0))
+				core_predecode(t, pc, d);
+			if (CORE_RUNS)
+				fast = run_issue(dc, dc_words, pc >> 2, now, limit);
 		}
-		dinsn *d = &dc[pc >> 2];
-		if (__builtin_expect(d->op == DINSN_UNDECODED, 0))
-			core_predecode(t, pc, d);
 		if (load_rd && dinsn_reads(d, load_rd)) {
 			now += LOAD_USE_STALL;
 			t->stats.stall_load_use += LOAD_USE_STALL;
@@ -103,8 +116,7 @@ static void CORE_RUN(tile_t *t, uint64_t until)
 			addr = a + imm; LOAD_CHECK(addr, n); \
 			T v_ = (T)b; memcpy(mem + addr, &v_, n); \
 			if ((addr >> 2) < dc_words) { \
-				tile_own_dcache(t); dc = t->dcache; \
-				dc[addr >> 2].op = DINSN_UNDECODED; } \
+				tile_invalidate(t, addr, n); dc = t->dcache; fast = 0; } \
 			STORE_NOTE(addr, (uint32_t)v_, n); break; }
 		STORE(OP_SB, 1, uint8_t)
 		STORE(OP_SH, 2, uint16_t)

@@ -36,6 +36,7 @@ void core_decode_word(uint32_t w, dinsn *d)
 	isa_op op = isa_decode(w);
 	memset(d, 0, sizeof *d);
 	d->op = (uint8_t)op;
+	d->run = DINSN_RUN_UNKNOWN;
 	if (op == OP_INVALID) {
 		d->imm = (int32_t)w;
 		return;

@@ -195,6 +195,7 @@ static bool predecode(elf_image *img, uint32_t mem_size)
 		memcpy(&word, mem + 4 * w, 4);
 		core_decode_word(word, &img->code[w]);
 	}
+	dinsn_runs_fill(img->code, words);
 	img->ncode = words;
 	free(mem);
 	return true;

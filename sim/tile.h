@@ -28,9 +28,24 @@ typedef struct {
 	uint8_t rd, rs1, rs2;
 	uint8_t src1, src2;  /* registers read (for load-use), 0 when not read */
 	uint8_t rs3;
-	uint8_t pad;
+	uint8_t run;         /* the next `run` words are a straight-line run (below) */
 	int32_t imm;
 } dinsn;
+
+/*
+ * Runs (sim/dinsn_run.c): v[i].run = r says the r words after word i are decoded and
+ * issue in order after it without a system, capability or message instruction (only
+ * the last of them may branch or jump), so the interpreter may run them without its
+ * per-instruction checks. DINSN_RUN_UNKNOWN: not worked out (a fresh decode).
+ */
+#define DINSN_RUN_UNKNOWN 0xff
+#define DINSN_RUN_MAX 254
+/* The runs of a whole table of n decoded words. */
+void dinsn_runs_fill(dinsn *v, uint32_t n);
+/* The run of word i of a table of n words, kept in v[i].run when it is final. */
+unsigned dinsn_run(dinsn *v, uint32_t n, uint32_t i);
+/* Word `first` is no longer decoded: the runs before it that reach it are unknown. */
+void dinsn_runs_cut(dinsn *v, uint32_t first);
 
 /* Does the instruction read register r (r != 0): a load-use hazard with a load into r. */
 static inline bool dinsn_reads(const dinsn *d, unsigned r)
@@ -110,10 +125,12 @@ static inline void tile_own_dcache(tile_t *t)
 /* Forget predecoded words overlapping [addr, addr+len): memory there changed. */
 static inline void tile_invalidate(tile_t *t, uint32_t addr, uint32_t len)
 {
-	if (addr / 4 < t->dc_words)
-		tile_own_dcache(t);
+	if (addr / 4 >= t->dc_words)
+		return;
+	tile_own_dcache(t);
 	for (uint32_t w = addr / 4; w < t->dc_words && w < (addr + len + 3) / 4; w++)
 		t->dcache[w].op = DINSN_UNDECODED;
+	dinsn_runs_cut(t->dcache, addr / 4);
 }
 /* Write bytes into SRAM from the host (loading); invalidates predecoded words. */
 void tile_write_mem(tile_t *t, uint32_t addr, const void *src, uint32_t len);

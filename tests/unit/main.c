@@ -8,7 +8,8 @@ int main(void)
 {
 	Suite *(*suites[])(void) = {suite_encode, suite_alu, suite_mem, suite_ctrl, suite_xtess,
 				    suite_fault, suite_semihost, suite_elf, suite_balance,
-				    suite_sched, suite_part_model, suite_workers};
+				    suite_sched, suite_part_model, suite_workers,
+				    suite_runs};
 	SRunner *sr = srunner_create(NULL);
 	for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)
 		srunner_add_suite(sr, suites[i]());

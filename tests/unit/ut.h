@@ -70,6 +70,7 @@ Suite *suite_balance(void);
 Suite *suite_sched(void);
 Suite *suite_part_model(void);
 Suite *suite_workers(void);
+Suite *suite_runs(void);
 
 #define NROWS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
