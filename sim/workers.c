@@ -64,15 +64,24 @@ static void *worker_main(void *arg)
 	}
 }
 
-/* Threads for n parts: one each while they fit the host's cores (sysconf), else one
-   per core; TESSERA_WINDOW_ANY_CORES=1 always starts n. */
+int workers_host_cores(void)
+{
+	cpu_set_t set;
+	if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+		return CPU_COUNT(&set);
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 4096 ? 4096 : (int)n;
+}
+
+/* Threads for n parts: one each while they fit the cores this process may run on,
+   else one per core; TESSERA_WINDOW_ANY_CORES=1 always starts n. */
 static int threads_for(int n)
 {
 	const char *any = getenv("TESSERA_WINDOW_ANY_CORES");
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	if ((any && *any == '1') || cores < 1 || n <= cores)
+	int cores = workers_host_cores();
+	if ((any && *any == '1') || n <= cores)
 		return n;
-	return (int)cores;
+	return cores;
 }
 
 workers *workers_new(int n)

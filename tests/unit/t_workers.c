@@ -5,9 +5,9 @@
  * whatever the cores, and only such a pool may meet inside a round (workers_sync).
  */
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "ut.h"
 #include "workers.h"
@@ -28,10 +28,12 @@ static void note(void *ctx, int k)
 	l->who[k] = pthread_self();
 }
 
-static long cores(void)
+/* The cores of this process's affinity, counted here independently of the pool. */
+static int cores(void)
 {
-	long c = sysconf(_SC_NPROCESSORS_ONLN);
-	return c < 1 ? 1 : c;
+	cpu_set_t set;
+	ck_assert_int_eq(sched_getaffinity(0, sizeof set, &set), 0);
+	return CPU_COUNT(&set);
 }
 
 START_TEST(every_part_once_per_round)
@@ -41,6 +43,7 @@ START_TEST(every_part_once_per_round)
 		workers *w = workers_new(n);
 		ck_assert_ptr_nonnull(w);
 		ck_assert(workers_thread_each(w) == (n <= cores()));
+		ck_assert_int_eq(workers_host_cores(), cores());
 		round_log l = {0};
 		for (int r = 0; r < 3; r++)
 			workers_run(w, note, &l);
