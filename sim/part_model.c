@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
+#include "balance.h"
 #include "params.h"
 
 /* Slack 0, 1 and 2 windows; finish times kept for the last RING windows. */
@@ -19,14 +20,6 @@ struct part_model {
 	double *fin;              /* [slack][w % RING][part]: when part ends window w */
 };
 
-static uint32_t part_of(const uint32_t *first, uint32_t nparts, uint32_t id)
-{
-	uint32_t k = 0;
-	while (k + 1 < nparts && first[k + 1] <= id)
-		k++;
-	return k;
-}
-
 /* The parts holding a tile within `reach` rows of part k's tiles (ids are row-major). */
 static void near_parts(part_model *pm, const uint32_t *first, uint32_t width)
 {
@@ -40,8 +33,8 @@ static void near_parts(part_model *pm, const uint32_t *first, uint32_t width)
 		}
 		uint32_t from = a > span ? a - span : 0;
 		uint32_t to = b - 1 + span < ntiles ? b - 1 + span : ntiles - 1;
-		pm->lo[k] = part_of(first, n, from);
-		pm->hi[k] = part_of(first, n, to);
+		pm->lo[k] = balance_part_in(first, n, from);
+		pm->hi[k] = balance_part_in(first, n, to);
 	}
 }
 
