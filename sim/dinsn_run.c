@@ -22,16 +22,12 @@ static bool plain(uint8_t op)
 	}
 }
 
-/* Whether the op may change the pc: it ends a run (the next word may not follow). */
+/* Whether a plain op may change the pc (isa/'s jump and branch classes): it ends a run,
+   the next word may not follow. */
 static bool ends_run(uint8_t op)
 {
-	switch (op) {
-	case OP_JAL: case OP_JALR: case OP_BEQ: case OP_BNE: case OP_BLT: case OP_BGE:
-	case OP_BLTU: case OP_BGEU:
-		return true;
-	default:
-		return false;
-	}
+	isa_timing_class c = isa_insns[op].timing;
+	return c == TC_JUMP || c == TC_BRANCH;
 }
 
 void dinsn_runs_fill(dinsn *v, uint32_t n)

@@ -620,7 +620,8 @@ static void env_options(engine_t *e)
 	const char *on = getenv("TESSERA_DEFER"), *test = getenv("TESSERA_DEFER_TEST");
 	const char *model = getenv("TESSERA_PART_MODEL");
 	if (model && strcmp(model, "1") == 0 && !e->m->cfg.dist) {
-		e->bal.every = 0;     /* the parts stay where the model measures them */
+		/* the parts stay where they start: the model runs no threads, so no round
+		   is timed and no boundary moves (rebalance) */
 		e->model = part_model_new(e->nparts, e->bal.first, e->m->cfg.width);
 		if (!e->model)
 			oom();

@@ -5,9 +5,9 @@
  *
  * A pool of n parts starts one thread per part only while they fit the cores the
  * process may run on (or with TESSERA_WINDOW_ANY_CORES=1, for the tests): more threads
- * than cores would wait for each other's time slices at every meeting. Otherwise it starts one thread
- * per core and each runs several parts one after another (the parts, and so every
- * result, stay those of --threads N).
+ * than cores would wait for each other's time slices at every meeting. Otherwise it
+ * starts one thread per core and each runs several parts one after another (the parts,
+ * and so every result, stay those of --threads N).
  */
 #ifndef TESS_WORKERS_H
 #define TESS_WORKERS_H

@@ -16,6 +16,11 @@
 # 3-thread run of 256 tiles took 16 s instead of 0.4 s).
 # Usage: manifests.sh BUILD FIRST COUNT [big]. Ends with "N passed, N failed".
 B=$(cd "$1" && pwd); first=$2; count=$3; size=${4:-small}
+if [ "$size" = big ]; then
+	anyc=0; what="random manifests, 64-256 tiles: seeds %s on 1/2/3/5 threads"
+else
+	anyc=1; what="random manifests: seeds %s on 1/2/3 threads and the RTL"
+fi
 T=$B/tessera; C=$B/cosim; G=$(dirname "$0")/../mesh/gen_manifest.sh
 pass=0; fail=0
 tmp=$(mktemp -d)
@@ -42,7 +47,6 @@ while [ "$seed" -lt $((first + count)) ]; do
 	run one 1
 	run two 2
 	run cut 2 TESSERA_DEFER_TEST="$seed"
-	anyc=1; [ "$size" = big ] && anyc=0
 	run moved 3 TESSERA_BALANCE_TEST="$seed" TESSERA_WINDOW_ANY_CORES=$anyc
 	runs="two cut moved"
 	if [ "$size" = big ]; then
@@ -56,17 +60,13 @@ while [ "$seed" -lt $((first + count)) ]; do
 		done
 	done
 	[ $same = 1 ] && ok
-	if [ "$size" = big ]; then
-		:
-	elif "$C" --quiet --mesh "${w}x$h" --manifest "$tmp/m" --max-cycles "$mc" > "$tmp/cs" 2>&1 &&
-	   grep -q '^COSIM PASS' "$tmp/cs"
-	then ok; else ko "cosim: $(grep -v '^ *[0-9]* [0-9]* 0x' "$tmp/cs" | head -4)"; fi
+	if [ "$size" != big ]; then
+		if "$C" --quiet --mesh "${w}x$h" --manifest "$tmp/m" --max-cycles "$mc" \
+			> "$tmp/cs" 2>&1 && grep -q '^COSIM PASS' "$tmp/cs"
+		then ok; else ko "cosim: $(grep -v '^ *[0-9]* [0-9]* 0x' "$tmp/cs" | head -4)"; fi
+	fi
 	seed=$((seed + 1))
 done
-if [ "$size" = big ]; then
-	echo "random manifests, 64-256 tiles: seeds $first..$((first + count - 1)) on 1/2/3/5 threads"
-else
-	echo "random manifests: seeds $first..$((first + count - 1)) on 1/2/3 threads and the RTL"
-fi
+printf "$what\n" "$first..$((first + count - 1))"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
