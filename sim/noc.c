@@ -113,6 +113,17 @@ void ni_free(ni_vnet *nv)
 /* ---- routers ------------------------------------------------------------------ */
 
 /* Ports whose neighbour is a tile in another part (sim/engine.c's parts). */
+/* The router beyond a port (N, E, S or W; the caller knows there is one). */
+static uint32_t neighbour_of(const net_t *n, uint32_t id, int port)
+{
+	switch (port) {
+	case PORT_N: return id - n->w;
+	case PORT_S: return id + n->w;
+	case PORT_E: return id + 1;
+	default: return id - 1;
+	}
+}
+
 static uint8_t cross_ports(const net_t *n, uint32_t id)
 {
 	const mesh_t *m = n->mesh;
@@ -171,13 +182,32 @@ void noc_router_activate(net_t *n, uint32_t id)
 	part_list_push(r->edge ? &p->edge : &p->act, id);
 }
 
-/* Every id with a neighbour in another part (window mode sets their credits). */
+/* Part j goes on part k's list of neighbours (once). */
+static bool note_neighbour(part_list *l, uint32_t j)
+{
+	for (uint32_t i = 0; i < l->n; i++)
+		if (l->v[i] == j)
+			return true;
+	return mesh_list_push(&l->v, &l->n, &l->cap, j);
+}
+
+/* Every id with a neighbour in another part (window mode sets their credits), and for
+   each part the parts next to it (the only ones its routers meet in window mode). */
 static bool list_cross(net_t *n)
 {
+	const mesh_t *m = n->mesh;
 	n->nxids = 0;
-	for (uint32_t id = 0; n->mesh->nparts > 1 && id < n->mesh->ntiles; id++)
-		if (cross_ports(n, id) && !mesh_list_push(&n->xids, &n->nxids, &n->xids_cap, id))
+	for (uint32_t k = 0; k < m->nparts; k++)
+		n->parts[k].nbr.n = 0;
+	for (uint32_t id = 0; m->nparts > 1 && id < m->ntiles; id++) {
+		uint8_t c = cross_ports(n, id);
+		if (c && !mesh_list_push(&n->xids, &n->nxids, &n->xids_cap, id))
 			return false;
+		for (int o = 1; o < NPORTS; o++)
+			if ((c >> o & 1) && !note_neighbour(&n->parts[mesh_part(m, id)].nbr,
+							    mesh_part(m, neighbour_of(n, id, o))))
+				return false;
+	}
 	return true;
 }
 
@@ -259,6 +289,7 @@ void noc_free(net_t *n)
 		free(p->act.v);
 		free(p->edge.v);
 		free(p->inject.v);
+		free(p->nbr.v);
 		free(p->ev);
 		out_buf_free(&p->trace);
 		for (int par = 0; par < 2; par++) {
@@ -366,12 +397,7 @@ static int edge_device(const net_t *n, const router_t *r, int port)
 
 static uint32_t neighbour(const net_t *n, const router_t *r, int port)
 {
-	switch (port) {
-	case PORT_N: return r->id - n->w;
-	case PORT_S: return r->id + n->w;
-	case PORT_E: return r->id + 1;
-	default: return r->id - 1;
-	}
+	return neighbour_of(n, r->id, port);
 }
 
 /* Occupancy as the upstream sees it at cycle s: slots emptied at s still count. */
@@ -702,11 +728,13 @@ void noc_cycle(net_t *n, uint64_t s)
 
 /* ---- window mode ---------------------------------------------------------------- */
 
-/* What the other parts staged for part k at cycle parity `par` reaches its routers. */
+/* What the neighbouring parts staged for part k at cycle parity `par` reaches its
+   routers (no other part stages anything for it). */
 static void xfer_apply(net_t *n, uint32_t k, int par)
 {
-	for (uint32_t j = 0; j < n->mesh->nparts; j++) {
-		noc_xfer_list *l = &n->parts[j].xout[par][k];
+	const part_list *nbr = &n->parts[k].nbr;
+	for (uint32_t j = 0; j < nbr->n; j++) {
+		noc_xfer_list *l = &n->parts[nbr->v[j]].xout[par][k];
 		for (uint32_t i = 0; i < l->n; i++) {
 			const noc_xfer *x = &l->v[i];
 			if (x->credit) {
@@ -720,26 +748,38 @@ static void xfer_apply(net_t *n, uint32_t k, int par)
 	}
 }
 
-/* Part k's thread: all its routers, cycle by cycle, in step with the other parts. The
-   window's last cycle needs no meeting: the round's end is one, and the main thread
-   then applies what that cycle staged (noc_window). Then the part's next step (the
-   engine's core phase of the part), while the others may still route: nothing they
-   do in the last cycle touches this part but its staging lists. */
+/* Before cycle s, part k waits for its neighbours to finish cycle s - 1 (what they
+   staged for it then is complete), and only for them: a part never touches another
+   part's routers, and a part further off reaches it only through those in between. */
+static void await_neighbours(net_t *n, const noc_part *p, uint64_t s)
+{
+	for (uint32_t i = 0; i < p->nbr.n; i++)
+		workers_await(&n->parts[p->nbr.v[i]].routed, s);
+}
+
+/* Part k's thread: all its routers, cycle by cycle, in step with its neighbours. A
+   neighbour can be at most a cycle ahead: it waits in turn for this part before its
+   next cycle, so it writes its lists of a parity only after this part applied them.
+   The window's last cycle needs no meeting: the round's end is one, and the main
+   thread then applies what that cycle staged (noc_window). Then the part's next step
+   (the engine's core phase of the part), while the others may still route: nothing
+   they do in the last cycles touches this part but its staging lists. */
 static void window_part(void *ctx, int k)
 {
 	net_t *n = ctx;
 	noc_part *p = &n->parts[k];
 	mesh_thread = (uint32_t)k;
 	for (uint64_t s = n->win_from; s < n->win_to; s++) {
-		if (s > n->win_from)
+		if (s > n->win_from) {
+			await_neighbours(n, p, s);
 			xfer_apply(n, (uint32_t)k, (int)((s - 1) & 1));
+		}
 		uint32_t act = p->act.n, edge = p->edge.n;
 		if (act)
 			routers_cycle(n, &p->act, act, s);
 		if (edge)
 			routers_cycle(n, &p->edge, edge, s);
-		if (s + 1 < n->win_to)
-			workers_sync(n->workers);
+		atomic_store_explicit(&p->routed, s + 1, memory_order_release);
 	}
 	if (n->win_then)
 		n->win_then(n->win_ctx, k);
@@ -762,7 +802,7 @@ static void xcredit_init(net_t *n)
 	n->xcredit_ok = true;
 }
 
-/* Window mode meets the parts every cycle (workers_sync): only with a thread for each
+/* Window mode meets the parts every cycle (workers_await): only with a thread for each
    part, that is while they fit the host's cores (sim/workers.h). */
 bool noc_window_ready(const net_t *n)
 {

@@ -25,6 +25,7 @@
 #ifndef TESS_NOC_H
 #define TESS_NOC_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -146,7 +147,10 @@ typedef struct {
  * deliveries would add to shared state waits here for the serial step of the cycle.
  */
 typedef struct {
-	part_list act;            /* active inner routers */
+	/* window mode: the cycles its routers have finished (the next cycle it routes),
+	   raised by its thread and awaited by its neighbours', on a line of its own */
+	_Alignas(64) atomic_uint_fast64_t routed;
+	_Alignas(64) part_list act; /* active inner routers */
 	part_list edge;           /* active edge routers (router_t.edge) */
 	uint32_t edge_began;      /* edge.n when the cycle began: those compute it */
 	part_list inject;         /* tiles whose NI got flits in the core phase */
@@ -156,6 +160,7 @@ typedef struct {
 	net_tally tally;
 	int64_t special;          /* sent less delivered, counted by this thread (noc_count_sent) */
 	noc_xfer_list *xout[2];   /* window mode: [cycle parity][part] what crosses to it */
+	part_list nbr;            /* the parts with a router next to one of this part's */
 	char pad[64];
 } noc_part;
 

@@ -24,8 +24,6 @@ struct workers {
 	atomic_uint_fast64_t generation;  /* bumped to start a round */
 	atomic_uint busy;                 /* helper threads still in the round */
 	atomic_bool quit;
-	atomic_uint arrived;              /* workers_sync: threads at the barrier */
-	atomic_uint passed;               /* workers_sync: barriers completed */
 	void (*fn)(void *, int);
 	void *ctx;
 };
@@ -142,15 +140,9 @@ bool workers_thread_each(const workers *w)
 	return w && w->nthreads == w->n;
 }
 
-void workers_sync(workers *w)
+void workers_await(const atomic_uint_fast64_t *count, uint64_t least)
 {
-	unsigned gen = atomic_load_explicit(&w->passed, memory_order_acquire);
-	if (atomic_fetch_add_explicit(&w->arrived, 1, memory_order_acq_rel) == (unsigned)w->n - 1) {
-		atomic_store_explicit(&w->arrived, 0, memory_order_relaxed);
-		atomic_fetch_add_explicit(&w->passed, 1, memory_order_release);
-		return;
-	}
 	unsigned spins = 0;
-	while (atomic_load_explicit(&w->passed, memory_order_acquire) == gen)
+	while (atomic_load_explicit(count, memory_order_acquire) < least)
 		spin_pause(&spins);
 }

@@ -12,6 +12,7 @@
 #ifndef TESS_WORKERS_H
 #define TESS_WORKERS_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -28,8 +29,9 @@ void workers_run(workers *w, void (*fn)(void *ctx, int k), void *ctx);
 int workers_host_cores(void);
 /* Whether every part has a thread of its own (only then may a round meet inside). */
 bool workers_thread_each(const workers *w);
-/* Inside a round of a pool with a thread per part: every thread waits here until all n
-   have arrived (a barrier). */
-void workers_sync(workers *w);
+/* Inside a round of a pool with a thread per part: waits until *count, which another
+   part's thread raises, reaches at least `least` (acquire: what that thread wrote before
+   raising it is then seen). Parts meet only the parts they must (sim/noc.c). */
+void workers_await(const atomic_uint_fast64_t *count, uint64_t least);
 
 #endif

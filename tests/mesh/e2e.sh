@@ -89,6 +89,9 @@ done
 # the network's window mode also with more threads than this machine has cores.
 export TESSERA_WINDOW_ANY_CORES=1
 same_threads "a2a 5x7" "2 4" --mesh 5x7 --tile all="$P/a2a.elf"
+# A part per row on 8 threads: each part meets only the rows above and below it in
+# window mode, so parts further apart run cycles apart (sim/noc.c, await_neighbours).
+same_threads "a2a 8x8, a part per row" "8" --mesh 8x8 --tile all="$P/a2a.elf"
 unset TESSERA_WINDOW_ANY_CORES
 # The core phase's parts moved to random places every 4 windows (sim/balance.h), empty
 # parts included: which thread runs a tile changes nothing. Chaos with a controlling

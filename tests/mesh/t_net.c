@@ -359,6 +359,71 @@ START_TEST(block_channels)
 }
 END_TEST
 
+/* Part k's neighbours in window mode, worked out here from the tiles' adjacency. */
+static void check_neighbours(mesh_t *m)
+{
+	net_t *n = m->net;
+	uint32_t w = m->cfg.width, np = m->nparts;
+	bool *adj = calloc((size_t)np * np, sizeof *adj);
+	ck_assert_ptr_nonnull(adj);
+	for (uint32_t id = 0; id < m->ntiles; id++) {
+		uint32_t k = mesh_part(m, id);
+		if (id % w + 1 < w && mesh_part(m, id + 1) != k)
+			adj[k * np + mesh_part(m, id + 1)] = adj[mesh_part(m, id + 1) * np + k] = true;
+		if (id + w < m->ntiles && mesh_part(m, id + w) != k)
+			adj[k * np + mesh_part(m, id + w)] = adj[mesh_part(m, id + w) * np + k] = true;
+	}
+	for (uint32_t k = 0; k < np; k++) {
+		uint32_t want = 0;
+		for (uint32_t j = 0; j < np; j++)
+			want += adj[k * np + j];
+		ck_assert_uint_eq(n->parts[k].nbr.n, want);
+		for (uint32_t i = 0; i < n->parts[k].nbr.n; i++)
+			ck_assert(adj[k * np + n->parts[k].nbr.v[i]]);
+	}
+	free(adj);
+}
+
+static mesh_t *parted(uint32_t w, uint32_t h, int threads)
+{
+	mesh_config mc;
+	mesh_config_default(&mc);
+	mc.width = w;
+	mc.height = h;
+	mc.threads = threads;
+	mc.quiet = true;
+	mesh_t *m = mesh_new(&mc);
+	ck_assert_ptr_nonnull(m);
+	return m;
+}
+
+/* Window mode meets only neighbouring parts: a part per row of 8x8 has the rows above
+   and below; parts that end inside rows (5x7 in 4) and moved boundaries too. */
+START_TEST(part_neighbours)
+{
+	mesh_t *m = parted(8, 8, 8);
+	for (uint32_t k = 0; k < 8; k++) {
+		noc_part *p = &m->net->parts[k];
+		ck_assert_uint_eq(p->nbr.n, k == 0 || k == 7 ? 1 : 2);
+		for (uint32_t i = 0; i < p->nbr.n; i++)
+			ck_assert(p->nbr.v[i] == k - 1 || p->nbr.v[i] == k + 1);
+	}
+	check_neighbours(m);
+	mesh_free(m);
+	m = parted(5, 7, 4);
+	check_neighbours(m);
+	/* part 1 shrinks to 3 tiles inside row 1: parts 0 and 2 touch */
+	static const uint32_t first[] = {0, 6, 9, 30};
+	m->part_first = first;
+	net_parts_moved(m);
+	check_neighbours(m);
+	ck_assert_uint_eq(m->net->parts[1].nbr.n, 2);
+	ck_assert_uint_eq(m->net->parts[0].nbr.n, 2);
+	m->part_first = NULL;
+	mesh_free(m);
+}
+END_TEST
+
 Suite *suite_net(void)
 {
 	Suite *s = suite_create("net");
@@ -370,6 +435,7 @@ Suite *suite_net(void)
 	tcase_add_test(tc, pipelined_stream);
 	tcase_add_test(tc, mailbox_backpressure);
 	tcase_add_test(tc, block_channels);
+	tcase_add_test(tc, part_neighbours);
 	suite_add_tcase(s, tc);
 	return s;
 }

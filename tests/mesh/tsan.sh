@@ -28,6 +28,8 @@ if [ "$skip" = 0 ]; then
 	check "ring 16x16, 2 threads" --mesh 16x16 --tile all="$B/mesh/ring.elf" --threads 2
 	check "ring 16x16, 3 threads" --mesh 16x16 --tile all="$B/mesh/ring.elf" --threads 3
 	check "all-to-all 8x8, 3 threads" --mesh 8x8 --tile all="$B/mesh/a2a.elf" --threads 3
+	# A part per row: each part's routers meet only its neighbours' (sim/noc.c).
+	check "all-to-all 8x8, 8 threads" --mesh 8x8 --tile all="$B/mesh/a2a.elf" --threads 8
 	check "OS demo 8x8, 2 threads" --mesh 8x8 --manifest "$B/os/boot_demo.mf" --threads 2 \
 		--msg-trace /dev/null
 	check "Life 64x64, 2 threads" --mesh 64x64 --tile all="$B/bench/quick/life.elf" --threads 2

@@ -2,7 +2,7 @@
  * The thread pool (sim/workers.c): a round calls every part once, on a thread per part
  * while the parts fit the host's cores and on one thread per core beyond that (a
  * thread then runs several parts); TESSERA_WINDOW_ANY_CORES=1 starts a thread per part
- * whatever the cores, and only such a pool may meet inside a round (workers_sync).
+ * whatever the cores, and only such a pool may meet inside a round (workers_await).
  */
 #include <pthread.h>
 #include <sched.h>
@@ -17,8 +17,8 @@
 typedef struct {
 	atomic_int calls[MAXPARTS];
 	pthread_t who[MAXPARTS];
-	atomic_int before, after_low;  /* workers_sync: arrivals before, and seen after */
-	workers *w;
+	atomic_int before, after_low;  /* meet: arrivals before, and seen after */
+	atomic_uint_fast64_t at[MAXPARTS]; /* meet: each part's count, raised once a step */
 } round_log;
 
 static void note(void *ctx, int k)
@@ -56,14 +56,23 @@ START_TEST(every_part_once_per_round)
 }
 END_TEST
 
+/* Each part arrives, raises its count and waits for every other part's: no part may
+   pass before all arrived. Then a second step where each waits only for part k - 1,
+   which must have raised its count to 2 first. */
 static void meet(void *ctx, int k)
 {
 	round_log *l = ctx;
-	(void)k;
 	atomic_fetch_add(&l->before, 1);
-	workers_sync(l->w);
-	if (atomic_load(&l->before) < MAXPARTS)   /* someone passed the barrier early */
+	atomic_store(&l->at[k], 1);
+	for (int j = 0; j < MAXPARTS; j++)
+		workers_await(&l->at[j], 1);
+	if (atomic_load(&l->before) < MAXPARTS)   /* someone passed the meeting early */
 		atomic_fetch_add(&l->after_low, 1);
+	if (k > 0)
+		workers_await(&l->at[k - 1], 2);
+	if (k > 0 && atomic_load(&l->at[k - 1]) < 2)
+		atomic_fetch_add(&l->after_low, 1);
+	atomic_store(&l->at[k], 2);
 }
 
 START_TEST(any_cores_meets_inside_a_round)
@@ -74,10 +83,11 @@ START_TEST(any_cores_meets_inside_a_round)
 	ck_assert_ptr_nonnull(w);
 	ck_assert(workers_thread_each(w));
 	round_log l = {0};
-	l.w = w;
 	workers_run(w, meet, &l);
 	ck_assert_int_eq(atomic_load(&l.before), MAXPARTS);
 	ck_assert_int_eq(atomic_load(&l.after_low), 0);
+	for (int k = 0; k < MAXPARTS; k++)
+		ck_assert_int_eq(atomic_load(&l.at[k]), 2);
 	workers_free(w);
 	ck_assert_ptr_null(workers_new(1));
 	ck_assert(!workers_thread_each(NULL));
