@@ -278,6 +278,10 @@ bool net_begin(mesh_t *m, uint64_t from, uint64_t to, struct workers *w)
 {
 	net_t *n = m->net;
 	n->workers = w;
+	/* window mode: each part's thread takes its own tiles' injections (noc_window);
+	   with no control unit waiting nothing here changes whether it may run */
+	if (!n->ncu_wait && window_parallel(n, to))
+		return true;
 	noc_take_injections(n);
 	if (n->ncu_wait)
 		ctl_expire(n, from);

@@ -214,6 +214,7 @@ static bool list_cross(net_t *n)
 void noc_parts_moved(net_t *n)
 {
 	uint32_t np = n->mesh->nparts;
+	noc_take_injections(n);   /* listed by the tiles' old parts */
 	for (uint32_t id = 0; id < n->mesh->ntiles; id++) {
 		router_t *r = n->routers[id];
 		if (!r)
@@ -306,9 +307,11 @@ void noc_free(net_t *n)
 	}
 }
 
+/* On the list of the tile's part: only that part's thread runs the tile in a parallel
+   phase, and window mode has that thread activate the tile's router. */
 void noc_tile_injected(net_t *n, uint32_t tile)
 {
-	part_list_push(&n->parts[mesh_thread].inject, tile);
+	part_list_push(&n->parts[mesh_part(n->mesh, tile)].inject, tile);
 }
 
 bool noc_busy(const net_t *n)
@@ -327,18 +330,22 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Each list in id order (a list may hold tiles of several parts: the order of the
-   active routers does not change the result, it only makes it easy to follow). */
+/* Part k's injected tiles' routers go on its active lists, in id order (the order of
+   the active routers does not change the result, it only makes it easy to follow). */
+static void take_part_injections(net_t *n, uint32_t k)
+{
+	part_list *l = &n->parts[k].inject;
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof *l->v, cmp_u32);
+	for (uint32_t i = 0; i < l->n; i++)
+		noc_router_activate(n, l->v[i]);
+	l->n = 0;
+}
+
 void noc_take_injections(net_t *n)
 {
-	for (uint32_t k = 0; k < n->mesh->nparts; k++) {
-		part_list *l = &n->parts[k].inject;
-		if (l->n > 1)
-			qsort(l->v, l->n, sizeof *l->v, cmp_u32);
-		for (uint32_t i = 0; i < l->n; i++)
-			noc_router_activate(n, l->v[i]);
-		l->n = 0;
-	}
+	for (uint32_t k = 0; k < n->mesh->nparts; k++)
+		take_part_injections(n, k);
 }
 
 /* Endpoint -> (column, row, port used at the last router). */
@@ -769,6 +776,7 @@ static void window_part(void *ctx, int k)
 	net_t *n = ctx;
 	noc_part *p = &n->parts[k];
 	mesh_thread = (uint32_t)k;
+	take_part_injections(n, (uint32_t)k);
 	for (uint64_t s = n->win_from; s < n->win_to; s++) {
 		if (s > n->win_from) {
 			await_neighbours(n, p, s);
@@ -811,7 +819,7 @@ bool noc_window_ready(const net_t *n)
 		return false;
 	uint32_t parts = 0;
 	for (uint32_t k = 0; k < n->mesh->nparts; k++)
-		parts += n->parts[k].act.n + n->parts[k].edge.n > 0;
+		parts += n->parts[k].act.n + n->parts[k].edge.n + n->parts[k].inject.n > 0;
 	return parts >= 2;
 }
 

@@ -220,16 +220,19 @@ void noc_window(net_t *n, uint64_t from, uint64_t to, void (*then)(void *ctx, in
 /* Between windows, after the parts' boundaries moved (mesh_part): every router's
    border ports and list follow its tile's new part. */
 void noc_parts_moved(net_t *n);
-/* Whether noc_window may run: threads, two parts with routers, no device NI busy. */
+/* Whether noc_window may run: threads, two parts with routers (or injected tiles,
+   whose routers each part's thread activates as its window begins), no device NI busy. */
 bool noc_window_ready(const net_t *n);
 /* After a tile wrote m into its NI: a message for a device, a control unit or the
    control network is counted until its delivery (it keeps noc_window off). */
 void noc_count_sent(net_t *n, msg_t *m);
 int64_t noc_special(const net_t *n);
 bool noc_busy(const net_t *n);
-/* A tile's NI got flits (core phase: listed by the host thread, mesh_thread). */
+/* A tile's NI got flits: listed under the tile's part (only that part's thread runs it
+   in a parallel phase). */
 void noc_tile_injected(net_t *n, uint32_t tile);
-/* Move the tiles injected during the core phase onto the active list. */
+/* Move the tiles injected during the core phase onto the active lists (window mode:
+   each part's own, in noc_window). */
 void noc_take_injections(net_t *n);
 void noc_router_activate(net_t *n, uint32_t id);
 void noc_stats_json(const net_t *n, FILE *f);
