@@ -37,7 +37,7 @@ bench-engine: $(BUILD)/tessera $(BUILD)/benchrun $(addprefix $(BENCH_DIR)/,$(BEN
 # Thread scaling: Life 64x64 on 1, 2, 4, ... threads up to the host's cores (SCALING_CORES
 # overrides the count), outputs checked against 1 thread. The figure for the 16-core
 # target; on a machine lent for it, this is the one command to run.
-bench-threads: $(BUILD)/tessera $(BUILD)/benchrun $(BENCH_DIR)/life.elf
+bench-threads: $(BUILD)/tessera $(BUILD)/benchrun $(BENCH_DIR)/life.elf $(BENCH_DIR)/hash4k.elf
 	@SCALING_JSON=$(BUILD)/scaling.json tests/bench/scaling.sh $(BUILD)/tessera \
 	    $(BUILD)/benchrun $(BENCH_DIR)
 
