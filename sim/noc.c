@@ -112,7 +112,6 @@ void ni_free(ni_vnet *nv)
 
 /* ---- routers ------------------------------------------------------------------ */
 
-/* Ports whose neighbour is a tile in another part (sim/engine.c's parts). */
 /* The router beyond a port (N, E, S or W; the caller knows there is one). */
 static uint32_t neighbour_of(const net_t *n, uint32_t id, int port)
 {
@@ -124,6 +123,7 @@ static uint32_t neighbour_of(const net_t *n, uint32_t id, int port)
 	}
 }
 
+/* Ports whose neighbour is a tile in another part (sim/engine.c's parts). */
 static uint8_t cross_ports(const net_t *n, uint32_t id)
 {
 	const mesh_t *m = n->mesh;
