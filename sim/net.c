@@ -278,14 +278,12 @@ bool net_begin(mesh_t *m, uint64_t from, uint64_t to, struct workers *w)
 {
 	net_t *n = m->net;
 	n->workers = w;
-	/* window mode: each part's thread takes its own tiles' injections (noc_window);
-	   with no control unit waiting nothing here changes whether it may run */
-	if (!n->ncu_wait && window_parallel(n, to))
-		return true;
-	noc_take_injections(n);
 	if (n->ncu_wait)
-		ctl_expire(n, from);
-	return window_parallel(n, to);
+		ctl_expire(n, from);   /* (refusals: counted, nothing sent) */
+	bool window = window_parallel(n, to);
+	if (!window)              /* window mode: each part takes its own (noc_window) */
+		noc_take_injections(n);
+	return window;
 }
 
 void net_window(mesh_t *m, uint64_t from, uint64_t to, void (*then)(void *ctx, int k),

@@ -123,20 +123,26 @@ static uint32_t neighbour_of(const net_t *n, uint32_t id, int port)
 	}
 }
 
+/* Whether the tile has a neighbour beyond the port (N, E, S or W). */
+static bool has_neighbour(const net_t *n, uint32_t id, int port)
+{
+	uint32_t x = id % n->w, y = id / n->w;
+	switch (port) {
+	case PORT_N: return y > 0;
+	case PORT_S: return y + 1u < n->h;
+	case PORT_E: return x + 1u < n->w;
+	default: return x > 0;
+	}
+}
+
 /* Ports whose neighbour is a tile in another part (sim/engine.c's parts). */
 static uint8_t cross_ports(const net_t *n, uint32_t id)
 {
-	const mesh_t *m = n->mesh;
-	uint32_t k = mesh_part(m, id), x = id % n->w, y = id / n->w;
+	uint32_t k = mesh_part(n->mesh, id);
 	uint8_t c = 0;
-	if (y > 0 && mesh_part(m, id - n->w) != k)
-		c |= 1u << PORT_N;
-	if (x + 1u < n->w && mesh_part(m, id + 1) != k)
-		c |= 1u << PORT_E;
-	if (y + 1u < n->h && mesh_part(m, id + n->w) != k)
-		c |= 1u << PORT_S;
-	if (x > 0 && mesh_part(m, id - 1) != k)
-		c |= 1u << PORT_W;
+	for (int o = PORT_N; o < NPORTS; o++)
+		if (has_neighbour(n, id, o) && mesh_part(n->mesh, neighbour_of(n, id, o)) != k)
+			c |= 1u << o;
 	return c;
 }
 
@@ -203,9 +209,9 @@ static bool list_cross(net_t *n)
 		uint8_t c = cross_ports(n, id);
 		if (c && !mesh_list_push(&n->xids, &n->nxids, &n->xids_cap, id))
 			return false;
-		for (int o = 1; o < NPORTS; o++)
-			if ((c >> o & 1) && !note_neighbour(&n->parts[mesh_part(m, id)].nbr,
-							    mesh_part(m, neighbour_of(n, id, o))))
+		part_list *nbr = &n->parts[mesh_part(m, id)].nbr;
+		for (int o = PORT_N; o < NPORTS; o++)
+			if ((c >> o & 1) && !note_neighbour(nbr, mesh_part(m, neighbour_of(n, id, o))))
 				return false;
 	}
 	return true;
@@ -402,11 +408,6 @@ static int edge_device(const net_t *n, const router_t *r, int port)
 	return DEV_NONE;
 }
 
-static uint32_t neighbour(const net_t *n, const router_t *r, int port)
-{
-	return neighbour_of(n, r->id, port);
-}
-
 /* Occupancy as the upstream sees it at cycle s: slots emptied at s still count. */
 static unsigned inbuf_seen(const inbuf *b, uint64_t s)
 {
@@ -493,7 +494,7 @@ static bool has_credit(net_t *n, router_t *r, int o, int v, const flit_t *f, uin
 		return true;              /* devices always consume (SPEC §8.5) */
 	if (n->window && (r->xport >> o & 1))
 		return r->xcredit[o][v] > 0;   /* the downstream part is busy with its own */
-	const router_t *d = n->routers[neighbour(n, r, o)];
+	const router_t *d = n->routers[neighbour_of(n, r->id, o)];
 	return !d || inbuf_seen(&d->in[opposite[o]][v], s) < ROUTER_BUF_FLITS;
 }
 
@@ -505,7 +506,7 @@ static void forward(net_t *n, router_t *r, int o, int v, flit_t f, uint64_t s)
 			net_deliver(n, r, f.m, s + 1 + EJECT_LATENCY);
 		return;
 	}
-	uint32_t id = neighbour(n, r, o);
+	uint32_t id = neighbour_of(n, r->id, o);
 	f.t = s + 1;
 	if (n->window && (r->xport >> o & 1)) {
 		r->xcredit[o][v]--;
@@ -569,7 +570,7 @@ static void switch_cycle(net_t *n, router_t *r, uint64_t s)
 			}
 			flit_t f = inbuf_pop(b, s);
 			if (n->window && (r->xport >> i & 1)) {   /* the slot is free upstream at s+1 */
-				uint32_t up = neighbour(n, r, i);
+				uint32_t up = neighbour_of(n, r->id, i);
 				xfer_stage(n, s, up, (noc_xfer){up, (uint8_t)opposite[i], (uint8_t)v, true, {0}});
 			}
 			r->nflits--;
@@ -801,7 +802,7 @@ static void xcredit_init(net_t *n)
 		for (int o = 1; r && o < NPORTS; o++) {
 			if (!(r->xport >> o & 1))
 				continue;
-			const router_t *d = n->routers[neighbour(n, r, o)];
+			const router_t *d = n->routers[neighbour_of(n, r->id, o)];
 			for (int v = 0; v < NVNETS; v++)
 				r->xcredit[o][v] = (uint8_t)(ROUTER_BUF_FLITS -
 							     (d ? d->in[opposite[o]][v].n : 0));

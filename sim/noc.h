@@ -161,8 +161,7 @@ typedef struct {
 	int64_t special;          /* sent less delivered, counted by this thread (noc_count_sent) */
 	noc_xfer_list *xout[2];   /* window mode: [cycle parity][part] what crosses to it */
 	part_list nbr;            /* the parts with a router next to one of this part's */
-	char pad[64];
-} noc_part;
+} noc_part;                   /* (aligned to lines: no two parts share one) */
 
 typedef struct net {
 	struct mesh *mesh;

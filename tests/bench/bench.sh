@@ -7,6 +7,7 @@ tess=$1; benchrun=$2; dir=$3; quick=${4:-}
 json=${BENCH_JSON:-build/bench.json}
 rep=3; [ -n "$quick" ] && rep=1
 err=$(mktemp); trap 'rm -f "$err"' EXIT
+. "$(dirname "$0")/common.sh"
 
 # run NAME ARGS...: best wall time, peak RSS and the stats totals of one tessera run
 pin=""   # a command prefix: taskset -c N
@@ -77,7 +78,6 @@ fi
 # faster core, not on whichever core the kernel chose.
 # With UNDEFERRED=1 a third run in each round: 2 threads without deferred run-ahead
 # (TESSERA_DEFER=0; on by default: sim/README.md, "Deferred run-ahead").
-faster() { awk -v a="$1" -v b="$2" 'BEGIN{exit !(b == "" || a < b)}'; }
 speedup() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 threads() {
 	name=$1; tiles=$2; shift 2
@@ -121,7 +121,7 @@ models_json=""; near_json=""
 for n in 2 4 16; do
 	out=$(TESSERA_PART_MODEL=1 TESSERA_BALANCE=0 "$tess" run --mesh 64x64 --threads "$n" \
 		--tile all="$dir/life.elf" 2>&1 > /dev/null)
-	b=$(echo "$out" | sed -n 's/.*per window.*at most \([0-9.]*\)x.*/\1/p')
+	b=$(echo "$out" | model_bound)
 	near=$(echo "$out" | sed -n 's/.*within reach: at most \([0-9.]*\)x; .*: \([0-9.]*\)x, \([0-9.]*\)x$/\1 \2 \3/p')
 	echo "(Life 64x64, parts of $n threads run one after another: the core phase can gain at most ${b}x;" \
 		"waiting only for the parts within reach, with 0, 1, 2 windows of slack: ${near:-?})"

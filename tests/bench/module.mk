@@ -34,9 +34,10 @@ bench-engine: $(BUILD)/tessera $(BUILD)/benchrun $(addprefix $(BENCH_DIR)/,$(BEN
 		$(MESH_DIR)/a2a.elf $(BUILD)/os/root_demo.elf
 	@BENCH_JSON=$(BUILD)/bench.json MESH_DIR=$(MESH_DIR) OS_DIR=$(BUILD)/os tests/bench/bench.sh $(BUILD)/tessera $(BUILD)/benchrun $(BENCH_DIR)
 
-# Thread scaling: Life 64x64 on 1, 2, 4, ... threads up to the host's cores (SCALING_CORES
-# overrides the count), outputs checked against 1 thread. The figure for the 16-core
-# target; on a machine lent for it, this is the one command to run.
+# Thread scaling: Life 64x64 and the hash loop on 64x64 on 1, 2, 4, ... threads up to
+# the host's cores (SCALING_CORES overrides the count), outputs checked against 1
+# thread. The figure for the 16-core target; on a machine lent for it, this is the one
+# command to run.
 bench-threads: $(BUILD)/tessera $(BUILD)/benchrun $(BENCH_DIR)/life.elf $(BENCH_DIR)/hash4k.elf
 	@SCALING_JSON=$(BUILD)/scaling.json tests/bench/scaling.sh $(BUILD)/tessera \
 	    $(BUILD)/benchrun $(BENCH_DIR)

@@ -13,6 +13,7 @@ json=${SCALING_JSON:-build/scaling.json}
 rounds=3; [ -n "$quick" ] && rounds=1
 cores=${SCALING_CORES:-$(nproc)}
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+. "$(dirname "$0")/common.sh"
 
 counts=1; n=2
 while [ "$n" -lt "$cores" ]; do counts="$counts $n"; n=$((n * 2)); done
@@ -40,8 +41,7 @@ timed() {
 	for r in $(seq "$rounds"); do
 		for n in $counts; do
 			s=$("$benchrun" 1 /dev/null "$tess" run "$@" --threads "$n" | awk '{print $1}')
-			best=$(cat "$work/$key.best.$n" 2> /dev/null || echo "")
-			if [ -z "$best" ] || awk -v a="$s" -v b="$best" 'BEGIN{exit !(a < b)}'; then
+			if faster "$s" "$(cat "$work/$key.best.$n" 2> /dev/null)"; then
 				echo "$s" > "$work/$key.best.$n"
 			fi
 		done
@@ -60,7 +60,7 @@ report() {
 		bound=-
 		if [ "$n" -gt 1 ]; then
 			bound=$(TESSERA_PART_MODEL=1 TESSERA_BALANCE=0 "$tess" run "$@" --threads "$n" \
-				2>&1 > /dev/null | sed -n 's/.*per window.*at most \([0-9.]*\)x.*/\1/p')
+				2>&1 > /dev/null | model_bound)
 		fi
 		printf '%-26s %7s %9s %8sx %11s%s  %s\n' "$name" "$n" "$s" "$up" "${bound:-?}" \
 			"$( [ "$bound" = - ] || echo x)" "identical to 1 thread"
