@@ -350,6 +350,10 @@ void ctl_on_halt(tile_t *t)
 	   reaches that cycle (net.c). */
 	t->net->rx_until = t->now + LOOKAHEAD;
 	t->net->mb_stale = true;
+	/* What the network put in the mailbox for cycles from rx_until on, routing a
+	   window before this core phase got to the halt, reached an IDLE tile: discarded
+	   on arrival, as it is when the halt comes first (net.c, deliver_to_tile). */
+	t->stats.msgs_dropped += mb_discard_from(&t->net->mb, t->net->rx_until);
 	memset(&t->net->caps, 0, sizeof t->net->caps);
 	t->net->waiting = false;
 	t->net->starting = false;

@@ -152,6 +152,8 @@ typedef struct {
 	uint32_t defer_head;
 	uint64_t rng;             /* TESSERA_DEFER_TEST: the part's random cuts */
 	uint64_t latest;          /* the latest cycle any of its tiles reached */
+	bool real;                /* a visit in this window had an event of its own
+	                             (engine_run_until, T_real) */
 	double busy;              /* seconds its thread worked since the last balance look */
 	char pad[64];             /* parts are written by different threads */
 } part_t;
@@ -159,6 +161,8 @@ typedef struct {
 struct engine {
 	mesh_t *m;
 	uint64_t T, to;
+	uint64_t T_real;               /* the end of the last window with an event of its
+	                                  own (engine_run_until) */
 	bool done;
 	part_t *parts;
 	uint32_t nparts;
@@ -351,10 +355,12 @@ static void run_deferred(engine_t *e, part_t *p)
 	while (p->defer_head < p->ndefer && !defer_leave(e, p)) {
 		tile_t *t = m->tiles[p->defer[p->defer_head]];
 		bool ran = false;
+		uint32_t execs = t->msg_execs;
 		while (defer_more(t, full) && !defer_leave(e, p)) {
 			run_tile(t, e->to, min64(t->now + defer_piece(e, p), full));
 			ran = true;
 		}
+		p->real |= t->msg_execs != execs;
 		if (ran)
 			settle(p, t);
 		if (!defer_more(t, full)) {
@@ -391,7 +397,10 @@ static void run_part(void *ctx, int k)
 		make_ready(p, m->tiles[sched_pop(&p->heap).id]);
 	for (uint32_t i = 0; i < p->nready; i++) {
 		tile_t *t = m->tiles[p->ready[i]];
+		bool cont = t->cut && t->state == TS_RUNNING;
+		uint32_t execs = t->msg_execs;
 		run_tile(t, e->to, ahead);
+		p->real |= !cont || t->msg_execs != execs;
 		settle(p, t);
 		if (e->defer)
 			note_cut(p, t);
@@ -650,7 +659,7 @@ engine_t *engine_new(mesh_t *m)
 	memset(parts, 0, bytes);
 	e->busy = busy;
 	e->m = m;
-	e->T = m->now;
+	e->T = e->T_real = m->now;
 	e->parts = parts;
 	e->nparts = n;
 	m->part_first = e->bal.first;   /* the network's parts follow the engine's */
@@ -686,6 +695,27 @@ static uint64_t latest_all(engine_t *e)
 	return ds ? ds->max_all(ds, l) : l;
 }
 
+/* Whether a visit of the last core phase had an event of its own; clears the parts'
+   flags. */
+static bool take_real(engine_t *e)
+{
+	bool real = false;
+	for (uint32_t k = 0; k < e->nparts; k++) {
+		real |= e->parts[k].real;
+		e->parts[k].real = false;
+	}
+	return real;
+}
+
+/* The chip's final cycle once nothing can happen again (MPI: a collective call). */
+static uint64_t final_cycle(engine_t *e)
+{
+	uint64_t l = latest_all(e);
+	dist_t *ds = e->m->cfg.dist;
+	uint64_t r = ds ? ds->max_all(ds, e->T_real) : e->T_real;
+	return l > r ? l : r;
+}
+
 /*
  * The window loop. `stop` caps windows and time skips as max_cycles does (a window may
  * end at any cycle: the results do not depend on where windows end).
@@ -712,7 +742,8 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 			break;
 		}
 		uint64_t cap = m->cfg.max_cycles ? min64(stop, m->cfg.max_cycles) : stop;
-		if (net_idle(m) && !mesh_nwoken(m)) {
+		bool idle = net_idle(m) && !mesh_nwoken(m);
+		if (idle) {
 			uint64_t next = next_all(e);
 			/* nothing happens before `next`: on to its window, keeping the windows'
 			   phase (where windows fall must not depend on where a tile's
@@ -733,16 +764,24 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 			net_cycles(m, T, to);
 			run_window(e, w, to);
 		}
+		/* The chip's final cycle counts the windows with an event of their own: the
+		   network busy as the window began, a visit that was not just the rest of a
+		   cut run-ahead, or one that reached a message instruction (where a run cut
+		   elsewhere would have stopped before it, in this window). A window that only
+		   went on with a cut run-ahead must not move it (sim/README.md, "Deferred
+		   run-ahead"). */
+		if (take_real(e) || !idle)
+			e->T_real = to;
 		flush_output(e, to);
 		T = to;
 	}
 	workers_free(w);
 	e->T = T;
 	/* Finished: tiles may have run ahead of the last window; the chip's time is the
-	   latest any of them reached (not beyond --max-cycles). */
-	uint64_t latest = e->done ? latest_all(e) : 0;
-	if (e->done && !m->max_reached && latest > T)
-		T = latest;
+	   latest any of them reached, or the end of the last window with an event if
+	   later (not beyond --max-cycles). */
+	if (e->done && !m->max_reached)
+		T = final_cycle(e);
 	m->now = T;
 	return e->done;
 }

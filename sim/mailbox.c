@@ -66,6 +66,28 @@ msg_t *mb_take(mailbox *mb, int q, uint64_t c)
 	return m;
 }
 
+uint32_t mb_discard_from(mailbox *mb, uint64_t c)
+{
+	uint32_t n = 0;
+	for (int q = 0; q < 2; q++) {
+		mb_queue *x = &mb->q[q];
+		msg_t **link = &x->head;
+		x->tail = NULL;
+		while (*link) {
+			msg_t *m = *link;
+			if (m->delivered >= c) {
+				*link = m->next;
+				msg_free(m);
+				n++;
+			} else {
+				x->tail = m;
+				link = &m->next;
+			}
+		}
+	}
+	return n;
+}
+
 void mb_clear(mailbox *mb)
 {
 	for (int q = 0; q < 2; q++) {

@@ -40,5 +40,9 @@ uint64_t mb_next_delivery(const mailbox *mb);
 msg_t *mb_take(mailbox *mb, int q, uint64_t c);
 /* Drop every queued message (the tile halted). */
 void mb_clear(mailbox *mb);
+/* Drop the queued messages delivered at or after cycle c, which reached the tile when
+   it was already IDLE (they were queued before its halt was simulated); the slots they
+   took stay taken, as those of messages discarded on arrival. Returns how many. */
+uint32_t mb_discard_from(mailbox *mb, uint64_t c);
 
 #endif

@@ -541,6 +541,8 @@ static unsigned exec_wait(tile_t *t, const dinsn *d, uint32_t *rd)
 
 unsigned net_exec(tile_t *t, const dinsn *d, uint32_t *rd_value)
 {
+	if (d->op >= OP_MSG_SEND && d->op <= OP_MSG_WAIT)
+		t->msg_execs++;
 	dist_t *ds = t->mesh->cfg.dist;
 	return ds ? ds->exec(t, d, rd_value) : net_exec_here(t, d, rd_value);
 }

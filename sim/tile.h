@@ -77,6 +77,8 @@ typedef struct tile {
 	bool cut;              /* engine: its run-ahead stopped at a cycle, not before a
 	                          message instruction */
 	bool deferred;         /* engine: on its part's list of deferred run-ahead */
+	uint32_t msg_execs;    /* msg.send/recv/poll/wait executed or blocked in (net_exec):
+	                          the engine sees a visit reach one */
 
 	uint8_t *mem;          /* MEM bytes, allocated when the tile is first loaded */
 	dinsn *dcache;         /* predecoded words [0, dc_words*4): grown on first fetch */

@@ -18,16 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../rng.h"
+
 #define SCRATCH_BYTES 256
 
 static uint64_t rs;
-static uint32_t rnd(void)
-{
-	rs ^= rs << 13;
-	rs ^= rs >> 7;
-	rs ^= rs << 17;
-	return (uint32_t)(rs >> 16);
-}
+static uint32_t rnd(void) { return rng_next(&rs); }
 static uint32_t below(uint32_t n) { return rnd() % n; }
 
 static const uint32_t edges[] = {0, 1, 2, 0xffffffff, 0xfffffffe, 0x80000000, 0x7fffffff,

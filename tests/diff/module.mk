@@ -13,7 +13,7 @@ DIFF_GEN   := $(BUILD)/tests/diff/gen
 
 TEST_GROUPS  += diff
 
-$(DIFF_GEN): tests/diff/gen.c
+$(DIFF_GEN): tests/diff/gen.c tests/rng.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS)
 

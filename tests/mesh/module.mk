@@ -33,6 +33,25 @@ MESH_MANIFEST_SEED ?= 1
 test-mesh-manifests: $(BUILD)/tessera $(MESH_ELFS) $(EX_ELFS)
 	@tests/rtl/manifests.sh $(BUILD) $(MESH_MANIFEST_SEED) $(MESH_MANIFEST_COUNT) big
 
+# Random multi-tile programs of every message and capability instruction (gen_prog.c)
+# on 1, 2 and 3 threads with random cuts and parts, byte for byte (tests/mesh/fuzz.sh;
+# MESH_FUZZ_COUNT=5000 for a long run), and messages that reach a tile as it halts
+# (tests/mesh/late.sh).
+TEST_GROUPS += mesh-late mesh-fuzz
+MESH_FUZZ_COUNT ?= $(if $(filter 1,$(SAN)),40,150)
+MESH_FUZZ_SEED ?= 1
+MESH_GEN_PROG := $(BUILD)/tests/mesh/gen_prog
+
+$(MESH_GEN_PROG): tests/mesh/gen_prog.c tests/rng.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS)
+
+test-mesh-late: $(BUILD)/tessera
+	@tests/mesh/late.sh $(BUILD)/tessera
+
+test-mesh-fuzz: $(BUILD)/tessera $(MESH_GEN_PROG)
+	@tests/mesh/fuzz.sh $(BUILD) $(MESH_FUZZ_SEED) $(MESH_FUZZ_COUNT)
+
 # The threaded engine under ThreadSanitizer: a tessera of its own in $(BUILD)/tsan.
 TEST_GROUPS += tsan
 TSAN_BUILD := $(BUILD)/tsan

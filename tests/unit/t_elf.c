@@ -20,6 +20,7 @@
 #include "elf_load.h"
 #include "engine.h"
 #include "mesh.h"
+#include "../rng.h"
 #include "ut.h"
 
 #define MEM 65536u
@@ -334,13 +335,7 @@ END_TEST
 /* ---- random corruption: never a crash ---- */
 
 static uint64_t rng_state;
-static uint32_t rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (uint32_t)(rng_state >> 11);
-}
+static uint32_t rng(void) { return rng_next(&rng_state); }
 
 static const uint32_t edge32[] = {0, 1, 2, 3, 4, 0x7f, 0x80, 0xff, 0xffff, 0x10000, MEM - 4,
 				  MEM, 0x7fffffff, 0x80000000, 0xfffffffc, 0xffffffff};

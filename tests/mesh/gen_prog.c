@@ -1,0 +1,161 @@
+/*
+ * gen_prog: a seeded generator of random multi-tile guest programs (tests/mesh/fuzz.sh).
+ * Every tile of the mesh runs the same program, which finds its own way through it:
+ * the registers start from the tile's id and random values, and the body mixes RV32IM
+ * arithmetic, loads and stores into a scratch area, forward branches and backward jumps
+ * with every message and capability instruction of Xtess (isa/SPEC.md §4): sends with
+ * random descriptors (slots, tags, lengths 0-17, passed capabilities) to neighbours and
+ * to every tile, polls, now and then a blocking receive, waits with deadlines, acks,
+ * capability copies, mints, narrows and drops, tile information, semihosting writes.
+ * Programs fault, block, deadlock and flood each other's mailboxes; what the chip does
+ * must be the same on any number of host threads, wherever run-ahead is cut.
+ *
+ * usage: gen_prog SEED [BODY_LENGTH]   (assembly for tessera as on stdout)
+ */
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../rng.h"
+
+#define SCRATCH 0x4000        /* payloads and stores: [SCRATCH, SCRATCH + 0x400) */
+#define RECORD  0x4400        /* msg.recv/poll records */
+
+static uint64_t rs;
+static uint32_t rnd(void) { return rng_next(&rs); }
+static uint32_t below(uint32_t n) { return rnd() % n; }
+static uint32_t pick(const uint32_t *v, size_t n) { return v[below((uint32_t)n)]; }
+#define PICK(...) pick((const uint32_t[]){__VA_ARGS__}, \
+		       sizeof((const uint32_t[]){__VA_ARGS__}) / sizeof(uint32_t))
+
+/* x1-x25 are the program's; x26-x29 hold operands; x30 the record, x31 the scratch. */
+static unsigned reg(void) { return 1 + below(25); }
+
+static void alu(void)
+{
+	static const char *r[] = {"add", "sub", "xor", "or", "and", "sll", "srl", "sra",
+				  "slt", "sltu", "mul", "mulh", "mulhu", "mulhsu", "div",
+				  "divu", "rem", "remu"};
+	static const char *i[] = {"addi", "xori", "ori", "andi", "slti", "sltiu"};
+	static const char *sh[] = {"slli", "srli", "srai"};
+	switch (below(3)) {
+	case 0:
+		printf("\t%s x%u, x%u, x%u\n", r[below(18)], reg(), reg(), reg());
+		break;
+	case 1:
+		printf("\t%s x%u, x%u, %d\n", i[below(6)], reg(), reg(), (int)below(4096) - 2048);
+		break;
+	default:
+		printf("\t%s x%u, x%u, %u\n", sh[below(3)], reg(), reg(), below(32));
+	}
+}
+
+/* Loads and stores in the scratch area, aligned but for one in fifty. */
+static void memory(void)
+{
+	static const char *ld[] = {"lw", "lh", "lhu", "lb", "lbu"}, *st[] = {"sw", "sh", "sb"};
+	static const unsigned ldw[] = {4, 2, 2, 1, 1}, stw[] = {4, 2, 1};
+	bool load = below(2);
+	unsigned k = below(load ? 5 : 3), w = load ? ldw[k] : stw[k];
+	unsigned off = below(0x300) / w * w + (below(50) == 0);
+	printf("\t%s x%u, %u(x31)\n", load ? ld[k] : st[k], reg(), off);
+}
+
+/* A send: slot (console, neighbours, every tile, or any), tag, length 0-17 (over 16 is
+   E_LEN), now and then a capability passed; the destination for ranges. */
+static void send(void)
+{
+	uint32_t slot = below(4) ? PICK(0, 2, 3, 4, 5, 7, 7, 7) : below(32);
+	uint32_t len = below(4) ? PICK(0, 1, 2, 4, 16) : below(18);
+	uint32_t desc = slot | below(256) << 8 | len << 16;
+	if (below(10) == 0)
+		desc |= 1u << 21 | PICK(2, 3, 7, 9) << 24;
+	printf("\tli x27, %" PRIu32 "\n\tli x28, %d\n\tmsg.send x%u, x27, x31, x28\n", desc,
+	       (int)below(24) - 3, reg());
+}
+
+static void capability(void)
+{
+	static const char *one[] = {"info", "lo", "hi", "badge", "drop"};
+	uint32_t slots = below(3) == 0 ? below(40) : below(10) | below(32) << 8;
+	printf("\tli x26, %" PRIu32 "\n", slots);
+	switch (below(4)) {
+	case 0:
+	case 1:
+		printf("\tcap.%s x%u, x26\n", one[below(5)], reg());
+		break;
+	case 2:
+		printf("\tcap.%s x%u, x26, x%u\n", below(2) ? "copy" : "mint", reg(), reg());
+		break;
+	default:
+		printf("\tcap.narrow x%u, x26, x%u, x%u\n", reg(), reg(), reg());
+	}
+}
+
+static void info(void)
+{
+	static const char *w[] = {"tid", "txy", "mesh", "cycle", "cycleh", "instret",
+				  "instreth", "membound"};
+	printf("\ttess.%s x%u\n", w[below(8)], reg());
+}
+
+/* Semihosting write (a7 = 64) of 4 scratch bytes to stdout; a0, a1, a2, a7 restored. */
+static void write4(void)
+{
+	printf("\tmv x26, a0\n\tmv x27, a1\n\tmv x28, a2\n\tmv x29, a7\n"
+	       "\tli a0, 1\n\tmv a1, x31\n\tli a2, 4\n\tli a7, 64\n\tecall\n"
+	       "\tmv a0, x26\n\tmv a1, x27\n\tmv a2, x28\n\tmv a7, x29\n");
+}
+
+static void instruction(unsigned i, unsigned n)
+{
+	static const char *br[] = {"beq", "bne", "blt", "bge", "bltu", "bgeu"};
+	unsigned k = below(100);
+	if (k < 35)
+		alu();
+	else if (k < 55)
+		memory();
+	else if (k < 62) {
+		unsigned to = i + 1 + below(9);
+		printf("\t%s x%u, x%u, L%u\n", br[below(6)], reg(), reg(), to < n ? to : n);
+	}
+	else if (k < 72)
+		send();
+	else if (k < 85)
+		printf("\tmsg.%s x%u, x30\n", below(40) ? "poll" : "recv", reg());
+	else if (k < 88)
+		printf("\tli x29, %u\n\tmsg.wait x%u, x29\n", PICK(0, 1, 5, 20, 100), reg());
+	else if (k < 89)
+		printf("\tmsg.ack x%u, x%u\n", reg(), reg());
+	else if (k < 94)
+		capability();
+	else if (k < 97)
+		info();
+	else if (k < 98)
+		write4();
+	else
+		printf("\tj L%u\n", below(i + 1));
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2 || argc > 3) {
+		fprintf(stderr, "usage: gen_prog SEED [BODY_LENGTH]\n");
+		return 2;
+	}
+	uint64_t seed = strtoull(argv[1], NULL, 0);
+	unsigned n = argc > 2 ? (unsigned)strtoul(argv[2], NULL, 0) : 300;
+	rs = seed * 0x9e3779b97f4a7c15ull | 1;
+	printf("\t.text\n\t.globl _start\n_start:\n\tli x31, %d\n\tli x30, %d\n", SCRATCH, RECORD);
+	for (unsigned r = 1; r < 30; r++)
+		printf("\tli x%u, %" PRIu32 "\n", r,
+		       below(2) ? PICK(0, 1, 2, 3, 5, 8, 16, 100, SCRATCH) : rnd());
+	printf("\ttess.tid x%u\nbody:\n", reg());
+	for (unsigned i = 0; i < n; i++) {
+		printf("L%u:\n", i);
+		instruction(i, n);
+	}
+	printf("L%u:\n\tj body\n", n);
+	return 0;
+}
