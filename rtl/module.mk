@@ -6,6 +6,7 @@
 #                     RTL_DIFF_COUNT random programs (tests/diff/gen),
 #                     and check that the fault-injection build fails where it must
 #   make test-rtl-manifests  random manifests on 1/2/3 threads and against the RTL
+#   make test-rtl-fuzz       random multi-tile programs against the RTL
 #   make rtl-synth    yosys generic synthesis of one tile; prints the cell count
 #   make rtl-lint     verilator --lint-only -Wall
 RTL_SV := rtl/tess_isa_pkg.sv rtl/tess_regfile.sv rtl/tess_div.sv rtl/tess_caps.sv \
@@ -28,7 +29,7 @@ RTL_CXXFLAGS := -O2 -std=c++17
 RTL_VINC := -isystem /usr/share/verilator/include -isystem /usr/share/verilator/include/vltstd
 RTL_VOBJS = $(addprefix $(BUILD)/$(1)/,Vtess_tile__ALL.a verilated.o verilated_vcd_c.o verilated_threads.o)
 
-TEST_GROUPS += rtl rtl-meshes rtl-manifests
+TEST_GROUPS += rtl rtl-meshes rtl-manifests rtl-fuzz
 # not in ALL: Verilating takes a minute; make rtl or make test-rtl builds it
 
 $(BUILD)/gen_sv: isa/gen_sv.c isa/insns.def isa/formats.def isa/timing.def isa/causes.def \
@@ -112,7 +113,7 @@ $(BUILD)/tests/rtl/%.elf: tests/rtl/%.c tests/rtl/crt0.S toolchain/tess.h
 	$(RV_CC) $(RV_ARCH) -O2 -nostdlib -static -Wl,-Ttext=0,--no-relax -ffreestanding -Itoolchain -Iisa \
 		-o $@ tests/rtl/crt0.S $<
 
-.PHONY: rtl rtl-lint rtl-synth test-rtl test-rtl-meshes test-rtl-manifests
+.PHONY: rtl rtl-lint rtl-synth test-rtl test-rtl-meshes test-rtl-manifests test-rtl-fuzz
 ifneq ($(HAVE_VERILATOR),)
 rtl: $(BUILD)/cosim
 RTL_DIFF_COUNT ?= 100
@@ -135,6 +136,13 @@ RTL_MANIFEST_SEED ?= 1
 test-rtl-manifests: $(BUILD)/cosim $(BUILD)/tessera
 	@$(MAKE) --no-print-directory $(MESH_ELFS) $(EX_ELFS) > /dev/null
 	@tests/rtl/manifests.sh $(BUILD) $(RTL_MANIFEST_SEED) $(RTL_MANIFEST_COUNT)
+# random multi-tile programs (tests/mesh/gen_prog.c, half of them under random
+# manifests) in lock step against the RTL (tests/mesh/fuzz.sh ... rtl);
+# RTL_FUZZ_COUNT=2000 for a long run
+RTL_FUZZ_COUNT ?= 60
+RTL_FUZZ_SEED ?= 1
+test-rtl-fuzz: $(BUILD)/cosim $(BUILD)/tessera $(BUILD)/tests/mesh/gen_prog
+	@tests/mesh/fuzz.sh $(BUILD) $(RTL_FUZZ_SEED) $(RTL_FUZZ_COUNT) 4x4 rtl
 rtl-lint: $(RTL_SV)
 	$(VERILATOR) --lint-only -Wall --no-timing --top-module $(RTL_TOP) $(RTL_SV)
 	$(VERILATOR) --lint-only -Wall --no-timing +define+TESS_FAULT_HOP_LONG --top-module $(RTL_TOP) $(RTL_SV)
@@ -142,7 +150,7 @@ rtl-lint: $(RTL_SV)
 else
 rtl rtl-lint:
 	@echo "rtl: verilator is not installed (make deps installs it)"
-test-rtl test-rtl-meshes test-rtl-manifests:
+test-rtl test-rtl-meshes test-rtl-manifests test-rtl-fuzz:
 	@echo "rtl: SKIP: verilator is not installed, no co-simulation run"
 	@echo "0 passed, 0 failed"
 endif

@@ -777,6 +777,8 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 	}
 	workers_free(w);
 	e->T = T;
+	if (e->done)
+		net_end(m, T);
 	/* Finished: tiles may have run ahead of the last window; the chip's time is the
 	   latest any of them reached, or the end of the last window with an event if
 	   later (not beyond --max-cycles). */

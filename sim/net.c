@@ -339,6 +339,13 @@ bool net_idle(const mesh_t *m)
 	return !noc_busy(n) && !n->nev && !(n->blk && blk_busy(n));
 }
 
+void net_end(mesh_t *m, uint64_t now)
+{
+	net_t *n = m->net;
+	if (n->ncu_wait)
+		ctl_expire(n, now);
+}
+
 /* With MPI (t->mesh->cfg.dist) the owner logs these calls for the other ranks. */
 void net_on_halt(tile_t *t)
 {

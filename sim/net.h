@@ -99,6 +99,10 @@ void net_drop_output(struct mesh *m);
 
 /* True when no flit, queued message or device request is anywhere in the network. */
 bool net_idle(const struct mesh *m);
+/* The run stops at cycle `now`, everything before it simulated: control operations
+   still waiting for a tile that stayed active are refused, as the next window would
+   refuse them (SPEC §6.1). */
+void net_end(struct mesh *m, uint64_t now);
 
 /* Network statistics as JSON members (", \"links\": [...]"), appended to --stats-json. */
 void net_stats_json(const struct mesh *m, FILE *f);

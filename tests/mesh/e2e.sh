@@ -266,5 +266,18 @@ printf '\taddi x1, x1, -1\n\tbnez x1, loop\n\ttess.exit x0\n' >> "$tmp/chunk.s"
 cyc=$(grep -o '"cycles": [0-9]*' "$tmp/chunk.json" | awk '{print $2}' | tr '\n' ' ')
 [ "$cyc" = "1048580 1048580 " ] && ok || ko "chunk: chip and tile cycles $cyc, want 1048580 twice"
 
+# A control operation for a tile that stays active to the end is refused (SPEC §6.1)
+# even when nothing happens after it: tile 0 sends CTL_LOAD to tile 1, which sleeps in
+# msg.wait for good, and the run ends 20 cycles in. Until the thirteenth session the
+# refusal waited for a next window that never came (ctl_rejected 0; the RTL says 1).
+printf '\t.text\n\t.globl _start\n_start:\n\tli x29, 0\n\ttess.tid x1\n' > "$tmp/op.s"
+printf '\tbnez x1, sleep\n\tli x27, 0x108\n\tli x28, 1\n\tmsg.send x5, x27, x31, x28\n' >> "$tmp/op.s"
+printf 'sleep:\n\tmsg.wait x5, x29\n\tj sleep\n' >> "$tmp/op.s"
+printf '0 op.elf control=all\n1 op.elf\n' > "$tmp/op.m"
+"$T" as --exec -o "$tmp/op.elf" "$tmp/op.s" &&
+	"$T" run --mesh 2x1 --manifest "$tmp/op.m" --stats-json "$tmp/op.json" > /dev/null 2>&1
+rej=$(grep -o '"ctl_rejected": [0-9]*' "$tmp/op.json" | awk '{print $2}' | tr '\n' ' ')
+[ "$rej" = "0 1 " ] && ok || ko "operation at the end: ctl_rejected $rej, want 0 then 1"
+
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -1,56 +1,90 @@
 #!/bin/sh
-# Random multi-tile programs (tests/mesh/gen_prog.c) on a 4x4 mesh: every seed's chip
-# runs on 1 thread, on 2 threads with deferred run-ahead cut at random places, and on 3
-# threads (one each) with random cuts and parts moved at random; the statistics, the
-# message trace, the output and the exit status must be byte-identical, the messages
-# counted as dropped must be those that reached a tile once it was IDLE (dropped.awk),
-# and the simulator must neither crash nor report a sanitizer error.
-# It found two faults (sim/README.md, "Thirteenth session"): a message delivered to a
-# tile at the cycle it became IDLE was kept instead of discarded when the network got
-# there before the core phase reached the halt, and the chip's final cycle followed
-# the windows that only continued a cut run-ahead.
-# Usage: fuzz.sh BUILD FIRST COUNT [MESH]. Ends with "N passed, N failed".
-B=$(cd "$1" && pwd); first=$2; count=$3; mesh=${4:-4x4}
+# Random multi-tile programs (tests/mesh/gen_prog.c) on a mesh (4x4 unless given), every
+# other seed placed by a random manifest (supervisors, a tile with CONTROL over every
+# tile, budgets). Two checks, one per test group:
+#  - threads (mesh-fuzz): each chip runs on 1 thread, on 2 with deferred run-ahead cut
+#    at random places and on 3 (one each) with random cuts and parts moved at random;
+#    statistics, message trace, output and exit status must be byte-identical, the
+#    messages counted as dropped must be those that reached a tile once it was IDLE
+#    (dropped.awk), and no run may crash or report a sanitizer error;
+#  - rtl (rtl-fuzz): each chip in lock step against the RTL (cosim --mesh): every
+#    instruction, message, halt and refused control operation.
+# They found three faults (sim/README.md, "Thirteenth session"): a message delivered to
+# a tile as it became IDLE was kept when the network got there before the core phase
+# reached the halt; the chip's final cycle followed windows that only continued a cut
+# run-ahead; a control operation left waiting at the end of a run was never refused.
+# Usage: fuzz.sh BUILD FIRST COUNT [MESH [threads|rtl]]. Ends with "N passed, N failed".
+B=$(cd "$1" && pwd); first=$2; count=$3; mesh=${4:-4x4}; check=${5:-threads}
 T=$B/tessera; G=$B/tests/mesh/gen_prog; A=$(dirname "$0")/dropped.awk
 pass=0; fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# run NAME THREADS [ENV=VALUE...]: the chip of $tmp/p.elf; its results in $tmp/NAME.*
+# manifest SEED: all tiles run p.elf; up to three get a supervisor, one in two seeds a
+# tile gets CONTROL over every tile, one in three a tile gets budgets.
+manifest() {
+	r=$1
+	rnd() { r=$(((r * 1103515245 + 12345) % 2147483648)); n=$((r / 65536 % $1)); }
+	tiles=$(($(echo "$mesh" | tr x '*')))
+	echo "all p.elf"
+	for i in 1 2 3; do
+		rnd "$tiles"; t=$n; rnd "$tiles"
+		[ "$t" != "$n" ] && echo "$t p.elf supervisor=$n"
+	done
+	rnd 2; [ "$n" = 0 ] && { rnd "$tiles"; echo "$n p.elf control=all"; }
+	rnd 3; [ "$n" = 0 ] && { rnd "$tiles"; t=$n; rnd 20000; c=$n; rnd 30
+		echo "$t p.elf cycles=$((c + 500)) msgs=$n"; }
+}
+
+# run NAME THREADS [ENV=VALUE...]: the chip of manifest $tmp/m; results in $tmp/NAME.*
 run() {
 	name=$1; th=$2; shift 2
-	env "$@" TESSERA_WINDOW_ANY_CORES=1 "$T" run --mesh "$mesh" --tile all="$tmp/p.elf" \
-		--max-cycles 40000 --threads "$th" --stats-json "$tmp/$name.json" \
+	env "$@" TESSERA_WINDOW_ANY_CORES=1 "$T" run --mesh "$mesh" --manifest "$tmp/m" \
+		--max-cycles 20000 --threads "$th" --stats-json "$tmp/$name.json" \
 		--msg-trace "$tmp/$name.mt" > "$tmp/$name.out" 2> "$tmp/$name.err"
 	echo $? > "$tmp/$name.rc"
+}
+
+# same_threads SEED: what is wrong with the seed's chip on threads (nothing: "")
+same_threads() {
+	run one 1
+	run cut 2 TESSERA_DEFER_TEST="$1"
+	run moved 3 TESSERA_DEFER_TEST="$1" TESSERA_BALANCE_TEST="$1"
+	rc=$(cat "$tmp/one.rc")
+	case $rc in 0|1|124|126) ;; *) echo " exit $rc;" ;; esac
+	grep -l 'Sanitizer\|runtime error' "$tmp"/*.err > /dev/null 2>&1 && echo " sanitizer;"
+	awk -f "$A" "$tmp/one.json" "$tmp/one.mt" > /dev/null 2> "$tmp/drop" ||
+		echo " $(cat "$tmp/drop");"
+	for r in cut moved; do
+		for f in rc out err mt json; do
+			cmp -s "$tmp/one.$f" "$tmp/$r.$f" || echo " $r: $f differs;"
+		done
+	done
+}
+
+# same_rtl: what is wrong with the chip against the RTL (nothing: "")
+same_rtl() {
+	"$B/cosim" --quiet --mesh "$mesh" --manifest "$tmp/m" --max-cycles 20000 > "$tmp/cs" 2>&1
+	grep -q '^COSIM PASS' "$tmp/cs" ||
+		echo " $(grep -v '^ *[0-9]* [0-9]* 0x' "$tmp/cs" | head -3 | tr '\n' ' ')"
 }
 
 seed=$first
 while [ "$seed" -lt $((first + count)) ]; do
 	"$G" "$seed" > "$tmp/p.s" && "$T" as --exec -o "$tmp/p.elf" "$tmp/p.s" ||
 		{ fail=$((fail + 1)); echo "FAIL seed $seed: no program"; seed=$((seed + 1)); continue; }
-	run one 1
-	run cut 2 TESSERA_DEFER_TEST="$seed"
-	run moved 3 TESSERA_DEFER_TEST="$seed" TESSERA_BALANCE_TEST="$seed"
-	bad=""
-	rc=$(cat "$tmp/one.rc")
-	case $rc in 0|1|124|126) ;; *) bad="$bad exit $rc;" ;; esac
-	grep -l 'Sanitizer\|runtime error' "$tmp"/*.err > /dev/null 2>&1 && bad="$bad sanitizer;"
-	awk -f "$A" "$tmp/one.json" "$tmp/one.mt" > /dev/null 2> "$tmp/drop" ||
-		bad="$bad $(cat "$tmp/drop");"
-	for r in cut moved; do
-		for f in rc out err mt json; do
-			cmp -s "$tmp/one.$f" "$tmp/$r.$f" || bad="$bad $r: $f differs;"
-		done
-	done
+	if [ $((seed % 2)) = 0 ]; then manifest "$seed"; else echo "all p.elf"; fi > "$tmp/m"
+	if [ "$check" = rtl ]; then bad=$(same_rtl); else bad=$(same_threads "$seed"); fi
 	if [ -z "$bad" ]; then
 		pass=$((pass + 1))
 	else
 		fail=$((fail + 1))
-		echo "FAIL seed $seed:$bad (tests/mesh/fuzz.sh $1 $seed 1 $mesh)"
+		echo "FAIL seed $seed:$bad" | tr '\n' ' '
+		echo "(tests/mesh/fuzz.sh $1 $seed 1 $mesh $check)"
 	fi
 	seed=$((seed + 1))
 done
-echo "random programs on $mesh: seeds $first..$((first + count - 1)) on 1/2/3 threads"
+if [ "$check" = rtl ]; then how="against the RTL"; else how="on 1/2/3 threads"; fi
+echo "random programs on $mesh: seeds $first..$((first + count - 1)) $how"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

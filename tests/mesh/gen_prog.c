@@ -2,10 +2,11 @@
  * gen_prog: a seeded generator of random multi-tile guest programs (tests/mesh/fuzz.sh).
  * Every tile of the mesh runs the same program, which finds its own way through it:
  * the registers start from the tile's id and random values, and the body mixes RV32IM
- * arithmetic, loads and stores into a scratch area, forward branches and backward jumps
- * with every message and capability instruction of Xtess (isa/SPEC.md §4): sends with
- * random descriptors (slots, tags, lengths 0-17, passed capabilities) to neighbours and
- * to every tile, polls, now and then a blocking receive, waits with deadlines, acks,
+ * arithmetic, loads and stores into a scratch area, forward branches and a budget of
+ * backward jumps with every message and capability instruction of Xtess (isa/SPEC.md
+ * §4): sends with random descriptors (slots, tags, lengths 0-17, passed capabilities)
+ * to neighbours and to every tile, control operations through slot 8 (which a manifest
+ * may fill), polls, now and then a blocking receive, waits with deadlines, acks,
  * capability copies, mints, narrows and drops, tile information, semihosting writes.
  * Programs fault, block, deadlock and flood each other's mailboxes; what the chip does
  * must be the same on any number of host threads, wherever run-ahead is cut.
@@ -29,8 +30,9 @@ static uint32_t pick(const uint32_t *v, size_t n) { return v[below((uint32_t)n)]
 #define PICK(...) pick((const uint32_t[]){__VA_ARGS__}, \
 		       sizeof((const uint32_t[]){__VA_ARGS__}) / sizeof(uint32_t))
 
-/* x1-x25 are the program's; x26-x29 hold operands; x30 the record, x31 the scratch. */
-static unsigned reg(void) { return 1 + below(25); }
+/* x1-x23 are the program's; x24 counts the backward jumps left; x26-x29 hold operands;
+   x30 the record, x31 the scratch. */
+static unsigned reg(void) { return 1 + below(23); }
 
 static void alu(void)
 {
@@ -73,6 +75,17 @@ static void send(void)
 		desc |= 1u << 21 | PICK(2, 3, 7, 9) << 24;
 	printf("\tli x27, %" PRIu32 "\n\tli x28, %d\n\tmsg.send x%u, x27, x31, x28\n", desc,
 	       (int)below(24) - 3, reg());
+}
+
+/* A control operation through slot 8 (a CONTROL capability when the manifest gives
+   one, else E_EMPTY): tags 1-6 (isa/tags.def), a payload of 0-4 scratch words, a tile. */
+static void control(void)
+{
+	uint32_t desc = 8 | (1 + below(6)) << 8 | below(5) << 16;
+	if (below(4) == 0)
+		desc |= 1u << 21 | PICK(2, 3, 7) << 24;
+	printf("\tli x27, %" PRIu32 "\n\tli x28, %u\n\tmsg.send x%u, x27, x31, x28\n", desc,
+	       below(20), reg());
 }
 
 static void capability(void)
@@ -120,8 +133,10 @@ static void instruction(unsigned i, unsigned n)
 		unsigned to = i + 1 + below(9);
 		printf("\t%s x%u, x%u, L%u\n", br[below(6)], reg(), reg(), to < n ? to : n);
 	}
-	else if (k < 72)
+	else if (k < 70)
 		send();
+	else if (k < 72)
+		control();
 	else if (k < 85)
 		printf("\tmsg.%s x%u, x30\n", below(40) ? "poll" : "recv", reg());
 	else if (k < 88)
@@ -134,8 +149,8 @@ static void instruction(unsigned i, unsigned n)
 		info();
 	else if (k < 98)
 		write4();
-	else
-		printf("\tj L%u\n", below(i + 1));
+	else              /* a loop, while the run's budget of backward jumps lasts */
+		printf("\taddi x24, x24, -1\n\tbgtz x24, L%u\n", below(i + 1));
 }
 
 int main(int argc, char **argv)
@@ -151,6 +166,7 @@ int main(int argc, char **argv)
 	for (unsigned r = 1; r < 30; r++)
 		printf("\tli x%u, %" PRIu32 "\n", r,
 		       below(2) ? PICK(0, 1, 2, 3, 5, 8, 16, 100, SCRATCH) : rnd());
+	printf("\tli x24, %u\n", 10 + below(200));
 	printf("\ttess.tid x%u\nbody:\n", reg());
 	for (unsigned i = 0; i < n; i++) {
 		printf("L%u:\n", i);
