@@ -31,7 +31,9 @@ static uint32_t pick(const uint32_t *v, size_t n) { return v[below((uint32_t)n)]
 		       sizeof((const uint32_t[]){__VA_ARGS__}) / sizeof(uint32_t))
 
 /* x1-x23 are the program's; x24 counts the backward jumps left; x26-x29 hold operands;
-   x30 the record, x31 the scratch. */
+   x30 the record, x31 the scratch. (Every random choice is its own statement: the
+   order in which a call's arguments are evaluated is unspecified, and a seed must give
+   the same program whatever the compiler.) */
 static unsigned reg(void) { return 1 + below(23); }
 
 static void alu(void)
@@ -41,16 +43,14 @@ static void alu(void)
 				  "divu", "rem", "remu"};
 	static const char *i[] = {"addi", "xori", "ori", "andi", "slti", "sltiu"};
 	static const char *sh[] = {"slli", "srli", "srai"};
-	switch (below(3)) {
-	case 0:
-		printf("\t%s x%u, x%u, x%u\n", r[below(18)], reg(), reg(), reg());
-		break;
-	case 1:
-		printf("\t%s x%u, x%u, %d\n", i[below(6)], reg(), reg(), (int)below(4096) - 2048);
-		break;
-	default:
-		printf("\t%s x%u, x%u, %u\n", sh[below(3)], reg(), reg(), below(32));
-	}
+	unsigned kind = below(3), op = below(kind == 0 ? 18 : kind == 1 ? 6 : 3);
+	unsigned rd = reg(), rs1 = reg(), last = kind == 0 ? reg() : below(kind == 1 ? 4096 : 32);
+	if (kind == 0)
+		printf("\t%s x%u, x%u, x%u\n", r[op], rd, rs1, last);
+	else if (kind == 1)
+		printf("\t%s x%u, x%u, %d\n", i[op], rd, rs1, (int)last - 2048);
+	else
+		printf("\t%s x%u, x%u, %u\n", sh[op], rd, rs1, last);
 }
 
 /* Loads and stores in the scratch area, aligned but for one in fifty. */
@@ -60,7 +60,8 @@ static void memory(void)
 	static const unsigned ldw[] = {4, 2, 2, 1, 1}, stw[] = {4, 2, 1};
 	bool load = below(2);
 	unsigned k = below(load ? 5 : 3), w = load ? ldw[k] : stw[k];
-	unsigned off = below(0x300) / w * w + (below(50) == 0);
+	unsigned off = below(0x300) / w * w;
+	off += below(50) == 0;
 	printf("\t%s x%u, %u(x31)\n", load ? ld[k] : st[k], reg(), off);
 }
 
@@ -70,47 +71,50 @@ static void send(void)
 {
 	uint32_t slot = below(4) ? PICK(0, 2, 3, 4, 5, 7, 7, 7) : below(32);
 	uint32_t len = below(4) ? PICK(0, 1, 2, 4, 16) : below(18);
-	uint32_t desc = slot | below(256) << 8 | len << 16;
+	uint32_t tag = below(256);
+	uint32_t desc = slot | tag << 8 | len << 16;
 	if (below(10) == 0)
 		desc |= 1u << 21 | PICK(2, 3, 7, 9) << 24;
+	int dest = (int)below(24) - 3;
 	printf("\tli x27, %" PRIu32 "\n\tli x28, %d\n\tmsg.send x%u, x27, x31, x28\n", desc,
-	       (int)below(24) - 3, reg());
+	       dest, reg());
 }
 
 /* A control operation through slot 8 (a CONTROL capability when the manifest gives
    one, else E_EMPTY): tags 1-6 (isa/tags.def), a payload of 0-4 scratch words, a tile. */
 static void control(void)
 {
-	uint32_t desc = 8 | (1 + below(6)) << 8 | below(5) << 16;
+	uint32_t tag = 1 + below(6);
+	uint32_t desc = 8 | tag << 8 | below(5) << 16;
 	if (below(4) == 0)
 		desc |= 1u << 21 | PICK(2, 3, 7) << 24;
+	unsigned dest = below(20);
 	printf("\tli x27, %" PRIu32 "\n\tli x28, %u\n\tmsg.send x%u, x27, x31, x28\n", desc,
-	       below(20), reg());
+	       dest, reg());
 }
 
 static void capability(void)
 {
 	static const char *one[] = {"info", "lo", "hi", "badge", "drop"};
-	uint32_t slots = below(3) == 0 ? below(40) : below(10) | below(32) << 8;
+	uint32_t slots = below(40);
+	if (below(3))
+		slots = slots % 10 | below(32) << 8;
 	printf("\tli x26, %" PRIu32 "\n", slots);
-	switch (below(4)) {
-	case 0:
-	case 1:
-		printf("\tcap.%s x%u, x26\n", one[below(5)], reg());
-		break;
-	case 2:
-		printf("\tcap.%s x%u, x26, x%u\n", below(2) ? "copy" : "mint", reg(), reg());
-		break;
-	default:
-		printf("\tcap.narrow x%u, x26, x%u, x%u\n", reg(), reg(), reg());
-	}
+	unsigned kind = below(4), op = below(5), rd = reg(), a = reg(), b = reg();
+	if (kind < 2)
+		printf("\tcap.%s x%u, x26\n", one[op], rd);
+	else if (kind == 2)
+		printf("\tcap.%s x%u, x26, x%u\n", op & 1 ? "copy" : "mint", rd, a);
+	else
+		printf("\tcap.narrow x%u, x26, x%u, x%u\n", rd, a, b);
 }
 
 static void info(void)
 {
 	static const char *w[] = {"tid", "txy", "mesh", "cycle", "cycleh", "instret",
 				  "instreth", "membound"};
-	printf("\ttess.%s x%u\n", w[below(8)], reg());
+	unsigned which = below(8);
+	printf("\ttess.%s x%u\n", w[which], reg());
 }
 
 /* Semihosting write (a7 = 64) of 4 scratch bytes to stdout; a0, a1, a2, a7 restored. */
@@ -130,19 +134,23 @@ static void instruction(unsigned i, unsigned n)
 	else if (k < 55)
 		memory();
 	else if (k < 62) {
-		unsigned to = i + 1 + below(9);
-		printf("\t%s x%u, x%u, L%u\n", br[below(6)], reg(), reg(), to < n ? to : n);
+		unsigned to = i + 1 + below(9), op = below(6), a = reg(), b = reg();
+		printf("\t%s x%u, x%u, L%u\n", br[op], a, b, to < n ? to : n);
 	}
 	else if (k < 70)
 		send();
 	else if (k < 72)
 		control();
-	else if (k < 85)
-		printf("\tmsg.%s x%u, x30\n", below(40) ? "poll" : "recv", reg());
-	else if (k < 88)
-		printf("\tli x29, %u\n\tmsg.wait x%u, x29\n", PICK(0, 1, 5, 20, 100), reg());
-	else if (k < 89)
-		printf("\tmsg.ack x%u, x%u\n", reg(), reg());
+	else if (k < 85) {
+		bool poll = below(40);
+		printf("\tmsg.%s x%u, x30\n", poll ? "poll" : "recv", reg());
+	} else if (k < 88) {
+		unsigned deadline = PICK(0, 1, 5, 20, 100);
+		printf("\tli x29, %u\n\tmsg.wait x%u, x29\n", deadline, reg());
+	} else if (k < 89) {
+		unsigned rd = reg(), child = reg();
+		printf("\tmsg.ack x%u, x%u\n", rd, child);
+	}
 	else if (k < 94)
 		capability();
 	else if (k < 97)
