@@ -32,7 +32,10 @@ static const uint32_t edges[] = {0, 1, 2, 0xffffffff, 0xfffffffe, 0x80000000, 0x
 
 static uint32_t value(void)
 {
-	return below(2) ? edges[below(sizeof edges / sizeof edges[0])] : rnd() ^ rnd() << 16;
+	if (below(2))
+		return edges[below(sizeof edges / sizeof edges[0])];
+	uint32_t lo = rnd();
+	return lo ^ rnd() << 16;
 }
 
 static int base;      /* register holding the scratch address */
@@ -71,13 +74,47 @@ static void li(FILE *f, int rd, uint32_t v)
 	fprintf(f, "\tli x%d, %" PRId32 "\n", rd, (int32_t)v);
 }
 
+/* ALU instructions. Each random choice is a statement of its own: the arguments of one
+   call are evaluated in an unspecified order, and a seed must give the same program
+   whatever the compiler. */
+static void alu_rr(FILE *f)
+{
+	const char *op = rr[below(N(rr))];
+	int d = dest(), a = reg(), b = reg();
+	fprintf(f, "\t%s x%d, x%d, x%d\n", op, d, a, b);
+}
+
+static void alu_ri(FILE *f)
+{
+	const char *op = ri[below(N(ri))];
+	int d = dest(), a = reg();
+	int32_t i = imm12();
+	fprintf(f, "\t%s x%d, x%d, %d\n", op, d, a, i);
+}
+
+static void alu_shift(FILE *f)
+{
+	const char *op = sh[below(N(sh))];
+	int d = dest(), a = reg();
+	unsigned amount = below(32);
+	fprintf(f, "\t%s x%d, x%d, %u\n", op, d, a, amount);
+}
+
+static void upper(FILE *f)
+{
+	const char *op = below(2) ? "lui" : "auipc";
+	int d = dest();
+	uint32_t v = below(2) ? value() >> 12 : below(1u << 20);
+	fprintf(f, "\t%s x%d, 0x%x\n", op, d, v);
+}
+
 /* One instruction that cannot jump, for branch and jump shadows. */
 static void simple(FILE *f)
 {
 	if (below(2))
-		fprintf(f, "\t%s x%d, x%d, x%d\n", rr[below(N(rr))], dest(), reg(), reg());
+		alu_rr(f);
 	else
-		fprintf(f, "\t%s x%d, x%d, %d\n", ri[below(N(ri))], dest(), reg(), imm12());
+		alu_ri(f);
 }
 
 static void shadow(FILE *f, int n)
@@ -114,7 +151,8 @@ static void branch(FILE *f)
 	int a = reg(), b = below(4) ? reg() : a;
 	if (below(6) == 0)
 		b = 0;
-	fprintf(f, "\t%s x%d, x%d, .L%d\n", br[below(N(br))], a, b, label);
+	const char *op = br[below(N(br))];
+	fprintf(f, "\t%s x%d, x%d, .L%d\n", op, a, b, label);
 	shadow(f, 1 + (int)below(3));
 	fprintf(f, ".L%d:\n", label++);
 }
@@ -132,7 +170,8 @@ static void jump(FILE *f)
 	int t = dest();
 	if (t == 0)
 		t = base == 7 ? 8 : 7;
-	fprintf(f, "\tauipc x%d, 0\n\tjalr x%d, %d(x%d)\n", t, dest(), 8 + 4 * skip + (int)below(2), t);
+	int d = dest(), k = 8 + 4 * skip + (int)below(2);
+	fprintf(f, "\tauipc x%d, 0\n\tjalr x%d, %d(x%d)\n", t, d, k, t);
 	shadow(f, skip);
 }
 
@@ -155,20 +194,15 @@ static void division_edge(FILE *f)
 static void one(FILE *f)
 {
 	switch (below(20)) {
-	case 0: case 1: case 2: case 3: case 4:
-		fprintf(f, "\t%s x%d, x%d, x%d\n", rr[below(N(rr))], dest(), reg(), reg());
+	case 0: case 1: case 2: case 3: case 4: alu_rr(f); break;
+	case 5: case 6: alu_ri(f); break;
+	case 7: alu_shift(f); break;
+	case 8: upper(f); break;
+	case 9: {
+		int d = dest();
+		li(f, d, value());
 		break;
-	case 5: case 6:
-		fprintf(f, "\t%s x%d, x%d, %d\n", ri[below(N(ri))], dest(), reg(), imm12());
-		break;
-	case 7:
-		fprintf(f, "\t%s x%d, x%d, %u\n", sh[below(N(sh))], dest(), reg(), below(32));
-		break;
-	case 8:
-		fprintf(f, "\t%s x%d, 0x%x\n", below(2) ? "lui" : "auipc", dest(),
-			below(2) ? value() >> 12 : below(1u << 20));
-		break;
-	case 9: li(f, dest(), value()); break;
+	}
 	case 10: case 11: case 12: mem_access(f); break;
 	case 13: case 14: branch(f); break;
 	case 15: jump(f); break;
