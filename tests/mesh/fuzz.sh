@@ -1,14 +1,14 @@
 #!/bin/sh
-# Random multi-tile programs (tests/mesh/gen_prog.c) on a mesh (4x4 unless given), every
-# other seed placed by a random manifest (supervisors, a tile with CONTROL over every
-# tile, budgets). Two checks, one per test group:
+# Random multi-tile programs (tests/mesh/gen_prog.c) on a mesh (4x4 unless given) with a
+# block store, every other seed placed by a random manifest (supervisors, a tile with
+# CONTROL over every tile, budgets). Two checks, one per test group:
 #  - threads (mesh-fuzz): each chip runs on 1 thread, on 2 with deferred run-ahead cut
 #    at random places and on 3 (one each) with random cuts and parts moved at random;
-#    statistics, message trace, output and exit status must be byte-identical, the
+#    statistics, message trace, output, exit status and disk must be byte-identical, the
 #    messages counted as dropped must be those that reached a tile once it was IDLE
 #    (dropped.awk), and no run may crash or report a sanitizer error;
 #  - rtl (rtl-fuzz): each chip in lock step against the RTL (cosim --mesh): every
-#    instruction, message, halt and refused control operation.
+#    instruction, message, halt and refused control operation, and the disk.
 # They found three faults (sim/README.md, "Thirteenth session"): a message delivered to
 # a tile as it became IDLE was kept when the network got there before the core phase
 # reached the halt; the chip's final cycle followed windows that only continued a cut
@@ -39,8 +39,9 @@ manifest() {
 # run NAME THREADS [ENV=VALUE...]: the chip of manifest $tmp/m; results in $tmp/NAME.*
 run() {
 	name=$1; th=$2; shift 2
+	rm -f "$tmp/$name.disk"
 	env "$@" TESSERA_WINDOW_ANY_CORES=1 "$T" run --mesh "$mesh" --manifest "$tmp/m" \
-		--max-cycles 20000 --threads "$th" --stats-json "$tmp/$name.json" \
+		--disk "$tmp/$name.disk" --max-cycles 20000 --threads "$th" --stats-json "$tmp/$name.json" \
 		--msg-trace "$tmp/$name.mt" > "$tmp/$name.out" 2> "$tmp/$name.err"
 	echo $? > "$tmp/$name.rc"
 }
@@ -56,7 +57,7 @@ same_threads() {
 	awk -f "$A" "$tmp/one.json" "$tmp/one.mt" > /dev/null 2> "$tmp/drop" ||
 		echo " $(cat "$tmp/drop");"
 	for r in cut moved; do
-		for f in rc out err mt json; do
+		for f in rc out err mt json disk; do
 			cmp -s "$tmp/one.$f" "$tmp/$r.$f" || echo " $r: $f differs;"
 		done
 	done
@@ -64,7 +65,9 @@ same_threads() {
 
 # same_rtl: what is wrong with the chip against the RTL (nothing: "")
 same_rtl() {
-	"$B/cosim" --quiet --mesh "$mesh" --manifest "$tmp/m" --max-cycles 20000 > "$tmp/cs" 2>&1
+	rm -f "$tmp/cs.disk"
+	"$B/cosim" --quiet --mesh "$mesh" --manifest "$tmp/m" --disk "$tmp/cs.disk" \
+		--max-cycles 20000 > "$tmp/cs" 2>&1
 	grep -q '^COSIM PASS' "$tmp/cs" ||
 		echo " $(grep -v '^ *[0-9]* [0-9]* 0x' "$tmp/cs" | head -3 | tr '\n' ' ')"
 }

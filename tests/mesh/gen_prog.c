@@ -5,8 +5,9 @@
  * arithmetic, loads and stores into a scratch area, forward branches and a budget of
  * backward jumps with every message and capability instruction of Xtess (isa/SPEC.md
  * §4): sends with random descriptors (slots, tags, lengths 0-17, passed capabilities)
- * to neighbours and to every tile, control operations through slot 8 (which a manifest
- * may fill), polls, now and then a blocking receive, waits with deadlines, acks,
+ * to neighbours and to every tile, requests to the console and the block store, control
+ * operations through slot 8 (which a manifest may fill), polls, now and then a blocking
+ * receive, waits with deadlines, acks,
  * capability copies, mints, narrows and drops, tile information, semihosting writes.
  * Programs fault, block, deadlock and flood each other's mailboxes; what the chip does
  * must be the same on any number of host threads, wherever run-ahead is cut.
@@ -93,6 +94,16 @@ static void control(void)
 	       dest, reg());
 }
 
+/* A device request: console (slot 0) or block store (slot 1), with one of their tags
+   (isa/tags.def) and 0-13 scratch words (ids, flags, dependencies, sectors: at random). */
+static void device(void)
+{
+	uint32_t slot = below(3) ? 1 : 0;
+	uint32_t tag = slot ? PICK(32, 33, 34, 35) : PICK(16, 17);
+	uint32_t desc = slot | tag << 8 | below(14) << 16;
+	printf("\tli x27, %" PRIu32 "\n\tmsg.send x%u, x27, x31, x0\n", desc, reg());
+}
+
 static void capability(void)
 {
 	static const char *one[] = {"info", "lo", "hi", "badge", "drop"};
@@ -137,8 +148,10 @@ static void instruction(unsigned i, unsigned n)
 		unsigned to = i + 1 + below(9), op = below(6), a = reg(), b = reg();
 		printf("\t%s x%u, x%u, L%u\n", br[op], a, b, to < n ? to : n);
 	}
-	else if (k < 70)
+	else if (k < 68)
 		send();
+	else if (k < 70)
+		device();
 	else if (k < 72)
 		control();
 	else if (k < 85) {
