@@ -1,19 +1,21 @@
 #!/bin/sh
 # Random multi-tile programs (tests/mesh/gen_prog.c) on a mesh (4x4 unless given) with a
 # block store, every other seed placed by a random manifest (supervisors, a tile with
-# CONTROL over every tile, budgets). Two checks, one per test group:
+# CONTROL over every tile, budgets). Three checks, one per test group:
 #  - threads (mesh-fuzz): each chip runs on 1 thread, on 2 with deferred run-ahead cut
 #    at random places and on 3 (one each) with random cuts and parts moved at random;
 #    statistics, message trace, output, exit status and disk must be byte-identical, the
 #    messages counted as dropped must be those that reached a tile once it was IDLE
 #    (dropped.awk), and no run may crash or report a sanitizer error;
 #  - rtl (rtl-fuzz): each chip in lock step against the RTL (cosim --mesh): every
-#    instruction, message, halt and refused control operation, and the disk.
+#    instruction, message, halt and refused control operation, and the disk;
+#  - mpi (mpi-fuzz): each chip on 2 and 4 MPI ranks (mpirun ... tessera-mpi) against
+#    one process: output, traces, statistics, exit status and disk byte-identical.
 # They found three faults (sim/README.md, "Thirteenth session"): a message delivered to
 # a tile as it became IDLE was kept when the network got there before the core phase
 # reached the halt; the chip's final cycle followed windows that only continued a cut
 # run-ahead; a control operation left waiting at the end of a run was never refused.
-# Usage: fuzz.sh BUILD FIRST COUNT [MESH [threads|rtl]]. Ends with "N passed, N failed".
+# Usage: fuzz.sh BUILD FIRST COUNT [MESH [threads|rtl|mpi]]. Ends with "N passed, N failed".
 B=$(cd "$1" && pwd); first=$2; count=$3; mesh=${4:-4x4}; check=${5:-threads}
 T=$B/tessera; G=$B/tests/mesh/gen_prog; A=$(dirname "$0")/dropped.awk
 pass=0; fail=0
@@ -63,6 +65,21 @@ same_threads() {
 	done
 }
 
+# same_mpi: what is wrong with the chip on MPI ranks (nothing: "")
+same_mpi() {
+	run one 1
+	for np in 2 4; do
+		rm -f "$tmp/mpi.disk"
+		mpirun --oversubscribe -np "$np" "$B/tessera-mpi" run --mesh "$mesh" \
+			--manifest "$tmp/m" --disk "$tmp/mpi.disk" --max-cycles 20000 \
+			--stats-json "$tmp/mpi.json" --msg-trace "$tmp/mpi.mt" > "$tmp/mpi.out" 2> /dev/null
+		echo $? > "$tmp/mpi.rc"
+		for f in rc out mt json disk; do
+			cmp -s "$tmp/one.$f" "$tmp/mpi.$f" || echo " $np ranks: $f differs;"
+		done
+	done
+}
+
 # same_rtl: what is wrong with the chip against the RTL (nothing: "")
 same_rtl() {
 	rm -f "$tmp/cs.disk"
@@ -77,7 +94,11 @@ while [ "$seed" -lt $((first + count)) ]; do
 	"$G" "$seed" > "$tmp/p.s" && "$T" as --exec -o "$tmp/p.elf" "$tmp/p.s" ||
 		{ fail=$((fail + 1)); echo "FAIL seed $seed: no program"; seed=$((seed + 1)); continue; }
 	if [ $((seed % 2)) = 0 ]; then manifest "$seed"; else echo "all p.elf"; fi > "$tmp/m"
-	if [ "$check" = rtl ]; then bad=$(same_rtl); else bad=$(same_threads "$seed"); fi
+	case $check in
+	rtl) bad=$(same_rtl) ;;
+	mpi) bad=$(same_mpi) ;;
+	*) bad=$(same_threads "$seed") ;;
+	esac
 	if [ -z "$bad" ]; then
 		pass=$((pass + 1))
 	else
@@ -87,7 +108,11 @@ while [ "$seed" -lt $((first + count)) ]; do
 	fi
 	seed=$((seed + 1))
 done
-if [ "$check" = rtl ]; then how="against the RTL"; else how="on 1/2/3 threads"; fi
+case $check in
+rtl) how="against the RTL" ;;
+mpi) how="on 1 process and 2 and 4 MPI ranks" ;;
+*) how="on 1/2/3 threads" ;;
+esac
 echo "random programs on $mesh: seeds $first..$((first + count - 1)) $how"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
