@@ -136,42 +136,69 @@ static void write4(void)
 	       "\tmv a0, x26\n\tmv a1, x27\n\tmv a2, x28\n\tmv a7, x29\n");
 }
 
-static void instruction(unsigned i, unsigned n)
+/* A forward branch to one of the next 9 labels (or the body's end). */
+static void branch(unsigned i, unsigned n)
 {
 	static const char *br[] = {"beq", "bne", "blt", "bge", "bltu", "bgeu"};
+	unsigned to = i + 1 + below(9), op = below(6), a = reg(), b = reg();
+	printf("\t%s x%u, x%u, L%u\n", br[op], a, b, to < n ? to : n);
+}
+
+/* A poll, or one time in forty a receive, which may block for good. */
+static void receive(void)
+{
+	bool poll = below(40);
+	printf("\tmsg.%s x%u, x30\n", poll ? "poll" : "recv", reg());
+}
+
+static void wait_for_message(void)
+{
+	unsigned deadline = PICK(0, 1, 5, 20, 100);
+	printf("\tli x29, %u\n\tmsg.wait x%u, x29\n", deadline, reg());
+}
+
+static void ack(void)
+{
+	unsigned rd = reg(), child = reg();
+	printf("\tmsg.ack x%u, x%u\n", rd, child);
+}
+
+/* A backward jump to label 0..i while the run's budget of them (x24) lasts. */
+static void loop(unsigned i)
+{
+	printf("\taddi x24, x24, -1\n\tbgtz x24, L%u\n", below(i + 1));
+}
+
+/* Instruction i of n, by the weights below (percent). */
+static void instruction(unsigned i, unsigned n)
+{
 	unsigned k = below(100);
 	if (k < 35)
 		alu();
 	else if (k < 55)
 		memory();
-	else if (k < 62) {
-		unsigned to = i + 1 + below(9), op = below(6), a = reg(), b = reg();
-		printf("\t%s x%u, x%u, L%u\n", br[op], a, b, to < n ? to : n);
-	}
+	else if (k < 62)
+		branch(i, n);
 	else if (k < 68)
 		send();
 	else if (k < 70)
 		device();
 	else if (k < 72)
 		control();
-	else if (k < 85) {
-		bool poll = below(40);
-		printf("\tmsg.%s x%u, x30\n", poll ? "poll" : "recv", reg());
-	} else if (k < 88) {
-		unsigned deadline = PICK(0, 1, 5, 20, 100);
-		printf("\tli x29, %u\n\tmsg.wait x%u, x29\n", deadline, reg());
-	} else if (k < 89) {
-		unsigned rd = reg(), child = reg();
-		printf("\tmsg.ack x%u, x%u\n", rd, child);
-	}
+	else if (k < 85)
+		receive();
+	else if (k < 88)
+		wait_for_message();
+	else if (k < 89)
+		ack();
 	else if (k < 94)
 		capability();
 	else if (k < 97)
 		info();
 	else if (k < 98)
 		write4();
-	else              /* a loop, while the run's budget of backward jumps lasts */
-		printf("\taddi x24, x24, -1\n\tbgtz x24, L%u\n", below(i + 1));
+	else
+		loop(i);
 }
 
 int main(int argc, char **argv)
