@@ -685,15 +685,6 @@ static bool finished(engine_t *e)
 	return net_idle(m) && (m->nactive == 0 || (next_all(e) == UINT64_MAX && !mesh_nwoken(m)));
 }
 
-static uint64_t latest_all(engine_t *e)
-{
-	uint64_t l = 0;
-	for (uint32_t k = 0; k < e->nparts; k++)
-		if (e->parts[k].latest > l)
-			l = e->parts[k].latest;
-	dist_t *ds = e->m->cfg.dist;
-	return ds ? ds->max_all(ds, l) : l;
-}
 
 /* Whether a visit of the last core phase had an event of its own; clears the parts'
    flags. */
@@ -707,13 +698,17 @@ static bool take_real(engine_t *e)
 	return real;
 }
 
-/* The chip's final cycle once nothing can happen again (MPI: a collective call). */
+/* The chip's final cycle once nothing can happen again: the latest cycle any tile
+   reached, or the end of the last window with an event if later (MPI: over every
+   rank's tiles, a collective call). */
 static uint64_t final_cycle(engine_t *e)
 {
-	uint64_t l = latest_all(e);
+	uint64_t l = e->T_real;
+	for (uint32_t k = 0; k < e->nparts; k++)
+		if (e->parts[k].latest > l)
+			l = e->parts[k].latest;
 	dist_t *ds = e->m->cfg.dist;
-	uint64_t r = ds ? ds->max_all(ds, e->T_real) : e->T_real;
-	return l > r ? l : r;
+	return ds ? ds->max_all(ds, l) : l;
 }
 
 /*
@@ -779,9 +774,8 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 	e->T = T;
 	if (e->done)
 		net_end(m, T);
-	/* Finished: tiles may have run ahead of the last window; the chip's time is the
-	   latest any of them reached, or the end of the last window with an event if
-	   later (not beyond --max-cycles). */
+	/* Finished: tiles may have run ahead of the last window (not beyond
+	   --max-cycles). */
 	if (e->done && !m->max_reached)
 		T = final_cycle(e);
 	m->now = T;

@@ -341,9 +341,7 @@ bool net_idle(const mesh_t *m)
 
 void net_end(mesh_t *m, uint64_t now)
 {
-	net_t *n = m->net;
-	if (n->ncu_wait)
-		ctl_expire(n, now);
+	ctl_expire(m->net, now);
 }
 
 /* With MPI (t->mesh->cfg.dist) the owner logs these calls for the other ranks. */

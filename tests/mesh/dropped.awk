@@ -1,13 +1,23 @@
-# awk -f dropped.awk STATS.json MSG-TRACE: SPEC §6.2's rule for messages that reach a
-# halted tile. A tile halted at h is halting until h + LOOKAHEAD (its mailbox still
-# takes messages) and IDLE from then on (they are discarded on arrival), so its
-# msgs_dropped must equal the deliveries for its mailbox (data messages and EXIT
-# notices; control operations go to its control unit) at or after h + LOOKAHEAD in the
-# message trace, which lists discarded messages too. Only tiles preloaded at cycle 0
-# and never started again are checked (the statistics are those of a tile's last run). Prints each tile that breaks it and exits
-# 1; "boundary N" on stdout counts deliveries at exactly h + LOOKAHEAD or one after (the
-# cycles the network reaches before the core phase of the halt's window).
-BEGIN { L = 4; MSG_EXIT = 224 }
+# awk -v L=LOOKAHEAD -v MSG_EXIT=TAG -f dropped.awk STATS.json MSG-TRACE (the values
+# from isa/, tests/isa_consts.sh): SPEC §6.2's rule for messages that reach a halted
+# tile. A tile halted at h is halting until h + LOOKAHEAD (its mailbox still takes
+# messages) and IDLE from then on (they are discarded on arrival), so its msgs_dropped
+# must equal the deliveries for its mailbox (data messages and EXIT notices; control
+# operations go to its control unit) at or after h + LOOKAHEAD in the message trace,
+# which lists discarded messages too. Only tiles preloaded at cycle 0 and never started
+# again are checked (the statistics are those of a tile's last run). Prints each tile
+# that breaks it and exits 1; "boundary N" on stdout counts deliveries at exactly
+# h + LOOKAHEAD or one after (the cycles the network reaches before the core phase of
+# the halt's window). Exits 2 without the two values.
+BEGIN {
+	if (L !~ /^[0-9]+$/ || MSG_EXIT !~ /^[0-9]+$/) {
+		print "dropped.awk: give -v L=LOOKAHEAD -v MSG_EXIT=TAG" > "/dev/stderr"
+		broken = 1
+		exit
+	}
+	L += 0
+	MSG_EXIT += 0
+}
 function field(s, name) {
 	sub(".*\"" name "\": \"?", "", s)
 	sub(/[",}].*/, "", s)
@@ -29,6 +39,8 @@ halted[$4] && $2 >= h[$4] + L && ($7 == "data" || $5 == MSG_EXIT) {
 		boundary++
 }
 END {
+	if (broken)
+		exit 2
 	bad = 0
 	for (i in dropped)
 		if (halted[i] && dropped[i] != late[i] + 0) {

@@ -3,6 +3,7 @@
 # and cycle counts, the block store across two runs, manifests, misbehaving guests.
 # Usage: e2e.sh TESSERA PROGDIR. Ends with "N passed, N failed".
 T=$1; P=$2
+. "$(dirname "$0")/../isa_consts.sh"
 pass=0; fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -270,8 +271,10 @@ cyc=$(grep -o '"cycles": [0-9]*' "$tmp/chunk.json" | awk '{print $2}' | tr '\n' 
 # even when nothing happens after it: tile 0 sends CTL_LOAD to tile 1, which sleeps in
 # msg.wait for good, and the run ends 20 cycles in. Until the thirteenth session the
 # refusal waited for a next window that never came (ctl_rejected 0; the RTL says 1).
-printf '\t.text\n\t.globl _start\n_start:\n\tli x29, 0\n\ttess.tid x1\n' > "$tmp/op.s"
-printf '\tbnez x1, sleep\n\tli x27, 0x108\n\tli x28, 1\n\tmsg.send x5, x27, x31, x28\n' >> "$tmp/op.s"
+isa_equ > "$tmp/op.s"
+printf '\t.text\n\t.globl _start\n_start:\n\tli x29, 0\n\ttess.tid x1\n' >> "$tmp/op.s"
+printf '\tbnez x1, sleep\n\tli x27, SLOT_CONTROL | (TAG_CTL_LOAD << 8)\n' >> "$tmp/op.s"
+printf '\tli x28, 1\n\tmsg.send x5, x27, x31, x28\n' >> "$tmp/op.s"
 printf 'sleep:\n\tmsg.wait x5, x29\n\tj sleep\n' >> "$tmp/op.s"
 printf '0 op.elf control=all\n1 op.elf\n' > "$tmp/op.m"
 "$T" as --exec -o "$tmp/op.elf" "$tmp/op.s" &&

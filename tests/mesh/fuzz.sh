@@ -18,6 +18,8 @@
 # Usage: fuzz.sh BUILD FIRST COUNT [MESH [threads|rtl|mpi]]. Ends with "N passed, N failed".
 B=$(cd "$1" && pwd); first=$2; count=$3; mesh=${4:-4x4}; check=${5:-threads}
 T=$B/tessera; G=$B/tests/mesh/gen_prog; A=$(dirname "$0")/dropped.awk
+. "$(dirname "$0")/../isa_consts.sh"
+L=$(isa_const LOOKAHEAD); X=$(isa_const TAG_MSG_EXIT)
 pass=0; fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -48,6 +50,14 @@ run() {
 	echo $? > "$tmp/$name.rc"
 }
 
+# differs LABEL RUN FILE...: each of the run's files that is not one thread's
+differs() {
+	label=$1; r=$2; shift 2
+	for f in "$@"; do
+		cmp -s "$tmp/one.$f" "$tmp/$r.$f" || echo " $label: $f differs;"
+	done
+}
+
 # same_threads SEED: what is wrong with the seed's chip on threads (nothing: "")
 same_threads() {
 	run one 1
@@ -56,12 +66,10 @@ same_threads() {
 	rc=$(cat "$tmp/one.rc")
 	case $rc in 0|1|124|126) ;; *) echo " exit $rc;" ;; esac
 	grep -l 'Sanitizer\|runtime error' "$tmp"/*.err > /dev/null 2>&1 && echo " sanitizer;"
-	awk -f "$A" "$tmp/one.json" "$tmp/one.mt" > /dev/null 2> "$tmp/drop" ||
+	awk -v L="$L" -v MSG_EXIT="$X" -f "$A" "$tmp/one.json" "$tmp/one.mt" > /dev/null 2> "$tmp/drop" ||
 		echo " $(cat "$tmp/drop");"
 	for r in cut moved; do
-		for f in rc out err mt json disk; do
-			cmp -s "$tmp/one.$f" "$tmp/$r.$f" || echo " $r: $f differs;"
-		done
+		differs "$r" "$r" rc out err mt json disk
 	done
 }
 
@@ -74,9 +82,7 @@ same_mpi() {
 			--manifest "$tmp/m" --disk "$tmp/mpi.disk" --max-cycles 20000 \
 			--stats-json "$tmp/mpi.json" --msg-trace "$tmp/mpi.mt" > "$tmp/mpi.out" 2> /dev/null
 		echo $? > "$tmp/mpi.rc"
-		for f in rc out mt json disk; do
-			cmp -s "$tmp/one.$f" "$tmp/mpi.$f" || echo " $np ranks: $f differs;"
-		done
+		differs "$np ranks" mpi rc out mt json disk       # (mpirun adds to stderr)
 	done
 }
 

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "isa.h"          /* slots, tags, descriptors: isa/params.h, isa/tags.def */
 #include "../rng.h"
 
 #define SCRATCH 0x4000        /* payloads and stores: [SCRATCH, SCRATCH + 0x400) */
@@ -66,50 +67,59 @@ static void memory(void)
 	printf("\t%s x%u, %u(x31)\n", load ? ld[k] : st[k], reg(), off);
 }
 
-/* A send: slot (console, neighbours, every tile, or any), tag, length 0-17 (over 16 is
-   E_LEN), now and then a capability passed; the destination for ranges. */
+/* A send: slot (console, neighbours, every tile, or any), tag, length 0 to
+   MSG_MAX_WORDS + 1 (E_LEN), now and then a capability passed; the destination for
+   ranges. */
 static void send(void)
 {
-	uint32_t slot = below(4) ? PICK(0, 2, 3, 4, 5, 7, 7, 7) : below(32);
-	uint32_t len = below(4) ? PICK(0, 1, 2, 4, 16) : below(18);
+	uint32_t slot = below(4) ? PICK(SLOT_CONSOLE, SLOT_NORTH, SLOT_EAST, SLOT_SOUTH, SLOT_WEST,
+					SLOT_ALL_TILES, SLOT_ALL_TILES, SLOT_ALL_TILES)
+				 : below(CAP_SLOTS);
+	uint32_t len = below(4) ? PICK(0, 1, 2, 4, MSG_MAX_WORDS) : below(MSG_MAX_WORDS + 2);
 	uint32_t tag = below(256);
-	uint32_t desc = slot | tag << 8 | len << 16;
+	uint32_t desc = SEND_DESC(slot, tag, len);
 	if (below(10) == 0)
-		desc |= 1u << 21 | PICK(2, 3, 7, 9) << 24;
+		desc |= SEND_DESC_PASS(PICK(SLOT_NORTH, SLOT_EAST, SLOT_ALL_TILES, 9));
 	int dest = (int)below(24) - 3;
 	printf("\tli x27, %" PRIu32 "\n\tli x28, %d\n\tmsg.send x%u, x27, x31, x28\n", desc,
 	       dest, reg());
 }
 
-/* A control operation through slot 8 (a CONTROL capability when the manifest gives
-   one, else E_EMPTY): tags 1-6 (isa/tags.def), a payload of 0-4 scratch words, a tile. */
+/* A control operation through SLOT_CONTROL (a CONTROL capability when the manifest
+   gives one, else E_EMPTY): CTL_LOAD to CTL_CLEAR, a payload of 0-4 scratch words, a
+   tile. */
 static void control(void)
 {
-	uint32_t tag = 1 + below(6);
-	uint32_t desc = 8 | tag << 8 | below(5) << 16;
+	uint32_t tag = TAG_CTL_LOAD + below(TAG_CTL_CLEAR - TAG_CTL_LOAD + 1);
+	uint32_t len = below(5);
+	uint32_t desc = SEND_DESC(SLOT_CONTROL, tag, len);
 	if (below(4) == 0)
-		desc |= 1u << 21 | PICK(2, 3, 7) << 24;
+		desc |= SEND_DESC_PASS(PICK(SLOT_NORTH, SLOT_EAST, SLOT_ALL_TILES));
 	unsigned dest = below(20);
 	printf("\tli x27, %" PRIu32 "\n\tli x28, %u\n\tmsg.send x%u, x27, x31, x28\n", desc,
 	       dest, reg());
 }
 
-/* A device request: console (slot 0) or block store (slot 1), with one of their tags
-   (isa/tags.def) and 0-13 scratch words (ids, flags, dependencies, sectors: at random). */
+/* A device request: console or block store, with one of their tags and 0-13 scratch
+   words (ids, flags, dependencies, sectors: at random). */
 static void device(void)
 {
-	uint32_t slot = below(3) ? 1 : 0;
-	uint32_t tag = slot ? PICK(32, 33, 34, 35) : PICK(16, 17);
-	uint32_t desc = slot | tag << 8 | below(14) << 16;
+	uint32_t slot = below(3) ? SLOT_BLOCK : SLOT_CONSOLE;
+	uint32_t tag = slot == SLOT_BLOCK ? PICK(TAG_BLK_READ, TAG_BLK_WRITE, TAG_BLK_FLUSH, TAG_BLK_INFO)
+					  : PICK(TAG_CON_WRITE, TAG_CON_READ);
+	uint32_t len = below(14);
+	uint32_t desc = SEND_DESC(slot, tag, len);
 	printf("\tli x27, %" PRIu32 "\n\tmsg.send x%u, x27, x31, x0\n", desc, reg());
 }
 
+/* A capability instruction on a slot (E_SLOT past CAP_SLOTS), or for mint and narrow
+   a source slot among the preloaded ones and a destination slot. */
 static void capability(void)
 {
 	static const char *one[] = {"info", "lo", "hi", "badge", "drop"};
-	uint32_t slots = below(40);
+	uint32_t slots = below(CAP_SLOTS + 8);
 	if (below(3))
-		slots = slots % 10 | below(32) << 8;
+		slots = slots % (SLOT_CONTROL + 2) | below(CAP_SLOTS) << 8;
 	printf("\tli x26, %" PRIu32 "\n", slots);
 	unsigned kind = below(4), op = below(5), rd = reg(), a = reg(), b = reg();
 	if (kind < 2)

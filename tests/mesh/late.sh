@@ -11,18 +11,22 @@
 # halt came in the same window (sim/README.md, "Thirteenth session").
 # Usage: late.sh TESSERA. Ends with "N passed, N failed".
 T=$1; A=$(dirname "$0")/dropped.awk
+. "$(dirname "$0")/../isa_consts.sh"
+L=$(isa_const LOOKAHEAD); X=$(isa_const TAG_MSG_EXIT)
 pass=0; fail=0; edge=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-program() {    # program NOPS K
+program() {    # program NOPS K (slots and lengths from isa/: isa_equ)
+	isa_equ
 	printf '\t.text\n\t.globl _start\n_start:\n\tli x31, 0x4000\n\ttess.tid x1\n'
-	printf '\tbnez x1, receiver\n\tli x2, 3\nsender:\n\tmsg.send x3, x2, x31, x0\n'
-	printf '\tj sender\nreceiver:\n\tli x7, 0x110000\n\tli x6, 100\ndelay:\n'
-	printf '\taddi x6, x6, -1\n\tbnez x6, delay\n'
+	printf '\tbnez x1, receiver\n\tli x2, SLOT_EAST\nsender:\n'   # tag 0, no words
+	printf '\tmsg.send x3, x2, x31, x0\n\tj sender\nreceiver:\n'
+	printf '\tli x7, (MSG_MAX_WORDS + 1) << 16\n'                     # E_LEN
+	printf '\tli x6, 100\ndelay:\n\taddi x6, x6, -1\n\tbnez x6, delay\n'
 	for i in $(seq "$2"); do printf '\tmsg.recv x5, x31\n'; done
 	for i in $(seq "$1"); do printf '\tnop\n'; done
-	printf '\tmsg.send x5, x7, x31, x0\n\ttess.exit x0\n'    # len 17: E_LEN
+	printf '\tmsg.send x5, x7, x31, x0\n\ttess.exit x0\n'
 }
 
 for nops in 0 1 2 3; do
@@ -32,7 +36,7 @@ for nops in 0 1 2 3; do
 		for th in 1 2; do
 			"$T" run --mesh 2x1 --tile all="$tmp/p.elf" --max-cycles 1500 --threads "$th" \
 				--stats-json "$tmp/s.json" --msg-trace "$tmp/m.txt" > /dev/null 2>&1
-			if b=$(awk -f "$A" "$tmp/s.json" "$tmp/m.txt"); then
+			if b=$(awk -v L="$L" -v MSG_EXIT="$X" -f "$A" "$tmp/s.json" "$tmp/m.txt"); then
 				pass=$((pass + 1))
 				[ "${b#boundary }" -gt 0 ] && edge=$((edge + 1))
 			else
