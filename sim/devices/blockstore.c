@@ -104,12 +104,15 @@ static void read_sector(net_t *n, blockstore *b, uint32_t lba, uint32_t *buf)
 		ds->share(ds, buf, BLK_SECTOR_BYTES);
 }
 
-/* Writes reach the file on rank 0 only (the others have none). */
+/* Writes reach the file on rank 0 only (the others have none), as they complete
+   (SPEC §9.2): flushed, not left in the stream's buffer until a later request or the
+   end of the run moves it on. */
 static void write_sector(blockstore *b, uint32_t lba, const uint32_t *buf)
 {
 	if (b->f) {
 		fseek(b->f, (long)lba * BLK_SECTOR_BYTES, SEEK_SET);
 		fwrite(buf, 1, BLK_SECTOR_BYTES, b->f);
+		fflush(b->f);
 	}
 }
 

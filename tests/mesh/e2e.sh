@@ -210,11 +210,14 @@ reply 14 tag 34 status 0
 reply 15 tag 32 status 0 data 150
 reply 16 tag 32 status -1
 reply 17 tag 32 status -2
-lba 3 before 0, after 150; 8810 cycles"
+lba 3 before 0, after 150; 8826 cycles"
 expect block-run-1 0 "$blk1" -- --disk "$tmp/disk.img" "$P/blk.elf"
 blk2=$(echo "$blk1" | sed 's/data 150/data 250/; s/before 0, after 150/before 150, after 250/;
 	2s/data 0/data 150/')
 expect block-run-2 0 "$blk2" -- --disk "$tmp/disk.img" "$P/blk.elf"
+# its last request, a write of lba 6: 207 ... 214 after the second run (gen * 100 + 7 + i)
+[ "$(od -An -tu4 -j 192 -N 32 "$tmp/disk.img" | tr -s ' \n' ' ')" = " 207 208 209 210 211 212 213 214 " ] &&
+	ok || ko "block store: lba 6 after the second run: $(od -An -tu4 -j 192 -N 32 "$tmp/disk.img")"
 [ "$(stat -c %s "$tmp/disk.img")" = 65536 ] && ok || ko "disk image size"
 expect disk-refused 125 "" -- --disk "$tmp" "$P/blk.elf"
 

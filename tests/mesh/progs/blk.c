@@ -3,7 +3,7 @@
  * depends on the first), reads it back (depending on the second write), reads lba 5
  * independently, a barrier flush, a read after it, a bad lba and an unknown dependency.
  * Prints every reply in the order it arrives, then the value lba 3 held before the run
- * (written by the previous run: the data persists) and after.
+ * (written by the previous run: the data persists) and after; then writes lba 6 last.
  */
 #include "tmsg.h"
 
@@ -82,5 +82,9 @@ int main(void)
 	t_u(&l, dt);
 	t_s(&l, " cycles\n");
 	t_put(&l);
+	/* The last request a write: it must reach the file as it completes, not at the end
+	   of the run (the cosim reads the model's file as the run ends). */
+	request(TESS_BLK_WRITE, 20, 0, 0, 0, 6, gen * 100 + 7);
+	msg_recv((tess_msg *)buf);
 	return after == gen * 100 + 50 ? 0 : 1;
 }
