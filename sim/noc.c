@@ -788,7 +788,7 @@ static void window_part(void *ctx, int k)
 			routers_cycle(n, &p->act, act, s);
 		if (edge)
 			routers_cycle(n, &p->edge, edge, s);
-		atomic_store_explicit(&p->routed, s + 1, memory_order_release);
+		workers_raise(&p->routed, s + 1);
 	}
 	if (n->win_then)
 		n->win_then(n->win_ctx, k);

@@ -36,6 +36,7 @@
 #include "mesh.h"
 #include "msg.h"
 #include "outq.h"
+#include "workers.h"
 
 enum { PORT_LOCAL, PORT_N, PORT_E, PORT_S, PORT_W, NPORTS };
 enum { VNET_DATA, VNET_CTL, NVNETS };
@@ -149,7 +150,7 @@ typedef struct {
 typedef struct {
 	/* window mode: the cycles its routers have finished (the next cycle it routes),
 	   raised by its thread and awaited by its neighbours', on a line of its own */
-	_Alignas(64) atomic_uint_fast64_t routed;
+	_Alignas(64) workers_count routed;
 	_Alignas(64) part_list act; /* active inner routers */
 	part_list edge;           /* active edge routers (router_t.edge) */
 	uint32_t edge_began;      /* edge.n when the cycle began: those compute it */
