@@ -23,7 +23,7 @@ typedef struct workers workers;
 /* A count that one thread raises and others wait for. A waiter spins a little, then
    sleeps in the kernel (a futex on `seq`) until the count is raised: on a host whose
    cores other processes share, a spinning or yielding waiter would hold a core the
-   thread it waits for needs (sim/README.md, "Waiting"). */
+   thread it waits for needs (sim/README.md, "Waiting and pinning"). */
 typedef struct {
 	atomic_uint_fast64_t value;
 	atomic_uint seq;          /* bumped by every raise: the word sleepers wait on */
