@@ -40,8 +40,9 @@ typedef struct {
 	int self;
 } worker_arg;
 
-/* Pause instructions a waiter spins before it sleeps: about 100 us on x86 (a pause
-   takes tens of cycles), longer than the waits inside a round on idle cores. */
+/* Pause instructions a waiter spins before it sleeps: tens of microseconds on x86 (a
+   pause takes from about 10 to 140 cycles by model), longer than the waits inside a
+   round on idle cores. */
 #define SPINS 2000u
 
 static void cpu_relax(void)
@@ -124,21 +125,28 @@ static void *worker_main(void *arg)
 	}
 }
 
-int workers_host_cores(void)
+/* The cores in *set (the process's affinity, read into it); without one, those online
+   (set then left empty). */
+static int host_cores(cpu_set_t *set)
 {
-	cpu_set_t set;
-	if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
-		return CPU_COUNT(&set);
+	if (sched_getaffinity(0, sizeof *set, set) == 0 && CPU_COUNT(set) > 0)
+		return CPU_COUNT(set);
+	CPU_ZERO(set);
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 	return n < 1 ? 1 : n > 4096 ? 4096 : (int)n;
 }
 
-/* Threads for n parts: one each while they fit the cores this process may run on,
-   else one per core; TESSERA_WINDOW_ANY_CORES=1 always starts n. */
-static int threads_for(int n)
+int workers_host_cores(void)
+{
+	cpu_set_t set;
+	return host_cores(&set);
+}
+
+/* Threads for n parts: one each while they fit the cores, else one per core;
+   TESSERA_WINDOW_ANY_CORES=1 always starts n. */
+static int threads_for(int n, int cores)
 {
 	const char *any = getenv("TESSERA_WINDOW_ANY_CORES");
-	int cores = workers_host_cores();
 	if ((any && *any == '1') || n <= cores)
 		return n;
 	return cores;
@@ -149,13 +157,10 @@ static int threads_for(int n)
    (seen with short-lived processes beside a 2-thread run on 2 cores), and every meeting
    then waits for a time slice. With cores to spare the kernel places them better than a
    fixed choice would (two runs would pin to the same cores). TESSERA_PIN=0: never. */
-static bool pin_wanted(workers *w)
+static bool pin_wanted(const workers *w)
 {
 	const char *env = getenv("TESSERA_PIN");
-	if (env && *env == '0')
-		return false;
-	return sched_getaffinity(0, sizeof w->allowed, &w->allowed) == 0 &&
-	       w->nthreads == CPU_COUNT(&w->allowed);
+	return !(env && *env == '0') && w->nthreads == CPU_COUNT(&w->allowed);
 }
 
 workers *workers_new(int n)
@@ -166,7 +171,7 @@ workers *workers_new(int n)
 	if (!w)
 		return NULL;
 	w->n = n;
-	w->nthreads = threads_for(n);
+	w->nthreads = threads_for(n, host_cores(&w->allowed));
 	w->pinned = pin_wanted(w);
 	w->threads = calloc((size_t)w->nthreads, sizeof *w->threads);
 	if (!w->threads) {

@@ -268,10 +268,8 @@ static void complete(net_t *n, blockstore *b, blk_req *r, uint64_t s)
 		len = 2 + BLK_WORDS;
 	} else if (m->tag == TAG_BLK_WRITE) {
 		write_sector(b, lba, &m->w[5]);
-	} else if (m->tag == TAG_BLK_FLUSH) {
-		if (b->f)
-			fflush(b->f);
-	} else {
+	} else if (m->tag == TAG_BLK_INFO) {   /* (a FLUSH has nothing left to do: every
+						   write reached the file as it completed) */
 		w[2] = disk_sectors(n, b);
 		len = 3;
 	}

@@ -216,8 +216,9 @@ blk2=$(echo "$blk1" | sed 's/data 150/data 250/; s/before 0, after 150/before 15
 	2s/data 0/data 150/')
 expect block-run-2 0 "$blk2" -- --disk "$tmp/disk.img" "$P/blk.elf"
 # its last request, a write of lba 6: 207 ... 214 after the second run (gen * 100 + 7 + i)
-[ "$(od -An -tu4 -j 192 -N 32 "$tmp/disk.img" | tr -s ' \n' ' ')" = " 207 208 209 210 211 212 213 214 " ] &&
-	ok || ko "block store: lba 6 after the second run: $(od -An -tu4 -j 192 -N 32 "$tmp/disk.img")"
+sec=$(isa_const BLK_SECTOR_BYTES)
+lba6=$(od -An -tu4 -j $((6 * sec)) -N "$sec" "$tmp/disk.img" | tr -s ' \n' ' ')
+[ "$lba6" = " 207 208 209 210 211 212 213 214 " ] && ok || ko "block store: lba 6 after the second run:$lba6"
 [ "$(stat -c %s "$tmp/disk.img")" = 65536 ] && ok || ko "disk image size"
 expect disk-refused 125 "" -- --disk "$tmp" "$P/blk.elf"
 
