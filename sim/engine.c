@@ -21,6 +21,13 @@
  * only a little past the next window; each part then works through its list of such
  * cut tiles until every part has run its window and one has nothing deferred left
  * (run_deferred; sim/README.md).
+ *
+ * Window chains (on unless TESSERA_CHAIN=0). While only tiles talk to each other and
+ * two parts have work, each part's thread runs window after window on its own: its
+ * routers (meeting its neighbours once a cycle), its core phase, then one meeting of
+ * all parts, where each says whether the chain goes on (run_chain). The main thread's
+ * step between windows (halts, output, the next window's checks) then comes once a
+ * chain instead of once a window.
  */
 #include "engine.h"
 
@@ -143,6 +150,13 @@ static uint64_t next_event(const tile_t *t)
  * Life 64x64 on 2 threads took 1.55 s instead of 1.40 s, as the tiles' state moved
  * between the cores' caches.)
  */
+/* After a window of a chain, each part's say in whether the chain goes on (run_chain). */
+typedef struct {
+	bool stop;                /* the main thread is needed: a message for a device or a
+	                             control unit was sent */
+	bool work;                /* the part has something to do in the next window */
+} chain_vote;
+
 typedef struct {
 	sched_heap heap;
 	uint32_t *ready, nready, ready_cap;
@@ -150,10 +164,15 @@ typedef struct {
 	uint32_t *pending, npending, pending_cap; /* tiles holding unwritten output */
 	uint32_t *defer, ndefer, defer_cap;       /* tiles cut short, from defer_head on */
 	uint32_t defer_head;
+	uint64_t to;              /* the end of the window its core phase runs to */
+	uint64_t phase;           /* deferral: the number of that core phase (phase_over) */
 	uint64_t rng;             /* TESSERA_DEFER_TEST: the part's random cuts */
 	uint64_t latest;          /* the latest cycle any of its tiles reached */
 	bool real;                /* a visit in this window had an event of its own
 	                             (engine_run_until, T_real) */
+	uint64_t real_end;        /* a chain: its last window with an event (run_chain) */
+	int64_t special;          /* a chain: its count of special messages as it began */
+	chain_vote vote[2];       /* a chain: what it found after windows of each parity */
 	double busy;              /* seconds its thread worked since the last balance look */
 	char pad[64];             /* parts are written by different threads */
 } part_t;
@@ -171,8 +190,17 @@ struct engine {
 	bool defer;                    /* parts on the threads: run-ahead is deferred */
 	bool defer_allowed;            /* TESSERA_DEFER=0 turns deferral off */
 	bool defer_test;               /* TESSERA_DEFER_TEST=SEED: cuts at random places */
-	atomic_uint busy_parts;        /* parts still running their window's tiles */
-	atomic_bool dry;               /* a part ran out of deferred tiles */
+	uint64_t dphase;               /* core phases with deferral so far */
+	atomic_uint_fast64_t visits_done;   /* parts that ran their window's tiles, over
+	                                       those phases (phase_over) */
+	atomic_uint_fast64_t dry_phase;     /* the last of them in which a part ran out of
+	                                       deferred tiles */
+	bool chain_allowed;            /* TESSERA_CHAIN=0 turns window chains off */
+	uint64_t chain_from;           /* a chain's first window begins here */
+	uint32_t chain_max, chain_ran; /* its most windows; those it ran */
+	workers_count *arrived;        /* parts' arrivals at the chains' meetings (a line
+	                                  of its own) */
+	uint64_t arrived_base;         /* arrivals before this chain */
 	part_model *model;             /* TESSERA_PART_MODEL=1: parts one after another */
 	double *busy;                  /* the parts' busy times, gathered for balance_move */
 	uint32_t *ran, nran, ran_cap;  /* MPI: tiles run in the last window, by part */
@@ -295,12 +323,15 @@ static void note_cut(part_t *p, tile_t *t)
 	}
 }
 
-/* Whether the core phase is over: every part ran its window's tiles and one has no
-   deferred run-ahead left. */
-static bool phase_over(engine_t *e)
+/* Whether part p's core phase is over: every part ran its window's tiles and one has
+   no deferred run-ahead left. The counts only grow, so no part resets them while
+   another still reads them (a chain's parts run their phases without the main
+   thread). */
+static bool phase_over(engine_t *e, const part_t *p)
 {
-	return atomic_load_explicit(&e->dry, memory_order_relaxed) &&
-	       atomic_load_explicit(&e->busy_parts, memory_order_relaxed) == 0;
+	return atomic_load_explicit(&e->dry_phase, memory_order_relaxed) >= p->phase &&
+	       atomic_load_explicit(&e->visits_done, memory_order_relaxed) >=
+		       p->phase * e->nparts;
 }
 
 /* Test mode: a random number in [0, n) from the part's generator (xorshift64). */
@@ -326,14 +357,14 @@ static uint64_t defer_piece(engine_t *e, part_t *p)
 
 static bool defer_leave(engine_t *e, part_t *p)
 {
-	return phase_over(e) || (e->defer_test && part_random(p, 4) == 0);
+	return phase_over(e, p) || (e->defer_test && part_random(p, 4) == 0);
 }
 
 /* The furthest a visit in this window may run a tile ahead (a chunk, not past the
    slice's end or --max-cycles). */
-static uint64_t ahead_full(const engine_t *e)
+static uint64_t ahead_full(const engine_t *e, uint64_t to)
 {
-	return min64(e->to + RUN_AHEAD_CHUNK, e->m->ahead_end);
+	return min64(to + RUN_AHEAD_CHUNK, e->m->ahead_end);
 }
 
 /* Whether the tile has run-ahead left that this window's deferral may run. */
@@ -350,14 +381,14 @@ static bool defer_more(const tile_t *t, uint64_t full)
 static void run_deferred(engine_t *e, part_t *p)
 {
 	mesh_t *m = e->m;
-	atomic_fetch_sub(&e->busy_parts, 1);
-	uint64_t full = ahead_full(e);
+	atomic_fetch_add(&e->visits_done, 1);
+	uint64_t full = ahead_full(e, p->to);
 	while (p->defer_head < p->ndefer && !defer_leave(e, p)) {
 		tile_t *t = m->tiles[p->defer[p->defer_head]];
 		bool ran = false;
 		uint32_t execs = t->msg_execs;
 		while (defer_more(t, full) && !defer_leave(e, p)) {
-			run_tile(t, e->to, min64(t->now + defer_piece(e, p), full));
+			run_tile(t, p->to, min64(t->now + defer_piece(e, p), full));
 			ran = true;
 		}
 		p->real |= t->msg_execs != execs;
@@ -374,7 +405,7 @@ static void run_deferred(engine_t *e, part_t *p)
 		p->defer_head = 0;
 	}
 	if (!p->ndefer)
-		atomic_store(&e->dry, true);
+		atomic_store(&e->dry_phase, p->phase);
 }
 
 /*
@@ -392,14 +423,14 @@ static void run_part(void *ctx, int k)
 	part_t *p = &e->parts[k];
 	mesh_thread = (uint32_t)k;
 	double start = e->timed ? seconds() : 0;
-	uint64_t ahead = e->defer ? e->to + LOOKAHEAD + defer_slack(e, p) : ahead_full(e);
-	while (heap_next(m, p) < e->to)
+	uint64_t ahead = e->defer ? p->to + LOOKAHEAD + defer_slack(e, p) : ahead_full(e, p->to);
+	while (heap_next(m, p) < p->to)
 		make_ready(p, m->tiles[sched_pop(&p->heap).id]);
 	for (uint32_t i = 0; i < p->nready; i++) {
 		tile_t *t = m->tiles[p->ready[i]];
 		bool cont = t->cut && t->state == TS_RUNNING;
 		uint32_t execs = t->msg_execs;
-		run_tile(t, e->to, ahead);
+		run_tile(t, p->to, ahead);
 		p->real |= !cont || t->msg_execs != execs;
 		settle(p, t);
 		if (e->defer)
@@ -535,8 +566,11 @@ static void core_phase_begin(engine_t *e, uint64_t to, bool parallel)
 	e->to = to;
 	e->timed = parallel && e->bal.every;
 	e->defer = parallel && e->defer_allowed && !e->m->control_in_use;
-	atomic_store(&e->busy_parts, e->nparts);
-	atomic_store(&e->dry, false);
+	e->dphase += e->defer;
+	for (uint32_t k = 0; k < e->nparts; k++) {
+		e->parts[k].to = to;
+		e->parts[k].phase = e->dphase;
+	}
 }
 
 /* The core phase of part k in the round of the network's window mode, right after
@@ -618,6 +652,124 @@ static void flush_output(engine_t *e, uint64_t cutoff)
 	}
 }
 
+/* ---- window chains ------------------------------------------------------------ */
+
+_Static_assert(sizeof(workers_count) <= 64, "engine_t.arrived fills one line");
+
+/* Windows a chain runs at most before the main thread writes the output and looks at
+   the chip again. */
+#define CHAIN_MAX 256u
+
+/* Whether part k has something to do in the window after the one ending at `to`. */
+static bool part_has_work(engine_t *e, uint32_t k, uint64_t to)
+{
+	part_t *p = &e->parts[k];
+	return heap_next(e->m, p) < to + LOOKAHEAD || p->ndefer || e->m->woken[k].n ||
+	       net_part_pending(e->m, k, to - 1);
+}
+
+/* After window i of the chain: part k says what it found, meets the others, and reads
+   what they found; every part reads the same, so all stop after the same window. The
+   votes alternate by window: a part writes those of parity i again only after every
+   part has met it after window i + 1, having read them. */
+static bool chain_goes_on(engine_t *e, uint32_t k, uint32_t i, uint64_t to)
+{
+	part_t *p = &e->parts[k];
+	p->vote[i & 1] = (chain_vote){net_part_special(e->m, k) != p->special,
+				      part_has_work(e, k, to)};
+	workers_add(e->arrived);
+	workers_await(e->arrived, e->arrived_base + (uint64_t)(i + 1) * e->nparts);
+	bool stop = i + 1 >= e->chain_max;
+	uint32_t work = 0;
+	for (uint32_t j = 0; j < e->nparts; j++) {
+		stop |= e->parts[j].vote[i & 1].stop;
+		work += e->parts[j].vote[i & 1].work;
+	}
+	return !stop && work >= 2;
+}
+
+/*
+ * Part k's thread in a chain: window after window, its routers (meeting its neighbours
+ * once a cycle), then its core phase, then the meeting of all parts after the window
+ * (chain_goes_on). A core phase that sends a message for a device or a control unit
+ * ends the chain with its window: the message enters the network LOOKAHEAD cycles
+ * later at the earliest, in the next window, which the main thread runs.
+ */
+static void chain_part(void *ctx, int kk)
+{
+	engine_t *e = ctx;
+	uint32_t k = (uint32_t)kk;
+	part_t *p = &e->parts[k];
+	p->special = net_part_special(e->m, k);
+	for (uint32_t i = 0;; i++) {
+		uint64_t from = e->chain_from + (uint64_t)i * LOOKAHEAD, to = from + LOOKAHEAD;
+		bool busy = e->m->woken[k].n > 0;
+		busy |= net_part_window(e->m, k, from, to, i == 0);
+		p->to = to;
+		p->phase = e->dphase + (e->defer ? i + 1 : 0);
+		take_woken_part(e, k);
+		run_part(e, kk);
+		p->nready = 0;
+		if (busy || p->real)
+			p->real_end = to;
+		p->real = false;
+		if (!chain_goes_on(e, k, i, to)) {
+			if (k == 0)
+				e->chain_ran = i + 1;
+			return;
+		}
+	}
+}
+
+/* Whether a chain may start at T: a thread for each part, nothing that needs the main
+   thread, room for two windows, and work in two parts. */
+static bool chain_wanted(engine_t *e, workers *w, uint64_t T, uint64_t cap)
+{
+	if (!e->chain_allowed || !workers_thread_each(w) || cap - T < 2 * LOOKAHEAD ||
+	    !net_chain_ok(e->m))
+		return false;
+	uint32_t n = 0;
+	for (uint32_t k = 0; k < e->nparts && n < 2; k++) {
+		part_t *p = &e->parts[k];
+		n += p->nready || p->ndefer || e->m->woken[k].n || heap_next(e->m, p) < T + LOOKAHEAD ||
+		     net_part_pending(e->m, k, T - 1);
+	}
+	return n >= 2;
+}
+
+/* A chain of windows from T (sim/README.md, "Window chains"); returns the end of its
+   last window. Then, on the main thread, what follows every window: the network's
+   staged flits and counts, halts, the final cycle's windows, boundaries, output. */
+static uint64_t run_chain(engine_t *e, workers *w, uint64_t T, uint64_t cap)
+{
+	mesh_t *m = e->m;
+	uint64_t most = (cap - T) / LOOKAHEAD;
+	if (e->bal.every)         /* the boundaries are looked at after a chain only */
+		most = min64(most, e->bal.every - e->bal.rounds);
+	if (e->defer_test)        /* test mode: short chains, ending at varied windows */
+		most = min64(most, 1 + T / LOOKAHEAD % 7);
+	e->chain_from = T;
+	e->chain_max = (uint32_t)min64(most, CHAIN_MAX);
+	e->timed = e->bal.every != 0;
+	e->defer = e->defer_allowed && !m->control_in_use;
+	net_chain_begin(m, T, T + (uint64_t)e->chain_max * LOOKAHEAD, w);
+	workers_run(w, chain_part, e);
+	uint64_t end = T + (uint64_t)e->chain_ran * LOOKAHEAD;
+	e->arrived_base += (uint64_t)e->chain_ran * e->nparts;
+	if (e->defer)
+		e->dphase += e->chain_ran;
+	net_chain_end(m, end);
+	for (uint32_t k = 0; k < e->nparts; k++) {
+		e->T_real = e->parts[k].real_end > e->T_real ? e->parts[k].real_end : e->T_real;
+		e->parts[k].real_end = 0;
+	}
+	if (e->bal.every)
+		e->bal.rounds += e->chain_ran - 1;   /* core_phase_end counts the last */
+	core_phase_end(e);
+	flush_output(e, end);
+	return end;
+}
+
 /* ---- the loop -------------------------------------------------------------------- */
 
 /* Options from the environment. Deferred run-ahead: on unless TESSERA_DEFER=0
@@ -635,6 +787,8 @@ static void env_options(engine_t *e)
 		if (!e->model)
 			oom();
 	}
+	const char *chain = getenv("TESSERA_CHAIN");
+	e->chain_allowed = !(chain && strcmp(chain, "0") == 0);
 	e->defer_test = test && *test;
 	e->defer_allowed = !e->m->cfg.dist && (!(on && strcmp(on, "0") == 0) || e->defer_test);
 	for (uint32_t k = 0; e->defer_test && k < e->nparts; k++)
@@ -648,7 +802,9 @@ engine_t *engine_new(mesh_t *m)
 	size_t bytes = (n * sizeof(part_t) + 63) / 64 * 64;   /* a multiple of the alignment */
 	part_t *parts = e ? aligned_alloc(64, bytes) : NULL;
 	double *busy = parts ? calloc(n, sizeof *busy) : NULL;
-	if (!busy || !balance_init(&e->bal, n, m->ntiles)) {
+	workers_count *arrived = busy ? aligned_alloc(64, 64) : NULL;
+	if (!arrived || !balance_init(&e->bal, n, m->ntiles)) {
+		free(arrived);
 		free(busy);
 		free(parts);
 		free(e);
@@ -657,6 +813,8 @@ engine_t *engine_new(mesh_t *m)
 	if (m->cfg.dist)
 		e->bal.every = 0;     /* MPI: the ranks' parts stay as mesh_part cut them */
 	memset(parts, 0, bytes);
+	memset(arrived, 0, 64);
+	e->arrived = arrived;
 	e->busy = busy;
 	e->m = m;
 	e->T = e->T_real = m->now;
@@ -750,7 +908,12 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 			}
 		}
 		uint64_t to = min64(T + LOOKAHEAD, cap);
-		if (net_begin(m, T, to, w)) {
+		bool window = net_begin(m, T, to, w);
+		if (window && chain_wanted(e, w, T, cap)) {
+			T = run_chain(e, w, T, cap);
+			continue;
+		}
+		if (window) {
 			/* window mode: each part's thread runs its core phase after its routers */
 			core_phase_begin(e, to, true);
 			net_window(m, T, to, core_after_net, e);
@@ -801,6 +964,7 @@ void engine_end(engine_t *e)
 	}
 	free(e->parts);
 	free(e->busy);
+	free(e->arrived);
 	e->m->part_first = NULL;
 	net_parts_moved(e->m);
 	balance_free(&e->bal);

@@ -315,6 +315,40 @@ void net_advance(mesh_t *m, uint64_t from, uint64_t to, struct workers *w)
 		net_cycles(m, from, to);
 }
 
+bool net_chain_ok(const mesh_t *m)
+{
+	const net_t *n = m->net;
+	return m->nparts > 1 && !m->cfg.dist && noc_special(n) == 0 && !n->nev && !n->ncu_wait &&
+	       !(n->blk && blk_busy(n)) && !n->dev_ni[DEVI_CONSOLE].q.n &&
+	       !n->dev_ni[DEVI_BLOCK].q.n;
+}
+
+void net_chain_begin(mesh_t *m, uint64_t from, uint64_t end, struct workers *w)
+{
+	m->net->workers = w;
+	noc_chain_begin(m->net, from, end);
+}
+
+bool net_part_window(mesh_t *m, uint32_t k, uint64_t from, uint64_t to, bool fresh)
+{
+	return noc_part_window(m->net, k, from, to, fresh);
+}
+
+bool net_part_pending(const mesh_t *m, uint32_t k, uint64_t s)
+{
+	return noc_part_pending(m->net, k, s);
+}
+
+int64_t net_part_special(const mesh_t *m, uint32_t k)
+{
+	return m->net->parts[k].special;
+}
+
+void net_chain_end(mesh_t *m, uint64_t end)
+{
+	noc_chain_end(m->net, end);
+}
+
 void net_parts_moved(mesh_t *m)
 {
 	if (m->nparts > 1)

@@ -765,23 +765,26 @@ static void await_neighbours(net_t *n, const noc_part *p, uint64_t s)
 		workers_await(&n->parts[p->nbr.v[i]].routed, s);
 }
 
-/* Part k's thread: all its routers, cycle by cycle, in step with its neighbours. A
-   neighbour can be at most a cycle ahead: it waits in turn for this part before its
-   next cycle, so it writes its lists of a parity only after this part applied them.
-   The window's last cycle needs no meeting: the round's end is one, and the main
-   thread then applies what that cycle staged (noc_window). Then the part's next step
-   (the engine's core phase of the part), while the others may still route: nothing
-   they do in the last cycles touches this part but its staging lists. */
-static void window_part(void *ctx, int k)
+/* Part k's routers through cycles [from, to), in step with its neighbours. A neighbour
+   can be at most a cycle ahead: it waits in turn for this part before its next cycle,
+   so it writes its lists of a parity only after this part applied them. `fresh`: the
+   first cycle needs no meeting (the main thread applied what the cycle before it
+   staged, noc_window). Returns whether the part's network was busy as the window
+   began: flits in its routers or NIs, or staged for it. */
+bool noc_part_window(net_t *n, uint32_t k, uint64_t from, uint64_t to, bool fresh)
 {
-	net_t *n = ctx;
 	noc_part *p = &n->parts[k];
-	mesh_thread = (uint32_t)k;
-	take_part_injections(n, (uint32_t)k);
-	for (uint64_t s = n->win_from; s < n->win_to; s++) {
-		if (s > n->win_from) {
+	mesh_thread = k;
+	if (!fresh) {
+		await_neighbours(n, p, from);
+		xfer_apply(n, k, (int)((from - 1) & 1));
+	}
+	bool busy = p->act.n || p->edge.n || p->inject.n;
+	take_part_injections(n, k);
+	for (uint64_t s = from; s < to; s++) {
+		if (s > from) {
 			await_neighbours(n, p, s);
-			xfer_apply(n, (uint32_t)k, (int)((s - 1) & 1));
+			xfer_apply(n, k, (int)((s - 1) & 1));
 		}
 		uint32_t act = p->act.n, edge = p->edge.n;
 		if (act)
@@ -790,8 +793,29 @@ static void window_part(void *ctx, int k)
 			routers_cycle(n, &p->edge, edge, s);
 		workers_raise(&p->routed, s + 1);
 	}
+	return busy;
+}
+
+/* Part k's thread in noc_window: its routers through the window (the last cycle needs
+   no meeting: the round's end is one, and the main thread then applies what that cycle
+   staged), then the part's next step (the engine's core phase of the part), while the
+   others may still route: nothing they do in the last cycles touches this part but its
+   staging lists. */
+static void window_part(void *ctx, int k)
+{
+	net_t *n = ctx;
+	noc_part_window(n, (uint32_t)k, n->win_from, n->win_to, true);
 	if (n->win_then)
 		n->win_then(n->win_ctx, k);
+}
+
+bool noc_part_pending(const net_t *n, uint32_t k, uint64_t s)
+{
+	const noc_part *p = &n->parts[k];
+	for (uint32_t i = 0; i < p->nbr.n; i++)
+		if (p->xout[s & 1][p->nbr.v[i]].n)
+			return true;
+	return p->act.n || p->edge.n || p->inject.n;
 }
 
 /* Credits across parts as the downstream buffers hold them now (a window begins). */
@@ -824,21 +848,31 @@ bool noc_window_ready(const net_t *n)
 	return parts >= 2;
 }
 
-void noc_window(net_t *n, uint64_t from, uint64_t to, void (*then)(void *ctx, int k),
-		void *ctx)
+void noc_chain_begin(net_t *n, uint64_t from, uint64_t end)
 {
 	if (!n->xcredit_ok)
 		xcredit_init(n);
 	n->win_from = from;
-	n->win_to = to;
-	n->win_then = then;
-	n->win_ctx = ctx;
+	n->win_to = end;
 	n->window = n->inner_step = true;
-	workers_run(n->workers, window_part, n);
+}
+
+void noc_chain_end(net_t *n, uint64_t end)
+{
 	for (uint32_t k = 0; k < n->mesh->nparts; k++)
-		xfer_apply(n, k, (int)((to - 1) & 1));
+		xfer_apply(n, k, (int)((end - 1) & 1));
 	n->window = n->inner_step = false;
 	join_parts(n);
+}
+
+void noc_window(net_t *n, uint64_t from, uint64_t to, void (*then)(void *ctx, int k),
+		void *ctx)
+{
+	noc_chain_begin(n, from, to);
+	n->win_then = then;
+	n->win_ctx = ctx;
+	workers_run(n->workers, window_part, n);
+	noc_chain_end(n, to);
 }
 
 void noc_count_sent(net_t *n, msg_t *m)

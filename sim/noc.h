@@ -217,6 +217,12 @@ void noc_cycle(net_t *n, uint64_t s);
    control-network message anywhere). */
 void noc_window(net_t *n, uint64_t from, uint64_t to, void (*then)(void *ctx, int k),
 		void *ctx);
+/* Window chains (sim/net.h, net_chain_begin): noc_window is noc_chain_begin, a round of
+   noc_part_window on each part's thread, noc_chain_end. */
+void noc_chain_begin(net_t *n, uint64_t from, uint64_t end);
+bool noc_part_window(net_t *n, uint32_t k, uint64_t from, uint64_t to, bool fresh);
+bool noc_part_pending(const net_t *n, uint32_t k, uint64_t s);
+void noc_chain_end(net_t *n, uint64_t end);
 /* Between windows, after the parts' boundaries moved (mesh_part): every router's
    border ports and list follow its tile's new part. */
 void noc_parts_moved(net_t *n);

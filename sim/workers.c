@@ -69,7 +69,7 @@ void workers_raise(workers_count *c, uint64_t v)
 	count_wake(c);
 }
 
-static void count_add(workers_count *c)
+void workers_add(workers_count *c)
 {
 	atomic_fetch_add_explicit(&c->value, 1, memory_order_release);
 	count_wake(c);
@@ -121,7 +121,7 @@ static void *worker_main(void *arg)
 			return NULL;
 		for (int k = self; k < w->n; k += w->nthreads)
 			w->fn(w->ctx, k);
-		count_add(&w->done);
+		workers_add(&w->done);
 	}
 }
 

@@ -45,6 +45,9 @@ bool workers_thread_each(const workers *w);
 /* Sets the count to v (release: what this thread wrote before is seen by a waiter that
    sees v) and wakes its sleepers. */
 void workers_raise(workers_count *c, uint64_t v);
+/* Adds 1 to the count (release), for counts several threads raise, and wakes its
+   sleepers. */
+void workers_add(workers_count *c);
 /* Inside a round of a pool with a thread per part: waits until the count, which another
    part's thread raises, reaches at least `least` (acquire). Parts meet only the parts
    they must (sim/noc.c). */

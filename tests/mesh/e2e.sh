@@ -93,7 +93,12 @@ same_threads "a2a 5x7" "2 4" --mesh 5x7 --tile all="$P/a2a.elf"
 # A part per row on 8 threads: each part meets only the rows above and below it in
 # window mode, so parts further apart run cycles apart (sim/noc.c, await_neighbours).
 same_threads "a2a 8x8, a part per row" "8" --mesh 8x8 --tile all="$P/a2a.elf"
-unset TESSERA_WINDOW_ANY_CORES
+# Window chains (sim/engine.c, run_chain) carry most windows of the runs above on 2 or
+# more threads; without them (TESSERA_CHAIN=0) every window returns to the main thread.
+export TESSERA_CHAIN=0
+same_threads "a2a 5x7, chains off" "2 4" --mesh 5x7 --tile all="$P/a2a.elf"
+same_threads "lag 8x8, chains off" "2 3" --mesh 8x8 --tile all="$P/lag.elf"
+unset TESSERA_CHAIN TESSERA_WINDOW_ANY_CORES
 # The core phase's parts moved to random places every 4 windows (sim/balance.h), empty
 # parts included: which thread runs a tile changes nothing. Chaos with a controlling
 # tile adds loads, starts, kills and halts while tiles change parts.
@@ -111,6 +116,13 @@ same_threads "killer random parts" "2 3" --mesh 4x4 --manifest "$tmp/mk" --max-c
 rej=$(grep -o '"ctl_rejected": [0-9]*' "$tmp/killer random parts.1.json" | awk '{s += $2} END {print s + 0}')
 if [ "$rej" -gt 0 ]; then ok; else ko "killer: no operation found a tile halting"; fi
 unset TESSERA_BALANCE_TEST
+# Killer on 8x8 with the parts left in place: window chains run while kills and
+# operations are sent, and each such send must end its chain with its window (the
+# message enters the network in the next window, which the main thread runs; without
+# that, a control unit's event fell inside a chain: an internal error on 2 threads).
+export TESSERA_WINDOW_ANY_CORES=1
+same_threads "killer 8x8" "2 3" --mesh 8x8 --manifest "$tmp/mk" --max-cycles 200000
+unset TESSERA_WINDOW_ANY_CORES
 
 # A supervisor and a child with no CONTROL capability anywhere: neither sends a message,
 # so each could run far ahead of the network, but the other's halt must stop it at its
