@@ -25,7 +25,7 @@
  * Window chains (on unless TESSERA_CHAIN=0). While only tiles talk to each other and
  * two parts have work, each part's thread runs window after window on its own: its
  * routers (meeting its neighbours once a cycle), its core phase, then one meeting of
- * all parts, where each says whether the chain goes on (run_chain). The main thread's
+ * all parts, where each says whether the chain goes on (chain_run, sim/chain.c). The main thread's
  * step between windows (halts, output, the next window's checks) then comes once a
  * chain instead of once a window.
  */
@@ -39,6 +39,7 @@
 #include "balance.h"
 #include "console.h"
 #include "core.h"
+#include "engine_parts.h"
 #include "mpi_hooks.h"
 #include "net.h"
 #include "part_model.h"
@@ -53,7 +54,6 @@
 #define DEFER_SLACK 252u
 #define DEFER_PIECE 4096u
 
-static uint64_t min64(uint64_t a, uint64_t b) { return a < b ? a : b; }
 
 static uint64_t budget_end(const tile_t *t)
 {
@@ -139,73 +139,6 @@ static uint64_t next_event(const tile_t *t)
 
 /* ---- the schedule ---------------------------------------------------------------- */
 
-/*
- * One host thread's part of the mesh (consecutive tile ids, sim/balance.h): the events
- * of its tiles, the tiles ready in this window, and what they left behind. A part is
- * touched only by its thread during the core phase, so collecting, running and
- * rescheduling tiles all happen in parallel, and a tile runs on the same thread until
- * the boundaries move (its registers and SRAM stay in that core's cache).
- *
- * (Balancing by letting a thread that is done run other parts' ready tiles was tried:
- * Life 64x64 on 2 threads took 1.55 s instead of 1.40 s, as the tiles' state moved
- * between the cores' caches.)
- */
-/* After a window of a chain, each part's say in whether the chain goes on (run_chain). */
-typedef struct {
-	bool stop;                /* the main thread is needed: a message for a device or a
-	                             control unit was sent */
-	bool work;                /* the part has something to do in the next window */
-} chain_vote;
-
-typedef struct {
-	sched_heap heap;
-	uint32_t *ready, nready, ready_cap;
-	uint32_t *halted, nhalted, halted_cap;    /* became inactive in this window */
-	uint32_t *pending, npending, pending_cap; /* tiles holding unwritten output */
-	uint32_t *defer, ndefer, defer_cap;       /* tiles cut short, from defer_head on */
-	uint32_t defer_head;
-	uint64_t to;              /* the end of the window its core phase runs to */
-	uint64_t phase;           /* deferral: the number of that core phase (phase_over) */
-	uint64_t rng;             /* TESSERA_DEFER_TEST: the part's random cuts */
-	uint64_t latest;          /* the latest cycle any of its tiles reached */
-	bool real;                /* a visit in this window had an event of its own
-	                             (engine_run_until, T_real) */
-	uint64_t real_end;        /* a chain: its last window with an event (run_chain) */
-	int64_t special;          /* a chain: its count of special messages as it began */
-	chain_vote vote[2];       /* a chain: what it found after windows of each parity */
-	double busy;              /* seconds its thread worked since the last balance look */
-	char pad[64];             /* parts are written by different threads */
-} part_t;
-
-struct engine {
-	mesh_t *m;
-	uint64_t T, to;
-	uint64_t T_real;               /* the end of the last window with an event of its
-	                                  own (engine_run_until) */
-	bool done;
-	part_t *parts;
-	uint32_t nparts;
-	balance bal;                   /* which part runs which tile */
-	bool timed;                    /* parts on the threads: each times its work */
-	bool defer;                    /* parts on the threads: run-ahead is deferred */
-	bool defer_allowed;            /* TESSERA_DEFER=0 turns deferral off */
-	bool defer_test;               /* TESSERA_DEFER_TEST=SEED: cuts at random places */
-	uint64_t dphase;               /* core phases with deferral so far */
-	atomic_uint_fast64_t visits_done;   /* parts that ran their window's tiles, over
-	                                       those phases (phase_over) */
-	atomic_uint_fast64_t dry_phase;     /* the last of them in which a part ran out of
-	                                       deferred tiles */
-	bool chain_allowed;            /* TESSERA_CHAIN=0 turns window chains off */
-	uint64_t chain_from;           /* a chain's first window begins here */
-	uint32_t chain_max, chain_ran; /* its most windows; those it ran */
-	workers_count *arrived;        /* parts' arrivals at the chains' meetings (a line
-	                                  of its own) */
-	uint64_t arrived_base;         /* arrivals before this chain */
-	part_model *model;             /* TESSERA_PART_MODEL=1: parts one after another */
-	double *busy;                  /* the parts' busy times, gathered for balance_move */
-	uint32_t *ran, nran, ran_cap;  /* MPI: tiles run in the last window, by part */
-};
-
 static void oom(void)
 {
 	fprintf(stderr, "tessera: out of host memory in the engine\n");
@@ -251,7 +184,7 @@ static bool entry_live(const mesh_t *m, const sched_entry *x)
 }
 
 /* Earliest live event of the part, UINT64_MAX if none (drops stale entries on top). */
-static uint64_t heap_next(const mesh_t *m, part_t *p)
+uint64_t engine_heap_next(const mesh_t *m, part_t *p)
 {
 	while (p->heap.n && !entry_live(m, &p->heap.v[0]))
 		sched_pop(&p->heap);
@@ -263,14 +196,14 @@ static uint64_t next_any(engine_t *e)
 {
 	uint64_t t = UINT64_MAX;
 	for (uint32_t k = 0; k < e->nparts; k++)
-		t = min64(t, heap_next(e->m, &e->parts[k]));
+		t = min64(t, engine_heap_next(e->m, &e->parts[k]));
 	return t;
 }
 
 /* Before the core phase: the tiles part k's routers woke (or the network phase
    started) go on the part's ready list (the network's parts are the engine's:
    mesh_part), by part k's thread or by the main thread for every part. */
-static void take_woken_part(engine_t *e, uint32_t k)
+void engine_take_woken_part(engine_t *e, uint32_t k)
 {
 	mesh_t *m = e->m;
 	part_list *l = &m->woken[k];
@@ -286,7 +219,7 @@ static void take_woken_part(engine_t *e, uint32_t k)
 static void take_woken(engine_t *e)
 {
 	for (uint32_t k = 0; k < e->nparts; k++)
-		take_woken_part(e, k);
+		engine_take_woken_part(e, k);
 }
 
 static double seconds(void)
@@ -416,7 +349,7 @@ static void run_deferred(engine_t *e, part_t *p)
  * computations no longer decide which part is last (results do not depend on where a
  * tile's run-ahead is cut).
  */
-static void run_part(void *ctx, int k)
+void engine_run_part(void *ctx, int k)
 {
 	engine_t *e = ctx;
 	mesh_t *m = e->m;
@@ -424,7 +357,7 @@ static void run_part(void *ctx, int k)
 	mesh_thread = (uint32_t)k;
 	double start = e->timed ? seconds() : 0;
 	uint64_t ahead = e->defer ? p->to + LOOKAHEAD + defer_slack(e, p) : ahead_full(e, p->to);
-	while (heap_next(m, p) < p->to)
+	while (engine_heap_next(m, p) < p->to)
 		make_ready(p, m->tiles[sched_pop(&p->heap).id]);
 	for (uint32_t i = 0; i < p->nready; i++) {
 		tile_t *t = m->tiles[p->ready[i]];
@@ -492,7 +425,7 @@ static bool parts_with_work(engine_t *e)
 	uint32_t n = 0;
 	for (uint32_t k = 0; k < e->nparts && n < 2; k++)
 		n += e->parts[k].nready || (e->defer_allowed && e->parts[k].ndefer) ||
-		     heap_next(e->m, &e->parts[k]) < e->to;
+		     engine_heap_next(e->m, &e->parts[k]) < e->to;
 	return n >= 2;
 }
 
@@ -554,7 +487,7 @@ static void run_parts_timed(engine_t *e)
 {
 	for (uint32_t k = 0; k < e->nparts; k++) {
 		double start = seconds();
-		run_part(e, (int)k);
+		engine_run_part(e, (int)k);
 		e->busy[k] = seconds() - start;
 	}
 	part_model_window(e->model, e->busy);
@@ -578,11 +511,11 @@ static void core_phase_begin(engine_t *e, uint64_t to, bool parallel)
    need not wait for the other parts' routers. */
 static void core_after_net(void *ctx, int k)
 {
-	take_woken_part(ctx, (uint32_t)k);
-	run_part(ctx, k);
+	engine_take_woken_part(ctx, (uint32_t)k);
+	engine_run_part(ctx, k);
 }
 
-static void core_phase_end(engine_t *e);
+void engine_phase_end(engine_t *e);
 
 static void run_window(engine_t *e, workers *w, uint64_t to)
 {
@@ -593,17 +526,17 @@ static void run_window(engine_t *e, workers *w, uint64_t to)
 	bool parallel = w && parts_with_work(e);
 	core_phase_begin(e, to, parallel);
 	if (parallel)
-		workers_run(w, run_part, e);
+		workers_run(w, engine_run_part, e);
 	else if (e->model)
 		run_parts_timed(e);
 	else
 		for (uint32_t k = 0; k < e->nparts; k++)
-			run_part(e, (int)k);
-	core_phase_end(e);
+			engine_run_part(e, (int)k);
+	engine_phase_end(e);
 }
 
 /* After the core phase (one thread): halts, MPI's exchange, the parts' boundaries. */
-static void core_phase_end(engine_t *e)
+void engine_phase_end(engine_t *e)
 {
 	mesh_t *m = e->m;
 	bool halted = gather_parts(e);
@@ -616,7 +549,7 @@ static void core_phase_end(engine_t *e)
 }
 
 /* Write the output recorded before cycle `cutoff` (everything, at the end). */
-static void flush_output(engine_t *e, uint64_t cutoff)
+void engine_flush_output(engine_t *e, uint64_t cutoff)
 {
 	mesh_t *m = e->m;
 	size_t most = 1 + e->nparts;
@@ -652,124 +585,6 @@ static void flush_output(engine_t *e, uint64_t cutoff)
 	}
 }
 
-/* ---- window chains ------------------------------------------------------------ */
-
-_Static_assert(sizeof(workers_count) <= 64, "engine_t.arrived fills one line");
-
-/* Windows a chain runs at most before the main thread writes the output and looks at
-   the chip again. */
-#define CHAIN_MAX 256u
-
-/* Whether part k has something to do in the window after the one ending at `to`. */
-static bool part_has_work(engine_t *e, uint32_t k, uint64_t to)
-{
-	part_t *p = &e->parts[k];
-	return heap_next(e->m, p) < to + LOOKAHEAD || p->ndefer || e->m->woken[k].n ||
-	       net_part_pending(e->m, k, to - 1);
-}
-
-/* After window i of the chain: part k says what it found, meets the others, and reads
-   what they found; every part reads the same, so all stop after the same window. The
-   votes alternate by window: a part writes those of parity i again only after every
-   part has met it after window i + 1, having read them. */
-static bool chain_goes_on(engine_t *e, uint32_t k, uint32_t i, uint64_t to)
-{
-	part_t *p = &e->parts[k];
-	p->vote[i & 1] = (chain_vote){net_part_special(e->m, k) != p->special,
-				      part_has_work(e, k, to)};
-	workers_add(e->arrived);
-	workers_await(e->arrived, e->arrived_base + (uint64_t)(i + 1) * e->nparts);
-	bool stop = i + 1 >= e->chain_max;
-	uint32_t work = 0;
-	for (uint32_t j = 0; j < e->nparts; j++) {
-		stop |= e->parts[j].vote[i & 1].stop;
-		work += e->parts[j].vote[i & 1].work;
-	}
-	return !stop && work >= 2;
-}
-
-/*
- * Part k's thread in a chain: window after window, its routers (meeting its neighbours
- * once a cycle), then its core phase, then the meeting of all parts after the window
- * (chain_goes_on). A core phase that sends a message for a device or a control unit
- * ends the chain with its window: the message enters the network LOOKAHEAD cycles
- * later at the earliest, in the next window, which the main thread runs.
- */
-static void chain_part(void *ctx, int kk)
-{
-	engine_t *e = ctx;
-	uint32_t k = (uint32_t)kk;
-	part_t *p = &e->parts[k];
-	p->special = net_part_special(e->m, k);
-	for (uint32_t i = 0;; i++) {
-		uint64_t from = e->chain_from + (uint64_t)i * LOOKAHEAD, to = from + LOOKAHEAD;
-		bool busy = e->m->woken[k].n > 0;
-		busy |= net_part_window(e->m, k, from, to, i == 0);
-		p->to = to;
-		p->phase = e->dphase + (e->defer ? i + 1 : 0);
-		take_woken_part(e, k);
-		run_part(e, kk);
-		p->nready = 0;
-		if (busy || p->real)
-			p->real_end = to;
-		p->real = false;
-		if (!chain_goes_on(e, k, i, to)) {
-			if (k == 0)
-				e->chain_ran = i + 1;
-			return;
-		}
-	}
-}
-
-/* Whether a chain may start at T: a thread for each part, nothing that needs the main
-   thread, room for two windows, and work in two parts. */
-static bool chain_wanted(engine_t *e, workers *w, uint64_t T, uint64_t cap)
-{
-	if (!e->chain_allowed || !workers_thread_each(w) || cap - T < 2 * LOOKAHEAD ||
-	    !net_chain_ok(e->m))
-		return false;
-	uint32_t n = 0;
-	for (uint32_t k = 0; k < e->nparts && n < 2; k++) {
-		part_t *p = &e->parts[k];
-		n += p->nready || p->ndefer || e->m->woken[k].n || heap_next(e->m, p) < T + LOOKAHEAD ||
-		     net_part_pending(e->m, k, T - 1);
-	}
-	return n >= 2;
-}
-
-/* A chain of windows from T (sim/README.md, "Window chains"); returns the end of its
-   last window. Then, on the main thread, what follows every window: the network's
-   staged flits and counts, halts, the final cycle's windows, boundaries, output. */
-static uint64_t run_chain(engine_t *e, workers *w, uint64_t T, uint64_t cap)
-{
-	mesh_t *m = e->m;
-	uint64_t most = (cap - T) / LOOKAHEAD;
-	if (e->bal.every)         /* the boundaries are looked at after a chain only */
-		most = min64(most, e->bal.every - e->bal.rounds);
-	if (e->defer_test)        /* test mode: short chains, ending at varied windows */
-		most = min64(most, 1 + T / LOOKAHEAD % 7);
-	e->chain_from = T;
-	e->chain_max = (uint32_t)min64(most, CHAIN_MAX);
-	e->timed = e->bal.every != 0;
-	e->defer = e->defer_allowed && !m->control_in_use;
-	net_chain_begin(m, T, T + (uint64_t)e->chain_max * LOOKAHEAD, w);
-	workers_run(w, chain_part, e);
-	uint64_t end = T + (uint64_t)e->chain_ran * LOOKAHEAD;
-	e->arrived_base += (uint64_t)e->chain_ran * e->nparts;
-	if (e->defer)
-		e->dphase += e->chain_ran;
-	net_chain_end(m, end);
-	for (uint32_t k = 0; k < e->nparts; k++) {
-		e->T_real = e->parts[k].real_end > e->T_real ? e->parts[k].real_end : e->T_real;
-		e->parts[k].real_end = 0;
-	}
-	if (e->bal.every)
-		e->bal.rounds += e->chain_ran - 1;   /* core_phase_end counts the last */
-	core_phase_end(e);
-	flush_output(e, end);
-	return end;
-}
-
 /* ---- the loop -------------------------------------------------------------------- */
 
 /* Options from the environment. Deferred run-ahead: on unless TESSERA_DEFER=0
@@ -794,6 +609,8 @@ static void env_options(engine_t *e)
 	for (uint32_t k = 0; e->defer_test && k < e->nparts; k++)
 		e->parts[k].rng = (strtoull(test, NULL, 0) + k + 1) * 0x9e3779b97f4a7c15ull | 1;
 }
+
+_Static_assert(sizeof(workers_count) <= 64, "engine_t.arrived fills one line");
 
 engine_t *engine_new(mesh_t *m)
 {
@@ -910,14 +727,14 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 		uint64_t to = min64(T + LOOKAHEAD, cap);
 		bool window = net_begin(m, T, to, w);
 		if (window && chain_wanted(e, w, T, cap)) {
-			T = run_chain(e, w, T, cap);
+			T = chain_run(e, w, T, cap);
 			continue;
 		}
 		if (window) {
 			/* window mode: each part's thread runs its core phase after its routers */
 			core_phase_begin(e, to, true);
 			net_window(m, T, to, core_after_net, e);
-			core_phase_end(e);
+			engine_phase_end(e);
 		} else {
 			net_cycles(m, T, to);
 			run_window(e, w, to);
@@ -930,7 +747,7 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 		   run-ahead"). */
 		if (take_real(e) || !idle)
 			e->T_real = to;
-		flush_output(e, to);
+		engine_flush_output(e, to);
 		T = to;
 	}
 	workers_free(w);
@@ -949,7 +766,7 @@ void engine_end(engine_t *e)
 {
 	if (!e)
 		return;
-	flush_output(e, UINT64_MAX);
+	engine_flush_output(e, UINT64_MAX);
 	console_finish(e->m);
 	if (e->model)
 		part_model_print(e->model, stderr);

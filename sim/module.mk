@@ -1,6 +1,6 @@
 # The simulator: libtessera (everything but the command line) and the tessera binary.
 LIB_SRCS += sim/tile.c sim/decode.c sim/core.c sim/trace.c sim/semihost.c sim/mesh.c \
-	sim/engine.c sim/outq.c sim/console.c sim/stats.c sim/elf_load.c sim/tilespec.c \
+	sim/engine.c sim/chain.c sim/outq.c sim/console.c sim/stats.c sim/elf_load.c sim/tilespec.c \
 	sim/net.c sim/workers.c sim/balance.c sim/sched_heap.c sim/part_model.c \
 	sim/dinsn_run.c
 # The network side (issue 3): routers, mailboxes, capabilities, control units, devices.
