@@ -76,12 +76,13 @@ fi
 # to 1.66x in four runs of one build within 40 minutes.
 # The one-thread runs are pinned to cpu0 and cpu1 in turn, so that its best is on the
 # faster core, not on whichever core the kernel chose.
-# With UNDEFERRED=1 a third run in each round: 2 threads without deferred run-ahead
-# (TESSERA_DEFER=0; on by default: sim/README.md, "Deferred run-ahead").
+# With ABLATE=1 two more runs in each round: 2 threads without deferred run-ahead
+# (TESSERA_DEFER=0; on by default: sim/README.md, "Deferred run-ahead") and without
+# window chains (TESSERA_CHAIN=0; sim/README.md, "Window chains").
 speedup() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 threads() {
 	name=$1; tiles=$2; shift 2
-	t1=""; t2=""; t3=""; times=$rep; rep=1
+	t1=""; t2=""; t3=""; t4=""; times=$rep; rep=1
 	[ -z "$quick" ] && [ "$times" -lt 5 ] && times=5
 	for i in $(seq "$times"); do
 		[ -n "$pinnable" ] && pin="taskset -c $((i % 2))"
@@ -90,11 +91,15 @@ threads() {
 		if faster "$secs" "$t1"; then t1=$secs; m1=$rss; fi
 		run "$@" --threads 2
 		if faster "$secs" "$t2"; then t2=$secs; m2=$rss; fi
-		[ -n "${UNDEFERRED:-}" ] || continue
+		[ -n "${ABLATE:-}" ] || continue
 		TESSERA_DEFER=0; export TESSERA_DEFER
 		run "$@" --threads 2
 		unset TESSERA_DEFER
 		if faster "$secs" "$t3"; then t3=$secs; m3=$rss; fi
+		TESSERA_CHAIN=0; export TESSERA_CHAIN
+		run "$@" --threads 2
+		unset TESSERA_CHAIN
+		if faster "$secs" "$t4"; then t4=$secs; m4=$rss; fi
 	done
 	rep=$times
 	row "$name, 1 thread" "$tiles" "$t1" "$m1" "$cycles" "$tcycles" "$instrs" - -
@@ -102,6 +107,8 @@ threads() {
 		"$(speedup "$t1" "$t2")x speed-up over 1 thread"
 	[ -n "$t3" ] && row "$name, 2 threads, no deferral" "$tiles" "$t3" "$m3" "$cycles" \
 		"$tcycles" "$instrs" 1thread "$(speedup "$t1" "$t3")x speed-up over 1 thread"
+	[ -n "$t4" ] && row "$name, 2 threads, no chains" "$tiles" "$t4" "$m4" "$cycles" \
+		"$tcycles" "$instrs" 1thread "$(speedup "$t1" "$t4")x speed-up over 1 thread"
 	return 0
 }
 
@@ -111,7 +118,7 @@ threads "4096 tiles hash (64x64)" 4096 --mesh 64x64 --tile all="$dir/hash4k.elf"
 # Life with halo exchange: 8x8, and 64x64 with 1 and 2 threads.
 run --mesh 8x8 --tile all="$dir/life.elf"
 row "Life 8x8 tiles (256x256 cells)" 64 "$secs" "$rss" "$cycles" "$tcycles" "$instrs" - -
-UNDEFERRED=1 threads "Life 64x64 tiles" 4096 --mesh 64x64 --tile all="$dir/life.elf"
+ABLATE=1 threads "Life 64x64 tiles" 4096 --mesh 64x64 --tile all="$dir/life.elf"
 # How far more threads could go (sim/README.md, "How far more threads can go"): the
 # parts of N threads run one after another, each timed; no window can take less than
 # its slowest part (sim/part_model.h). Measured here on one core for N up to 16: the
