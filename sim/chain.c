@@ -15,7 +15,7 @@
    the chip again. */
 #define CHAIN_MAX 256u
 
-/* Whether part k has something to do in the window after the one ending at `to`. */
+/* Whether part k has something to do in the window that begins at `to`. */
 static bool part_has_work(engine_t *e, uint32_t k, uint64_t to)
 {
 	part_t *p = &e->parts[k];
@@ -46,9 +46,10 @@ static bool chain_goes_on(engine_t *e, uint32_t k, uint32_t i, uint64_t to)
 /*
  * Part k's thread in a chain: window after window, its routers (meeting its neighbours
  * once a cycle), then its core phase, then the meeting of all parts after the window
- * (chain_goes_on). A core phase that sends a message for a device or a control unit
- * ends the chain with its window: the message enters the network LOOKAHEAD cycles
- * later at the earliest, in the next window, which the main thread runs.
+ * (chain_goes_on). A core phase that sends a message for a device, a control unit or
+ * the control network ends the chain with its window: the message enters the network
+ * LOOKAHEAD cycles later at the earliest, in the next window, which the main thread
+ * runs.
  */
 static void chain_part(void *ctx, int kk)
 {
@@ -84,11 +85,8 @@ bool chain_wanted(engine_t *e, workers *w, uint64_t T, uint64_t cap)
 	    !net_chain_ok(e->m))
 		return false;
 	uint32_t n = 0;
-	for (uint32_t k = 0; k < e->nparts && n < 2; k++) {
-		part_t *p = &e->parts[k];
-		n += p->nready || p->ndefer || e->m->woken[k].n || engine_heap_next(e->m, p) < T + LOOKAHEAD ||
-		     net_part_pending(e->m, k, T - 1);
-	}
+	for (uint32_t k = 0; k < e->nparts && n < 2; k++)
+		n += e->parts[k].nready || part_has_work(e, k, T);
 	return n >= 2;
 }
 
