@@ -22,10 +22,10 @@
  * cut tiles until every part has run its window and one has nothing deferred left
  * (run_deferred; sim/README.md).
  *
- * Window chains (on unless TESSERA_CHAIN=0). While only tiles talk to each other and
- * two parts have work, each part's thread runs window after window on its own: its
- * routers (meeting its neighbours once a cycle), its core phase, then one meeting of
- * all parts, where each says whether the chain goes on (chain_run, sim/chain.c). The main thread's
+ * Window chains (on unless TESSERA_CHAIN=0; sim/chain.c). While only tiles talk to
+ * each other and two parts have work, each part's thread runs window after window on
+ * its own: its routers (meeting its neighbours once a cycle), its core phase, then one
+ * meeting of all parts, where each says whether the chain goes on. The main thread's
  * step between windows (halts, output, the next window's checks) then comes once a
  * chain instead of once a window.
  */
@@ -53,7 +53,6 @@
    of DEFER_PIECE cycles while the other parts still work. */
 #define DEFER_SLACK 252u
 #define DEFER_PIECE 4096u
-
 
 static uint64_t budget_end(const tile_t *t)
 {
