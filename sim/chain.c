@@ -77,17 +77,12 @@ static void chain_part(void *ctx, int kk)
 	}
 }
 
-/* Whether a chain may start at T: a thread for each part, nothing that needs the main
-   thread, room for two windows, and work in two parts. */
-bool chain_wanted(engine_t *e, workers *w, uint64_t T, uint64_t cap)
+/* Whether a chain may start at T, in a window net_begin put in window mode (a thread
+   for each part, two parts with flits, nothing for a device or a control unit): room
+   for two windows, and no event or waiting operation for the main thread later. */
+bool chain_wanted(engine_t *e, uint64_t T, uint64_t cap)
 {
-	if (!e->chain_allowed || !workers_thread_each(w) || cap - T < 2 * LOOKAHEAD ||
-	    !net_chain_ok(e->m))
-		return false;
-	uint32_t n = 0;
-	for (uint32_t k = 0; k < e->nparts && n < 2; k++)
-		n += e->parts[k].nready || part_has_work(e, k, T);
-	return n >= 2;
+	return e->chain_allowed && cap - T >= 2 * LOOKAHEAD && net_chain_ok(e->m);
 }
 
 /* A chain of windows from T (sim/README.md, "Window chains"); returns the end of its

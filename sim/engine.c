@@ -419,12 +419,12 @@ static void note_output_cb(void *ctx, tile_t *t)
 
 /* Whether two or more parts have a tile to run in this window (after take_woken):
    only then are the threads woken. */
-static bool parts_with_work(engine_t *e)
+static bool parts_with_work(engine_t *e, uint64_t to)
 {
 	uint32_t n = 0;
 	for (uint32_t k = 0; k < e->nparts && n < 2; k++)
 		n += e->parts[k].nready || (e->defer_allowed && e->parts[k].ndefer) ||
-		     engine_heap_next(e->m, &e->parts[k]) < e->to;
+		     engine_heap_next(e->m, &e->parts[k]) < to;
 	return n >= 2;
 }
 
@@ -495,7 +495,6 @@ static void run_parts_timed(engine_t *e)
 /* How the core phase of the window ending at `to` will run: on the threads or not. */
 static void core_phase_begin(engine_t *e, uint64_t to, bool parallel)
 {
-	e->to = to;
 	e->timed = parallel && e->bal.every;
 	e->defer = parallel && e->defer_allowed && !e->m->control_in_use;
 	e->dphase += e->defer;
@@ -514,15 +513,12 @@ static void core_after_net(void *ctx, int k)
 	engine_run_part(ctx, k);
 }
 
-void engine_phase_end(engine_t *e);
-
 static void run_window(engine_t *e, workers *w, uint64_t to)
 {
-	e->to = to;
 	if (e->m->cfg.dist)       /* MPI: can a tile of any rank run in this window? */
 		e->m->cfg.dist->window_start(e->m->cfg.dist, e->m, to);
 	take_woken(e);
-	bool parallel = w && parts_with_work(e);
+	bool parallel = w && parts_with_work(e, to);
 	core_phase_begin(e, to, parallel);
 	if (parallel)
 		workers_run(w, engine_run_part, e);
@@ -725,7 +721,7 @@ bool engine_run_until(engine_t *e, uint64_t stop)
 		}
 		uint64_t to = min64(T + LOOKAHEAD, cap);
 		bool window = net_begin(m, T, to, w);
-		if (window && chain_wanted(e, w, T, cap)) {
+		if (window && chain_wanted(e, T, cap)) {
 			T = chain_run(e, w, T, cap);
 			continue;
 		}

@@ -58,7 +58,7 @@ typedef struct {
 
 struct engine {
 	mesh_t *m;
-	uint64_t T, to;
+	uint64_t T;
 	uint64_t T_real;               /* the end of the last window with an event of its
 	                                  own (engine_run_until) */
 	bool done;
@@ -101,7 +101,7 @@ void engine_flush_output(engine_t *e, uint64_t cutoff);
 /* sim/chain.c: whether a chain may start at T (after net_begin chose window mode);
    a chain from T, returning the end of its last window (sim/README.md, "Window
    chains"). */
-bool chain_wanted(engine_t *e, workers *w, uint64_t T, uint64_t cap);
+bool chain_wanted(engine_t *e, uint64_t T, uint64_t cap);
 uint64_t chain_run(engine_t *e, workers *w, uint64_t T, uint64_t cap);
 
 #endif

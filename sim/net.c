@@ -317,10 +317,7 @@ void net_advance(mesh_t *m, uint64_t from, uint64_t to, struct workers *w)
 
 bool net_chain_ok(const mesh_t *m)
 {
-	const net_t *n = m->net;
-	return m->nparts > 1 && !m->cfg.dist && noc_special(n) == 0 && !n->nev && !n->ncu_wait &&
-	       !(n->blk && blk_busy(n)) && !n->dev_ni[DEVI_CONSOLE].q.n &&
-	       !n->dev_ni[DEVI_BLOCK].q.n;
+	return !m->net->nev && !m->net->ncu_wait;
 }
 
 void net_chain_begin(mesh_t *m, uint64_t from, uint64_t end, struct workers *w)

@@ -96,9 +96,10 @@ void net_advance(struct mesh *m, uint64_t from, uint64_t to, struct workers *w);
  * Chained windows (the engine's window chains, sim/README.md): while only tiles talk to
  * each other, each part's thread runs window after window, its routers then its core
  * phase, and the parts meet once a window instead of returning to the main thread.
- * net_chain_ok: nothing in the network needs the main thread (no message for a device,
- * a control unit or the control network anywhere, no event or waiting operation, the
- * devices idle). net_chain_begin before the round of windows [from, end);
+ * net_chain_ok, once net_begin chose window mode for the window (so no message for a
+ * device, a control unit or the control network is anywhere and the devices are idle):
+ * nothing else needs the main thread later either, no event pending and no operation
+ * waiting (net_begin refuses those each window). net_chain_begin before the round of windows [from, end);
  * net_part_window routes part k's routers through [from, to) on its thread (`fresh`:
  * the first window after net_chain_begin) and returns whether part k's network was busy
  * as the window began; net_part_pending: whether part k's network still holds

@@ -320,13 +320,17 @@ void noc_tile_injected(net_t *n, uint32_t tile)
 	part_list_push(&n->parts[mesh_part(n->mesh, tile)].inject, tile);
 }
 
+/* Part p holds flits: in its active routers, or in its tiles' NIs still to be taken. */
+static bool part_busy(const noc_part *p)
+{
+	return p->act.n || p->edge.n || p->inject.n;
+}
+
 bool noc_busy(const net_t *n)
 {
-	for (uint32_t k = 0; k < n->mesh->nparts; k++) {
-		const noc_part *p = &n->parts[k];
-		if (p->act.n || p->edge.n || p->inject.n)
+	for (uint32_t k = 0; k < n->mesh->nparts; k++)
+		if (part_busy(&n->parts[k]))
 			return true;
-	}
 	return false;
 }
 
@@ -779,7 +783,7 @@ bool noc_part_window(net_t *n, uint32_t k, uint64_t from, uint64_t to, bool fres
 		await_neighbours(n, p, from);
 		xfer_apply(n, k, (int)((from - 1) & 1));
 	}
-	bool busy = p->act.n || p->edge.n || p->inject.n;
+	bool busy = part_busy(p);
 	take_part_injections(n, k);
 	for (uint64_t s = from; s < to; s++) {
 		if (s > from) {
@@ -815,7 +819,7 @@ bool noc_part_pending(const net_t *n, uint32_t k, uint64_t s)
 	for (uint32_t i = 0; i < p->nbr.n; i++)
 		if (p->xout[s & 1][p->nbr.v[i]].n)
 			return true;
-	return p->act.n || p->edge.n || p->inject.n;
+	return part_busy(p);
 }
 
 /* Credits across parts as the downstream buffers hold them now (a window begins). */
