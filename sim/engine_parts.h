@@ -32,9 +32,10 @@ typedef struct {
  * rescheduling tiles all happen in parallel, and a tile runs on the same thread until
  * the boundaries move (its registers and SRAM stay in that core's cache).
  *
- * (Balancing by letting a thread that is done run other parts' ready tiles was tried:
- * Life 64x64 on 2 threads took 1.55 s instead of 1.40 s, as the tiles' state moved
- * between the cores' caches.)
+ * (Balancing by letting a thread that is done run other parts' ready tiles was tried
+ * twice: Life 64x64 on 2 threads took 1.55 s instead of 1.40 s in the second session,
+ * and 1.49 s instead of 1.47 s in the sixteenth, as the tiles' state moved between the
+ * cores' caches: sim/README.md, "Helping, tried again".)
  */
 typedef struct {
 	sched_heap heap;
