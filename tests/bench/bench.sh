@@ -79,36 +79,48 @@ fi
 # With ABLATE=1 two more runs in each round: 2 threads without deferred run-ahead
 # (TESSERA_DEFER=0; on by default: sim/README.md, "Deferred run-ahead") and without
 # window chains (TESSERA_CHAIN=0; sim/README.md, "Window chains").
+# Each row also gives the spread of the rounds' own speed-ups (the one-thread run over
+# the run after it in the same round): the median and the range show how far the
+# host's drift moved the best-of figure.
 speedup() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
+spread() {
+	echo "$1" | tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {
+		m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+		printf "rounds: median %.2fx, %.2fx-%.2fx", m, v[1], v[NR]}'
+}
 threads() {
 	name=$1; tiles=$2; shift 2
-	t1=""; t2=""; t3=""; t4=""; times=$rep; rep=1
+	t1=""; t2=""; t3=""; t4=""; r2=""; r3=""; r4=""; times=$rep; rep=1
 	[ -z "$quick" ] && [ "$times" -lt 5 ] && times=5
 	for i in $(seq "$times"); do
 		[ -n "$pinnable" ] && pin="taskset -c $((i % 2))"
 		run "$@" --threads 1
 		pin=""
 		if faster "$secs" "$t1"; then t1=$secs; m1=$rss; fi
+		s1=$secs
 		run "$@" --threads 2
 		if faster "$secs" "$t2"; then t2=$secs; m2=$rss; fi
+		r2="$r2 $(speedup "$s1" "$secs")"
 		[ -n "${ABLATE:-}" ] || continue
 		TESSERA_DEFER=0; export TESSERA_DEFER
 		run "$@" --threads 2
 		unset TESSERA_DEFER
 		if faster "$secs" "$t3"; then t3=$secs; m3=$rss; fi
+		r3="$r3 $(speedup "$s1" "$secs")"
 		TESSERA_CHAIN=0; export TESSERA_CHAIN
 		run "$@" --threads 2
 		unset TESSERA_CHAIN
 		if faster "$secs" "$t4"; then t4=$secs; m4=$rss; fi
+		r4="$r4 $(speedup "$s1" "$secs")"
 	done
 	rep=$times
 	row "$name, 1 thread" "$tiles" "$t1" "$m1" "$cycles" "$tcycles" "$instrs" - -
 	row "$name, 2 threads" "$tiles" "$t2" "$m2" "$cycles" "$tcycles" "$instrs" 1thread \
-		"$(speedup "$t1" "$t2")x speed-up over 1 thread"
+		"$(speedup "$t1" "$t2")x speed-up over 1 thread ($(spread "$r2"))"
 	[ -n "$t3" ] && row "$name, 2 threads, no deferral" "$tiles" "$t3" "$m3" "$cycles" \
-		"$tcycles" "$instrs" 1thread "$(speedup "$t1" "$t3")x speed-up over 1 thread"
+		"$tcycles" "$instrs" 1thread "$(speedup "$t1" "$t3")x speed-up over 1 thread ($(spread "$r3"))"
 	[ -n "$t4" ] && row "$name, 2 threads, no chains" "$tiles" "$t4" "$m4" "$cycles" \
-		"$tcycles" "$instrs" 1thread "$(speedup "$t1" "$t4")x speed-up over 1 thread"
+		"$tcycles" "$instrs" 1thread "$(speedup "$t1" "$t4")x speed-up over 1 thread ($(spread "$r4"))"
 	return 0
 }
 
