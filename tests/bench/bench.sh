@@ -118,9 +118,11 @@ threads() {
 	row "$name, 2 threads" "$tiles" "$t2" "$m2" "$cycles" "$tcycles" "$instrs" 1thread \
 		"$(speedup "$t1" "$t2")x speed-up over 1 thread ($(spread "$r2"))"
 	[ -n "$t3" ] && row "$name, 2 threads, no deferral" "$tiles" "$t3" "$m3" "$cycles" \
-		"$tcycles" "$instrs" 1thread "$(speedup "$t1" "$t3")x speed-up over 1 thread ($(spread "$r3"))"
+		"$tcycles" "$instrs" 1thread \
+		"$(speedup "$t1" "$t3")x speed-up over 1 thread ($(spread "$r3"))"
 	[ -n "$t4" ] && row "$name, 2 threads, no chains" "$tiles" "$t4" "$m4" "$cycles" \
-		"$tcycles" "$instrs" 1thread "$(speedup "$t1" "$t4")x speed-up over 1 thread ($(spread "$r4"))"
+		"$tcycles" "$instrs" 1thread \
+		"$(speedup "$t1" "$t4")x speed-up over 1 thread ($(spread "$r4"))"
 	return 0
 }
 
