@@ -100,7 +100,7 @@ uint64_t chain_run(engine_t *e, workers *w, uint64_t T, uint64_t cap)
 	e->chain_max = (uint32_t)min64(most, CHAIN_MAX);
 	e->timed = e->bal.every != 0;
 	e->defer = e->defer_allowed && !m->control_in_use;
-	net_chain_begin(m, T, T + (uint64_t)e->chain_max * LOOKAHEAD, w);
+	net_chain_begin(m, T, T + (uint64_t)e->chain_max * LOOKAHEAD);
 	workers_run(w, chain_part, e);
 	uint64_t end = T + (uint64_t)e->chain_ran * LOOKAHEAD;
 	e->arrived_base += (uint64_t)e->chain_ran * e->nparts;

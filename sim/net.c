@@ -320,9 +320,8 @@ bool net_chain_ok(const mesh_t *m)
 	return !m->net->nev && !m->net->ncu_wait;
 }
 
-void net_chain_begin(mesh_t *m, uint64_t from, uint64_t end, struct workers *w)
+void net_chain_begin(mesh_t *m, uint64_t from, uint64_t end)
 {
-	m->net->workers = w;
 	noc_chain_begin(m->net, from, end);
 }
 

@@ -96,20 +96,23 @@ void net_advance(struct mesh *m, uint64_t from, uint64_t to, struct workers *w);
  * Chained windows (the engine's window chains, sim/README.md): while only tiles talk to
  * each other, each part's thread runs window after window, its routers then its core
  * phase, and the parts meet once a window instead of returning to the main thread.
- * net_chain_ok, once net_begin chose window mode for the window (so no message for a
- * device, a control unit or the control network is anywhere and the devices are idle):
- * nothing else needs the main thread later either, no event pending and no operation
- * waiting (net_begin refuses those each window). net_chain_begin before the round of windows [from, end);
- * net_part_window routes part k's routers through [from, to) on its thread (`fresh`:
- * the first window after net_chain_begin) and returns whether part k's network was busy
- * as the window began; net_part_pending: whether part k's network still holds
- * something after cycle s (in its routers or NIs, or staged for a neighbour then);
- * net_part_special: part k's count of messages for devices and control units (sent
- * less delivered: a send in the chain raises it); net_chain_end, on the main thread
- * after the round.
+ * - net_chain_ok, once net_begin chose window mode for the window (so no message for a
+ *   device, a control unit or the control network is anywhere and the devices are
+ *   idle): nothing else needs the main thread later either, no event pending and no
+ *   operation waiting (net_begin refuses those each window).
+ * - net_chain_begin: before the round of windows [from, end), on the workers net_begin
+ *   was given.
+ * - net_part_window: part k's routers through [from, to) on its thread (`fresh`: the
+ *   first window after net_chain_begin); returns whether part k's network was busy as
+ *   the window began.
+ * - net_part_pending: whether part k's network still holds something after cycle s (in
+ *   its routers or NIs, or staged for a neighbour then).
+ * - net_part_special: part k's count of messages for devices and control units (sent
+ *   less delivered: a send in the chain raises it).
+ * - net_chain_end: on the main thread after the round.
  */
 bool net_chain_ok(const struct mesh *m);
-void net_chain_begin(struct mesh *m, uint64_t from, uint64_t end, struct workers *w);
+void net_chain_begin(struct mesh *m, uint64_t from, uint64_t end);
 bool net_part_window(struct mesh *m, uint32_t k, uint64_t from, uint64_t to, bool fresh);
 bool net_part_pending(const struct mesh *m, uint32_t k, uint64_t s);
 int64_t net_part_special(const struct mesh *m, uint32_t k);

@@ -93,7 +93,7 @@ same_threads "a2a 5x7" "2 4" --mesh 5x7 --tile all="$P/a2a.elf"
 # A part per row on 8 threads: each part meets only the rows above and below it in
 # window mode, so parts further apart run cycles apart (sim/noc.c, await_neighbours).
 same_threads "a2a 8x8, a part per row" "8" --mesh 8x8 --tile all="$P/a2a.elf"
-# Window chains (sim/engine.c, run_chain) carry most windows of the runs above on 2 or
+# Window chains (sim/chain.c, chain_run) carry most windows of the runs above on 2 or
 # more threads; without them (TESSERA_CHAIN=0) every window returns to the main thread.
 export TESSERA_CHAIN=0
 same_threads "a2a 5x7, chains off" "2 4" --mesh 5x7 --tile all="$P/a2a.elf"
